@@ -1,0 +1,67 @@
+CREATE TABLE "audit_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"shop_id" uuid,
+	"door" text NOT NULL,
+	"action" text NOT NULL,
+	"result" text NOT NULL,
+	"reason" text,
+	"email_hash" text,
+	"client_hash" text,
+	"order_id" text
+);
+--> statement-breakpoint
+CREATE TABLE "grants" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"shop_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"subject" text NOT NULL,
+	"door" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "order_snapshots" (
+	"shop_id" uuid NOT NULL,
+	"order_id" text NOT NULL,
+	"order_name" text NOT NULL,
+	"email_hash" text,
+	"customer_id" text,
+	"view" jsonb NOT NULL,
+	"fetched_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "order_snapshots_shop_id_order_id_pk" PRIMARY KEY("shop_id","order_id")
+);
+--> statement-breakpoint
+CREATE TABLE "shops" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"domain" text NOT NULL,
+	"name" text NOT NULL,
+	"api_origin" text NOT NULL,
+	"access_token_encrypted" text NOT NULL,
+	"webhook_secret_encrypted" text,
+	"scopes" text DEFAULT '' NOT NULL,
+	"timezone" text DEFAULT 'UTC' NOT NULL,
+	"currency" text,
+	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"installed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"uninstalled_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "shops_domain_unique" UNIQUE("domain")
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_deliveries" (
+	"webhook_id" text PRIMARY KEY NOT NULL,
+	"shop_domain" text NOT NULL,
+	"topic" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grants" ADD CONSTRAINT "grants_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "order_snapshots" ADD CONSTRAINT "order_snapshots_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_events_shop_at_idx" ON "audit_events" USING btree ("shop_id","at");--> statement-breakpoint
+CREATE INDEX "audit_events_email_idx" ON "audit_events" USING btree ("shop_id","email_hash");--> statement-breakpoint
+CREATE INDEX "grants_shop_subject_idx" ON "grants" USING btree ("shop_id","kind","subject");--> statement-breakpoint
+CREATE INDEX "order_snapshots_email_idx" ON "order_snapshots" USING btree ("shop_id","email_hash");--> statement-breakpoint
+CREATE INDEX "order_snapshots_name_idx" ON "order_snapshots" USING btree ("shop_id","order_name");

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * An order as Shopify's GraphQL Admin API returns it for our order query (src/server/shopify/order-query.ts),
+ * before any shopper-facing shaping. Enum fields are plain strings: newer API versions add values
+ * (e.g. DELAYED, CARRIER_PICKED_UP) and an unknown value must never break a lookup.
+ */
+const money = z.object({ amount: z.string(), currencyCode: z.string() });
+
+export const sourceEventSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  happenedAt: z.string(),
+  message: z.string().nullish(),
+  city: z.string().nullish(),
+  province: z.string().nullish(),
+  country: z.string().nullish(),
+  estimatedDeliveryAt: z.string().nullish(),
+});
+
+export const sourceFulfillmentSchema = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  status: z.string(),
+  displayStatus: z.string().nullish(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullish(),
+  inTransitAt: z.string().nullish(),
+  deliveredAt: z.string().nullish(),
+  estimatedDeliveryAt: z.string().nullish(),
+  trackingInfo: z.array(z.object({ company: z.string().nullish(), number: z.string().nullish(), url: z.string().nullish() })),
+  events: z.object({ nodes: z.array(sourceEventSchema) }),
+  fulfillmentLineItems: z.object({
+    nodes: z.array(z.object({ quantity: z.number(), lineItem: z.object({ id: z.string(), title: z.string(), variantTitle: z.string().nullish() }) })),
+  }),
+});
+
+export const sourceOrderSchema = z.object({
+  id: z.string(),
+  legacyResourceId: z.string(),
+  name: z.string(),
+  email: z.string().nullish(),
+  createdAt: z.string(),
+  processedAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+  cancelledAt: z.string().nullish(),
+  cancelReason: z.string().nullish(),
+  closedAt: z.string().nullish(),
+  displayFinancialStatus: z.string().nullish(),
+  displayFulfillmentStatus: z.string(),
+  test: z.boolean(),
+  currencyCode: z.string().nullish(),
+  totalPriceSet: z.object({ shopMoney: money }).nullish(),
+  totalRefundedSet: z.object({ shopMoney: money }).nullish(),
+  customer: z.object({ id: z.string(), firstName: z.string().nullish() }).nullish(),
+  shippingAddress: z
+    .object({ firstName: z.string().nullish(), city: z.string().nullish(), country: z.string().nullish(), countryCodeV2: z.string().nullish() })
+    .nullish(),
+  lineItems: z.object({
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        variantTitle: z.string().nullish(),
+        quantity: z.number(),
+        currentQuantity: z.number().nullish(),
+        unfulfilledQuantity: z.number().nullish(),
+      }),
+    ),
+  }),
+  fulfillments: z.array(sourceFulfillmentSchema),
+});
+
+export type SourceOrder = z.infer<typeof sourceOrderSchema>;
+export type SourceFulfillment = z.infer<typeof sourceFulfillmentSchema>;
+export type SourceEvent = z.infer<typeof sourceEventSchema>;

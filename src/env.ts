@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting the app understands is declared here, with its default;
+ * .env.example and the README's configuration table list the same names.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.string().url().optional());
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    APP_URL: z.string().url().default('http://localhost:3000'),
+    APP_SECRET: optionalString.pipe(z.string().min(32, 'APP_SECRET must be at least 32 characters').optional()),
+    DATA_DIR: z.string().default('.data'),
+    DATABASE_URL: optionalUrl,
+    PGLITE_DIR: optionalString,
+    REDIS_URL: optionalUrl,
+    SHOPIFY_API_KEY: z.string().default('demo-client-id'),
+    SHOPIFY_API_SECRET: z.string().default('demo-client-secret'),
+    SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/).default('2025-01'),
+    SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments'),
+    SHOPIFY_ADMIN_ORIGIN: optionalString,
+    SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalUrl,
+    EMAIL_FROM: z.string().default('Order Status <orders@localhost>'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === 'production' && !value.APP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production' });
+    }
+  });
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+/** Parses a raw environment; throws one readable error listing every bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): AppEnv {
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: AppEnv | undefined;
+
+/** The process environment, parsed once. */
+export function getEnv(): AppEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

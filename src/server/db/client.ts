@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseConfig = { databaseUrl?: string; pgliteDir: string };
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  close: () => Promise<void>;
+};
+
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
+
+/**
+ * Opens PostgreSQL when a URL is given, PGlite in a data folder otherwise (`memory://` for tests),
+ * and applies the committed migrations before returning. Migrations are serialised with an advisory
+ * lock so several app instances can start against one database.
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    const client = postgres(config.databaseUrl, { onnotice: () => {}, max: 10, connect_timeout: 5 });
+    const db = drizzle(client, { schema });
+    await db.execute(sql`select pg_advisory_lock(72707001)`);
+    try {
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(72707001)`);
+    }
+    return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const dataDir = config.pgliteDir;
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzle(client, { schema });
+  await migrate(db, { migrationsFolder });
+  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Merchant-editable settings; every key optional so old rows stay valid as settings grow. */
+export type ShopSettings = {
+  brandName?: string;
+  brandColor?: string;
+  logoUrl?: string;
+  supportEmail?: string;
+  storefrontDomains?: string[];
+  returnPolicy?: string;
+};
+
+export const shops = pgTable('shops', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  domain: text('domain').notNull().unique(),
+  name: text('name').notNull(),
+  apiOrigin: text('api_origin').notNull(),
+  accessTokenEncrypted: text('access_token_encrypted').notNull(),
+  webhookSecretEncrypted: text('webhook_secret_encrypted'),
+  scopes: text('scopes').notNull().default(''),
+  timezone: text('timezone').notNull().default('UTC'),
+  currency: text('currency'),
+  settings: jsonb('settings').$type<ShopSettings>().notNull().default(sql`'{}'::jsonb`),
+  installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
+  uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Last known shopper-safe view of an order: what we serve, with its age, when Shopify cannot answer. */
+export const orderSnapshots = pgTable(
+  'order_snapshots',
+  {
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    orderId: text('order_id').notNull(),
+    orderName: text('order_name').notNull(),
+    emailHash: text('email_hash'),
+    customerId: text('customer_id'),
+    view: jsonb('view').notNull(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.shopId, table.orderId] }),
+    index('order_snapshots_email_idx').on(table.shopId, table.emailHash),
+    index('order_snapshots_name_idx').on(table.shopId, table.orderName),
+  ],
+);
+
+/** Server-side proof that a shopper verified: referenced by an opaque token whose hash is the key. */
+export const grants = pgTable(
+  'grants',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['order', 'email', 'customer'] }).notNull(),
+    subject: text('subject').notNull(),
+    door: text('door').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('grants_shop_subject_idx').on(table.shopId, table.kind, table.subject)],
+);
+
+/** Every verification attempt and order view. Emails and addresses only as keyed hashes. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    shopId: uuid('shop_id').references(() => shops.id, { onDelete: 'cascade' }),
+    door: text('door').notNull(),
+    action: text('action').notNull(),
+    result: text('result').notNull(),
+    reason: text('reason'),
+    emailHash: text('email_hash'),
+    clientHash: text('client_hash'),
+    orderId: text('order_id'),
+  },
+  (table) => [
+    index('audit_events_shop_at_idx').on(table.shopId, table.at),
+    index('audit_events_email_idx').on(table.shopId, table.emailHash),
+  ],
+);
+
+/** Webhook ids already processed: Shopify delivers at least once. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  webhookId: text('webhook_id').primaryKey(),
+  shopDomain: text('shop_domain').notNull(),
+  topic: text('topic').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

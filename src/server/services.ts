@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { getEnv, type AppEnv } from '@/env';
+import { openDatabase, type Database } from './db/client';
+import { openStore } from './cache/open-store';
+import type { KeyValueStore } from './cache/key-value-store';
+import { createSafeCache, type SafeCache } from './cache/safe-cache';
+import { createLogger, type Logger } from './logger';
+import { deriveKey, randomToken, type KeyPurpose } from './crypto/secrets';
+
+/** Everything a request handler may need, built once per process from the environment. */
+export type Services = {
+  env: AppEnv;
+  logger: Logger;
+  db: Database;
+  dbKind: 'postgres' | 'pglite';
+  store: KeyValueStore;
+  cache: SafeCache;
+  key: (purpose: KeyPurpose) => Buffer;
+  close: () => Promise<void>;
+};
+
+/**
+ * On embedded defaults a random secret is generated once and kept in the data folder, so encrypted
+ * tokens survive restarts; production refuses to start without APP_SECRET (see env.ts).
+ */
+function resolveAppSecret(env: AppEnv): string {
+  if (env.APP_SECRET) return env.APP_SECRET;
+  const file = path.join(env.DATA_DIR, 'dev-app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const secret = randomToken(48);
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function createServices(env: AppEnv): Promise<Services> {
+  const logger = createLogger(env.LOG_LEVEL);
+  const appSecret = resolveAppSecret(env);
+  const keys = new Map<KeyPurpose, Buffer>();
+  const key = (purpose: KeyPurpose) => {
+    let derived = keys.get(purpose);
+    if (!derived) keys.set(purpose, (derived = deriveKey(appSecret, purpose)));
+    return derived;
+  };
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    pgliteDir: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
+  });
+  const store = openStore(env.REDIS_URL);
+  const cache = createSafeCache(store, logger);
+  return {
+    env,
+    logger,
+    db: database.db,
+    dbKind: database.kind,
+    store,
+    cache,
+    key,
+    close: async () => {
+      await store.close();
+      await database.close();
+    },
+  };
+}
+
+const globalForServices = globalThis as unknown as { __services?: Promise<Services> };
+
+/** The process-wide services (kept on globalThis so dev hot reloads do not open a second database). */
+export function getServices(): Promise<Services> {
+  globalForServices.__services ??= createServices(getEnv()).catch((error: unknown) => {
+    globalForServices.__services = undefined;
+    throw error;
+  });
+  return globalForServices.__services;
+}
