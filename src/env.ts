@@ -4,17 +4,14 @@ import { z } from 'zod';
  * The only reader of process.env. Every setting the app understands is declared here, with its default;
  * .env.example and the README's configuration table list the same names.
  */
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .pipe(z.string().url().optional());
-
+// An empty value means "not set", so `FOO=` in a .env file falls back to the embedded default.
 const optionalString = z
   .string()
   .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const optionalUrl = optionalString.pipe(z.string().url().optional());
 
 export const envSchema = z
   .object({
@@ -25,6 +22,7 @@ export const envSchema = z
     DATABASE_URL: optionalUrl,
     PGLITE_DIR: optionalString,
     REDIS_URL: optionalUrl,
+    REDIS_PREFIX: z.string().default('osa:'),
     SHOPIFY_API_KEY: z.string().default('demo-client-id'),
     SHOPIFY_API_SECRET: z.string().default('demo-client-secret'),
     SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/).default('2025-01'),

@@ -7,6 +7,8 @@ import type { KeyValueStore } from './cache/key-value-store';
 import { createSafeCache, type SafeCache } from './cache/safe-cache';
 import { createLogger, type Logger } from './logger';
 import { deriveKey, randomToken, type KeyPurpose } from './crypto/secrets';
+import { createShopRepository, type ShopRepository } from './shops/shop-repository';
+import { createShopifyAdminClient, type ShopifyAdminClient } from './shopify/admin-client';
 
 /** Everything a request handler may need, built once per process from the environment. */
 export type Services = {
@@ -16,6 +18,8 @@ export type Services = {
   dbKind: 'postgres' | 'pglite';
   store: KeyValueStore;
   cache: SafeCache;
+  shops: ShopRepository;
+  shopify: ShopifyAdminClient;
   key: (purpose: KeyPurpose) => Buffer;
   close: () => Promise<void>;
 };
@@ -47,7 +51,7 @@ export async function createServices(env: AppEnv): Promise<Services> {
     databaseUrl: env.DATABASE_URL,
     pgliteDir: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
   });
-  const store = openStore(env.REDIS_URL);
+  const store = openStore(env.REDIS_URL, env.REDIS_PREFIX);
   const cache = createSafeCache(store, logger);
   return {
     env,
@@ -56,6 +60,13 @@ export async function createServices(env: AppEnv): Promise<Services> {
     dbKind: database.kind,
     store,
     cache,
+    shops: createShopRepository(database.db, key('token-encryption')),
+    shopify: createShopifyAdminClient({
+      store,
+      logger,
+      apiVersion: env.SHOPIFY_API_VERSION,
+      timeoutMs: env.SHOPIFY_REQUEST_TIMEOUT_MS,
+    }),
     key,
     close: async () => {
       await store.close();

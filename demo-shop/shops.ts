@@ -1,0 +1,103 @@
+/** The three deterministic demo shops, their tokens, time zones and order-name formats. */
+
+export interface BucketConfig {
+  /** GraphQL: points in a full bucket; REST: requests in a full bucket. */
+  max: number;
+  /** GraphQL: points restored per second; REST: requests leaked per second. */
+  rate: number;
+}
+
+export interface ShopConfig {
+  domain: string;
+  name: string;
+  shopId: number;
+  accessToken: string;
+  scopes: string[];
+  timezone: string;
+  currency: string;
+  country: string;
+  namePrefix: string;
+  nameSuffix: string;
+  orderCount: number;
+  /** First order id; later ids grow from here (realistic 13-digit range). */
+  idBase: number;
+  carriers: string[];
+  graphqlBucket: BucketConfig;
+  restBucket: BucketConfig;
+}
+
+export const ACME = 'acme-outdoors.myshopify.com';
+export const NORDIC = 'nordic-threads.myshopify.com';
+export const TINY = 'tiny-tea.myshopify.com';
+
+const DEFAULT_SCOPES = ['read_orders', 'read_customers', 'read_fulfillments'];
+
+export const DEFAULT_SHOPS: readonly ShopConfig[] = [
+  {
+    domain: ACME,
+    name: 'Acme Outdoors',
+    shopId: 69012345678,
+    accessToken: 'shpat_demo_acme_outdoors',
+    scopes: DEFAULT_SCOPES,
+    timezone: 'America/New_York',
+    currency: 'USD',
+    country: 'US',
+    namePrefix: '#',
+    nameSuffix: '',
+    orderCount: 300,
+    idBase: 5512345000000,
+    carriers: ['UPS', 'USPS', 'FedEx', 'Canada Post', 'DHL Express'],
+    graphqlBucket: { max: 2000, rate: 100 },
+    restBucket: { max: 40, rate: 2 },
+  },
+  {
+    domain: NORDIC,
+    name: 'Nordic Threads',
+    shopId: 71234567890,
+    accessToken: 'shpat_demo_nordic_threads',
+    scopes: DEFAULT_SCOPES,
+    timezone: 'Europe/Stockholm',
+    currency: 'SEK',
+    country: 'SE',
+    namePrefix: 'NT-',
+    nameSuffix: '',
+    orderCount: 200,
+    idBase: 6123456000000,
+    carriers: ['PostNord', 'DHL Express', 'UPS'],
+    graphqlBucket: { max: 2000, rate: 100 },
+    restBucket: { max: 40, rate: 2 },
+  },
+  {
+    domain: TINY,
+    name: 'Tiny Tea Co',
+    shopId: 58765432109,
+    accessToken: 'shpat_demo_tiny_tea',
+    scopes: DEFAULT_SCOPES,
+    timezone: 'Europe/London',
+    currency: 'GBP',
+    country: 'GB',
+    namePrefix: '',
+    nameSuffix: '-EU',
+    orderCount: 60,
+    idBase: 4987654000000,
+    carriers: ['Royal Mail', 'DHL Express'],
+    graphqlBucket: { max: 2000, rate: 100 },
+    restBucket: { max: 40, rate: 2 },
+  },
+];
+
+export function orderName(shop: ShopConfig, orderNumber: number): string {
+  return `${shop.namePrefix}${orderNumber}${shop.nameSuffix}`;
+}
+
+/** Deep-copies the defaults and applies per-shop overrides (bucket sizes, scopes…). */
+export function buildShopConfigs(overrides: Record<string, Partial<ShopConfig>> = {}): ShopConfig[] {
+  return DEFAULT_SHOPS.map((s) => ({
+    ...s,
+    scopes: [...s.scopes],
+    carriers: [...s.carriers],
+    graphqlBucket: { ...s.graphqlBucket },
+    restBucket: { ...s.restBucket },
+    ...(overrides[s.domain] ?? {}),
+  }));
+}

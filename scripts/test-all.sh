@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole suite, as CI runs it: static checks, unit+integration tests on the embedded defaults,
+# the same tests against the real PostgreSQL and Redis, then the browser tests against `npm run demo`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+POSTGRES_ADMIN_URL="${TEST_POSTGRES_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/test}"
+REDIS_TEST_URL="${TEST_REDIS_SERVER_URL:-redis://127.0.0.1:6379}"
+
+echo "== typecheck"
+npx tsc --noEmit -p .
+
+echo "== lint"
+npx eslint . --max-warnings=0
+
+echo "== tests on embedded defaults (PGlite, in-process store)"
+npx vitest run
+
+echo "== tests on PostgreSQL ($POSTGRES_ADMIN_URL) and Redis ($REDIS_TEST_URL)"
+TEST_DATABASE_URL="$POSTGRES_ADMIN_URL" TEST_REDIS_URL="$REDIS_TEST_URL" npx vitest run
+
+echo "== production build"
+npx next build
+
+echo "== browser tests (Chromium)"
+npx playwright test

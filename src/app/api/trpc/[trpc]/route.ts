@@ -1,0 +1,22 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from '@/server/api/root';
+import { createRequestContext } from '@/server/api/trpc';
+import { createLogger } from '@/server/logger';
+
+const logger = createLogger();
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: ({ resHeaders }) => createRequestContext({ headers: req.headers, resHeaders }),
+    onError: ({ error, path }) => {
+      // The caller sees a generic message (see errorFormatter); the detail goes to the server log only.
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        logger.error('procedure failed', { path, error: error.cause?.message ?? error.message });
+      }
+    },
+  });
+
+export { handler as GET, handler as POST };

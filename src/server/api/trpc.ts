@@ -1,0 +1,48 @@
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { getServices, type Services } from '@/server/services';
+
+export type RequestContext = {
+  services: Services;
+  headers: Headers;
+  /** Cookies and other headers a procedure wants on the response (the fetch adapter merges them). */
+  resHeaders: Headers;
+  /** Best-effort client address: only for rate limits and keyed audit hashes, never stored raw. */
+  clientAddress: string;
+};
+
+export function readClientAddress(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'unknown';
+}
+
+export async function createRequestContext(options: { headers: Headers; resHeaders: Headers }): Promise<RequestContext> {
+  const services = await getServices();
+  return { services, headers: options.headers, resHeaders: options.resHeaders, clientAddress: readClientAddress(options.headers) };
+}
+
+export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again.';
+
+const t = initTRPC.context<RequestContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    // Shoppers and integrators get a code and our message, never an upstream message or a stack.
+    const isInput = error.cause instanceof ZodError;
+    const isInternal = shape.data.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: isInput ? 'The request was not valid.' : isInternal ? INTERNAL_MESSAGE : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        issues: isInput ? (error.cause as ZodError).issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) : undefined,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;

@@ -1,0 +1,119 @@
+/**
+ * The GraphQL documents the app sends to Shopify. One fragment describes an order exactly as
+ * src/domain/orders/source-order.ts parses it; every lookup selects that fragment.
+ *
+ * Sizes are deliberately small: Shopify multiplies nested connection sizes into the requested cost,
+ * a single query may not exceed 1000 points, and the bucket must hold the requested cost before it runs.
+ */
+export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
+  fragment WismoOrder on Order {
+    id
+    legacyResourceId
+    name
+    email
+    createdAt
+    processedAt
+    updatedAt
+    cancelledAt
+    cancelReason
+    closedAt
+    displayFinancialStatus
+    displayFulfillmentStatus
+    test
+    currencyCode
+    totalPriceSet { shopMoney { amount currencyCode } }
+    totalRefundedSet { shopMoney { amount currencyCode } }
+    customer { id firstName }
+    shippingAddress { firstName city country countryCodeV2 }
+    lineItems(first: 30) {
+      nodes { id title variantTitle quantity currentQuantity unfulfilledQuantity }
+    }
+    fulfillments(first: 10) {
+      id
+      name
+      status
+      displayStatus
+      createdAt
+      updatedAt
+      inTransitAt
+      deliveredAt
+      estimatedDeliveryAt
+      trackingInfo(first: 3) { company number url }
+      events(first: 15, sortKey: HAPPENED_AT, reverse: true) {
+        nodes { id status happenedAt message city province country estimatedDeliveryAt }
+      }
+      fulfillmentLineItems(first: 30) {
+        nodes { quantity lineItem { id title variantTitle } }
+      }
+    }
+  }
+`;
+
+/** Orders matching a search string, newest first (name, email and customer lookups). */
+export const SEARCH_ORDERS_QUERY = /* GraphQL */ `
+  query WismoSearchOrders($query: String!, $first: Int!, $after: String) {
+    orders(first: $first, after: $after, query: $query, sortKey: PROCESSED_AT, reverse: true) {
+      nodes { ...WismoOrder }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+  ${ORDER_FIELDS_FRAGMENT}
+`;
+
+export const GET_ORDER_QUERY = /* GraphQL */ `
+  query WismoGetOrder($id: ID!) {
+    order(id: $id) { ...WismoOrder }
+  }
+  ${ORDER_FIELDS_FRAGMENT}
+`;
+
+export const SHOP_INFO_QUERY = /* GraphQL */ `
+  query WismoShopInfo {
+    shop { name myshopifyDomain ianaTimezone currencyCode }
+  }
+`;
+
+/** Name search returns a handful of candidates; the caller compares names exactly. */
+export const NAME_SEARCH_FIRST = 5;
+/** Page size bounds for email / customer history (keeps the requested cost under Shopify's 1000 cap). */
+export const DEFAULT_PAGE_SIZE = 5;
+export const MAX_PAGE_SIZE = 5;
+
+/**
+ * Quotes a value for Shopify's search syntax. Backslashes and single quotes are escaped so a value
+ * can never close the quote and inject another term (e.g. `x' OR email:'*`).
+ */
+export function quoteSearchValue(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export function nameSearch(orderName: string): string {
+  return `name:${quoteSearchValue(orderName.trim())}`;
+}
+
+export function emailSearch(email: string): string {
+  return `email:${quoteSearchValue(email.trim())}`;
+}
+
+/** Accepts a numeric customer id or its gid; anything else is rejected before it reaches the search. */
+export function customerSearch(customerId: string): string | null {
+  const id = customerId.trim().replace(/^gid:\/\/shopify\/Customer\//, '');
+  return /^\d{1,20}$/.test(id) ? `customer_id:${id}` : null;
+}
+
+/** gid for a legacy numeric order id, or null when the id is not numeric. */
+export function orderGid(orderId: string): string | null {
+  const id = orderId.trim().replace(/^gid:\/\/shopify\/Order\//, '');
+  return /^\d{1,20}$/.test(id) ? `gid://shopify/Order/${id}` : null;
+}
+
+/**
+ * Shopify's static cost of one WismoOrder (objects 1, connections 2 + first × node), used only until
+ * the real `requestedQueryCost` has been measured: 1 order + 4 money/customer/address objects
+ * + lineItems 2+30 + fulfillments (1 + trackingInfo 1 + events 2+15 + fulfillmentLineItems 2+30×2).
+ */
+export const ORDER_COST_ESTIMATE = 1 + 6 + 32 + 81;
+
+export function estimateSearchCost(first: number): number {
+  return 2 + first * ORDER_COST_ESTIMATE;
+}

@@ -1,0 +1,78 @@
+import type { KeyValueStore, TokenResult } from '../cache/key-value-store';
+import { MemoryStore } from '../cache/memory-store';
+import type { Logger } from '../logger';
+
+export type BucketSettings = { capacity: number; refillPerSecond: number };
+
+/**
+ * Shopify's per-shop GraphQL point budget, mirrored in the shared store so every app instance spends
+ * from the same bucket. Store failures never fail a Shopify call: the bucket falls back to a
+ * per-process one (less precise across instances, and Shopify's own THROTTLED still protects us).
+ */
+export type ShopBucket = {
+  take(domain: string, cost: number): Promise<TokenResult>;
+  refund(domain: string, amount: number): Promise<void>;
+  cap(domain: string, available: number): Promise<void>;
+};
+
+const WARN_EVERY_MS = 30_000;
+
+export function createShopBucket(deps: {
+  store: KeyValueStore;
+  logger: Logger;
+  settings: BucketSettings;
+  now: () => number;
+}): ShopBucket {
+  const { store, logger, settings, now } = deps;
+  const fallback = new MemoryStore(1_000, now);
+  let lastWarnAt = Number.NEGATIVE_INFINITY;
+  const key = (domain: string) => `shopify:bucket:${domain}`;
+
+  async function guarded<T>(operation: string, domain: string, shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
+    try {
+      return await shared();
+    } catch (error) {
+      if (now() - lastWarnAt >= WARN_EVERY_MS) {
+        lastWarnAt = now();
+        logger.warn('shopify bucket store unavailable, using a per-process bucket', {
+          operation,
+          shop: domain,
+          store: store.kind,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return local();
+    }
+  }
+
+  return {
+    take(domain, cost) {
+      // A cost above the capacity could never be served; Shopify itself caps single queries at 1000.
+      const request = { cost: Math.min(cost, settings.capacity), capacity: settings.capacity, refillPerSecond: settings.refillPerSecond };
+      return guarded(
+        'take',
+        domain,
+        () => store.takeTokens(key(domain), request),
+        () => fallback.takeTokens(key(domain), request),
+      );
+    },
+    async refund(domain, amount) {
+      if (amount <= 0) return;
+      const request = { capacity: settings.capacity, amount };
+      await guarded(
+        'refund',
+        domain,
+        () => store.refundTokens(key(domain), request),
+        () => fallback.refundTokens(key(domain), request),
+      );
+    },
+    async cap(domain, available) {
+      await guarded(
+        'cap',
+        domain,
+        () => store.capTokens(key(domain), { available }),
+        () => fallback.capTokens(key(domain), { available }),
+      );
+    },
+  };
+}
