@@ -12,7 +12,8 @@ CREATE TABLE "audit_events" (
 );
 --> statement-breakpoint
 CREATE TABLE "grants" (
-	"token_hash" text PRIMARY KEY NOT NULL,
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"holder_hash" text NOT NULL,
 	"shop_id" uuid NOT NULL,
 	"kind" text NOT NULL,
 	"subject" text NOT NULL,
@@ -62,6 +63,7 @@ ALTER TABLE "grants" ADD CONSTRAINT "grants_shop_id_shops_id_fk" FOREIGN KEY ("s
 ALTER TABLE "order_snapshots" ADD CONSTRAINT "order_snapshots_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_events_shop_at_idx" ON "audit_events" USING btree ("shop_id","at");--> statement-breakpoint
 CREATE INDEX "audit_events_email_idx" ON "audit_events" USING btree ("shop_id","email_hash");--> statement-breakpoint
-CREATE INDEX "grants_shop_subject_idx" ON "grants" USING btree ("shop_id","kind","subject");--> statement-breakpoint
+CREATE INDEX "grants_holder_idx" ON "grants" USING btree ("holder_hash","shop_id");--> statement-breakpoint
+CREATE INDEX "grants_subject_idx" ON "grants" USING btree ("shop_id","kind","subject");--> statement-breakpoint
 CREATE INDEX "order_snapshots_email_idx" ON "order_snapshots" USING btree ("shop_id","email_hash");--> statement-breakpoint
 CREATE INDEX "order_snapshots_name_idx" ON "order_snapshots" USING btree ("shop_id","order_name");

@@ -60,11 +60,16 @@ export const orderSnapshots = pgTable(
   ],
 );
 
-/** Server-side proof that a shopper verified: referenced by an opaque token whose hash is the key. */
+/**
+ * Server-side proof that a shopper verified. The holder is a browser session or a conversation, known
+ * here only by the keyed hash of its opaque id (the id itself lives in an httpOnly cookie).
+ * kind 'order': subject is the order id; 'email': the keyed email hash; 'customer': the customer id.
+ */
 export const grants = pgTable(
   'grants',
   {
-    tokenHash: text('token_hash').primaryKey(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    holderHash: text('holder_hash').notNull(),
     shopId: uuid('shop_id')
       .notNull()
       .references(() => shops.id, { onDelete: 'cascade' }),
@@ -74,7 +79,10 @@ export const grants = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('grants_shop_subject_idx').on(table.shopId, table.kind, table.subject)],
+  (table) => [
+    index('grants_holder_idx').on(table.holderHash, table.shopId),
+    index('grants_subject_idx').on(table.shopId, table.kind, table.subject),
+  ],
 );
 
 /** Every verification attempt and order view. Emails and addresses only as keyed hashes. */
