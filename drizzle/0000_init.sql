@@ -28,6 +28,7 @@ CREATE TABLE "order_snapshots" (
 	"order_name" text NOT NULL,
 	"email_hash" text,
 	"customer_id" text,
+	"test" boolean DEFAULT false NOT NULL,
 	"view" jsonb NOT NULL,
 	"fetched_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "order_snapshots_shop_id_order_id_pk" PRIMARY KEY("shop_id","order_id")

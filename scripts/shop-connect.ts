@@ -83,6 +83,8 @@ const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pat
 if (invokedDirectly) {
   // Same settings as `next dev`, which reads these files itself; existing variables win.
   for (const file of ['.env.local', '.env']) if (existsSync(file)) process.loadEnvFile(file);
+  // The outcome is printed as one line; the Admin API client's own warnings would repeat it as JSON.
+  process.env.LOG_LEVEL ??= 'error';
   const { getServices } = await import('@/server/services');
   const code = await runShopConnect(process.argv.slice(2), getServices, {
     out: (line) => process.stdout.write(`${line}\n`),

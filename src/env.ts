@@ -35,6 +35,13 @@ export const envSchema = z
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalUrl,
     EMAIL_FROM: z.string().default('Order Status <orders@localhost>'),
+    VERIFY_MAX_FAILURES_PER_SESSION: z.coerce.number().int().positive().default(5),
+    VERIFY_SESSION_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+    VERIFY_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(20),
+    VERIFY_CLIENT_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+    VERIFY_MAX_FAILURES_PER_ORDER: z.coerce.number().int().positive().default(10),
+    VERIFY_ORDER_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+    GRANT_TTL_HOURS: z.coerce.number().int().positive().default(24),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((value, ctx) => {

@@ -9,6 +9,9 @@ import { createLogger, type Logger } from './logger';
 import { deriveKey, randomToken, type KeyPurpose } from './crypto/secrets';
 import { createShopRepository, type ShopRepository } from './shops/shop-repository';
 import { createShopifyAdminClient, type ShopifyAdminClient } from './shopify/admin-client';
+import { createGrantRepository, type GrantRepository } from './verification/grant-repository';
+import { createAuditLog, type AuditLog } from './verification/audit-log';
+import { createSnapshotRepository, type SnapshotRepository } from './orders/snapshot-repository';
 
 /** Everything a request handler may need, built once per process from the environment. */
 export type Services = {
@@ -20,6 +23,9 @@ export type Services = {
   cache: SafeCache;
   shops: ShopRepository;
   shopify: ShopifyAdminClient;
+  grants: GrantRepository;
+  audit: AuditLog;
+  snapshots: SnapshotRepository;
   key: (purpose: KeyPurpose) => Buffer;
   close: () => Promise<void>;
 };
@@ -61,6 +67,9 @@ export async function createServices(env: AppEnv): Promise<Services> {
     store,
     cache,
     shops: createShopRepository(database.db, key('token-encryption')),
+    grants: createGrantRepository(database.db),
+    audit: createAuditLog(database.db, logger),
+    snapshots: createSnapshotRepository(database.db),
     shopify: createShopifyAdminClient({
       store,
       logger,

@@ -46,6 +46,15 @@ function stripFillers(rawPrefix: string, formatPrefix: string): string {
   }
 }
 
+const TRAILING_WORDS = new Set(['please', 'pls', 'thanks', 'thx', 'thank', 'you', 'ty']);
+
+/** Drops polite words after the number (`1001 please`), keeping anything else typed there (`-EU`). */
+function stripTrailingWords(rawSuffix: string): string {
+  const tokens = rawSuffix.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  while (tokens.length > 0 && TRAILING_WORDS.has(tokens[tokens.length - 1]!.toLowerCase())) tokens.pop();
+  return tokens.join('').toLowerCase();
+}
+
 /**
  * Parses what a shopper typed as an order reference (`#1001`, `order 1001`, `no. 1001`, ` 1 0 0 1 `,
  * `＃１００１`, `NT-1001`, `nt1001`, `1001-EU`). Pure; never throws. Pass the shop's name format when known
@@ -62,8 +71,9 @@ export function parseOrderReference(input: string, format?: OrderNameFormat): Pa
 
   const typedPrefix = stripFillers(split.rawPrefix, format ? significantText(format.prefix) : '');
   const prefix = significantText(typedPrefix);
-  const suffix = split.suffix;
-  const typedForm = `${typedPrefix.replace(/\s+/g, '')}${split.number}${split.rawSuffix.replace(/\s+/g, '')}`.toUpperCase();
+  const suffix = stripTrailingWords(split.rawSuffix);
+  const typedSuffix = suffix === '' ? '' : split.rawSuffix.replace(/\s+/g, '');
+  const typedForm = `${typedPrefix.replace(/\s+/g, '')}${split.number}${typedSuffix}`.toUpperCase();
   const candidates = [
     ...(format && (prefix === '' || prefix === significantText(format.prefix)) && (suffix === '' || suffix === significantText(format.suffix))
       ? [formatOrderName(format, split.number)]

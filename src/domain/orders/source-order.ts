@@ -65,10 +65,12 @@ export const sourceOrderSchema = z.object({
         quantity: z.number(),
         currentQuantity: z.number().nullish(),
         unfulfilledQuantity: z.number().nullish(),
+        requiresShipping: z.boolean().nullish(),
       }),
     ),
   }),
   fulfillments: z.array(sourceFulfillmentSchema),
+  refunds: z.array(z.object({ createdAt: z.string(), totalRefundedSet: z.object({ shopMoney: money }).nullish() })).nullish(),
 });
 
 export type SourceOrder = z.infer<typeof sourceOrderSchema>;

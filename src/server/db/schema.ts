@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   index,
   jsonb,
   pgTable,
@@ -20,6 +21,8 @@ export type ShopSettings = {
   supportEmail?: string;
   storefrontDomains?: string[];
   returnPolicy?: string;
+  /** How this shop spells order names (`#1001`, `NT-1001`, `1001-EU`), learned from its orders. */
+  orderNameFormat?: { prefix: string; suffix: string };
 };
 
 export const shops = pgTable('shops', {
@@ -50,6 +53,7 @@ export const orderSnapshots = pgTable(
     orderName: text('order_name').notNull(),
     emailHash: text('email_hash'),
     customerId: text('customer_id'),
+    test: boolean('test').notNull().default(false),
     view: jsonb('view').notNull(),
     fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
   },

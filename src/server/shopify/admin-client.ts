@@ -29,7 +29,7 @@ export type PageRequest = { first?: number; after?: string };
 
 export interface ShopifyAdminClient {
   /** One GraphQL call. Candidates for an order name (search is loose: caller must compare exactly). */
-  findOrdersByName(shop: ShopCredentials, orderName: string): Promise<SourceOrder[]>;
+  findOrdersByName(shop: ShopCredentials, orderNames: string | readonly string[]): Promise<SourceOrder[]>;
   /** Orders whose email matches per Shopify's search (loose: caller compares case-insensitively). */
   findOrdersByEmail(shop: ShopCredentials, email: string, page?: PageRequest): Promise<OrderPage>;
   findOrdersByCustomer(shop: ShopCredentials, customerId: string, page?: PageRequest): Promise<OrderPage>;
@@ -45,7 +45,7 @@ export type ShopifyAdminClientDeps = {
   timeoutMs: number;
   maxAttempts?: number;
   maxThrottleWaitMs?: number;
-  /** The shared point bucket; Shopify's standard plan by default (2000 points, 100/s). */
+  /** Fixed bucket settings; by default 2000 points at 100/s until a shop's throttleStatus says otherwise. */
   bucket?: BucketSettings;
   fetch?: typeof fetch;
   now?: () => number;
@@ -70,13 +70,13 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyAdminClient {
   const now = deps.now ?? Date.now;
   const transport = createGraphqlTransport({
-    bucket: createShopBucket({ store: deps.store, logger: deps.logger, settings: deps.bucket ?? { capacity: 2000, refillPerSecond: 100 }, now }),
+    bucket: createShopBucket({ store: deps.store, logger: deps.logger, ...(deps.bucket ? { settings: deps.bucket } : {}), now }),
     logger: deps.logger,
     apiVersion: deps.apiVersion,
     timeoutMs: deps.timeoutMs,
     maxAttempts: Math.max(1, deps.maxAttempts ?? 3),
     maxThrottleWaitMs: deps.maxThrottleWaitMs ?? 4000,
-    fetch: deps.fetch ?? globalThis.fetch,
+    fetch: deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     sleep: deps.sleep ?? defaultSleep,
     ...(deps.random ? { random: deps.random } : {}),
   });
@@ -100,9 +100,10 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
   const pageSize = (page?: PageRequest) => Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page?.first ?? DEFAULT_PAGE_SIZE)));
 
   return {
-    async findOrdersByName(shop, orderName) {
-      if (orderName.trim() === '') return [];
-      return (await searchOrders(shop, 'findOrdersByName', nameSearch(orderName), NAME_SEARCH_FIRST)).orders;
+    async findOrdersByName(shop, orderNames) {
+      const query = nameSearch(orderNames);
+      if (query === '') return [];
+      return (await searchOrders(shop, 'findOrdersByName', query, NAME_SEARCH_FIRST)).orders;
     },
     async findOrdersByEmail(shop, email, page) {
       if (email.trim() === '') return { orders: [], nextCursor: null };

@@ -34,6 +34,7 @@ type Sent =
   | { type: 'network'; message: string };
 
 const BACKOFF_BASE_MS = 200;
+const operationNameOf = (query: string) => /\b(?:query|mutation)\s+([A-Za-z_]\w*)/.exec(query)?.[1];
 const BACKOFF_MAX_MS = 2000;
 
 export type GraphqlTransport = { request(shop: ShopTarget, operation: GraphqlOperation): Promise<unknown> };
@@ -52,7 +53,7 @@ export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTrans
       const response = await deps.fetch(url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Shopify-Access-Token': shop.accessToken },
-        body: JSON.stringify({ query: operation.query, variables: operation.variables ?? {} }),
+        body: JSON.stringify({ query: operation.query, variables: operation.variables ?? {}, operationName: operationNameOf(operation.query) }),
         signal: AbortSignal.timeout(deps.timeoutMs),
       });
       const text = await response.text();
@@ -157,9 +158,17 @@ export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTrans
   /** Gives back what Shopify did not charge, lowers the shared bucket to Shopify's reading, learns the cost. */
   async function settleCost(domain: string, costKey: string, reserved: number, cost: QueryCost | null | undefined) {
     if (!cost) return;
+    deps.logger.debug('shopify query cost', {
+      shop: domain,
+      costKey,
+      reserved,
+      requested: cost.requestedQueryCost,
+      actual: cost.actualQueryCost,
+      available: cost.throttleStatus?.currentlyAvailable,
+    });
     if (typeof cost.requestedQueryCost === 'number') measuredCost.set(costKey, cost.requestedQueryCost);
     await deps.bucket.refund(domain, reserved - (cost.actualQueryCost ?? 0));
-    if (cost.throttleStatus) await deps.bucket.cap(domain, cost.throttleStatus.currentlyAvailable);
+    if (cost.throttleStatus) await deps.bucket.observe(domain, cost.throttleStatus);
   }
 
   return { request };

@@ -23,10 +23,11 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
     currencyCode
     totalPriceSet { shopMoney { amount currencyCode } }
     totalRefundedSet { shopMoney { amount currencyCode } }
+    refunds(first: 5) { createdAt totalRefundedSet { shopMoney { amount currencyCode } } }
     customer { id firstName }
     shippingAddress { firstName city country countryCodeV2 }
     lineItems(first: 30) {
-      nodes { id title variantTitle quantity currentQuantity unfulfilledQuantity }
+      nodes { id title variantTitle quantity currentQuantity unfulfilledQuantity requiresShipping }
     }
     fulfillments(first: 10) {
       id
@@ -87,8 +88,10 @@ export function quoteSearchValue(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-export function nameSearch(orderName: string): string {
-  return `name:${quoteSearchValue(orderName.trim())}`;
+/** One search for every spelling of an order name (`name:'#1001' OR name:'1001'`): still a single call. */
+export function nameSearch(orderNames: string | readonly string[]): string {
+  const names = (typeof orderNames === 'string' ? [orderNames] : orderNames).map((name) => name.trim()).filter(Boolean);
+  return names.map((name) => `name:${quoteSearchValue(name)}`).join(' OR ');
 }
 
 export function emailSearch(email: string): string {

@@ -12,18 +12,27 @@ export type BucketSettings = { capacity: number; refillPerSecond: number };
 export type ShopBucket = {
   take(domain: string, cost: number): Promise<TokenResult>;
   refund(domain: string, amount: number): Promise<void>;
-  cap(domain: string, available: number): Promise<void>;
+  /** Adopts Shopify's reading of the bucket: lowers it to `currentlyAvailable`, learns size and restore rate. */
+  observe(domain: string, status: ThrottleStatus): Promise<void>;
 };
+
+export type ThrottleStatus = { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+
+/** Shopify's standard plan; larger plans are learned from the first response's throttleStatus. */
+export const STANDARD_PLAN_BUCKET: BucketSettings = { capacity: 2000, refillPerSecond: 100 };
 
 const WARN_EVERY_MS = 30_000;
 
 export function createShopBucket(deps: {
   store: KeyValueStore;
   logger: Logger;
-  settings: BucketSettings;
+  /** Fixed settings (tests, or a deliberately smaller share); when omitted each shop's own are learned. */
+  settings?: BucketSettings;
   now: () => number;
 }): ShopBucket {
-  const { store, logger, settings, now } = deps;
+  const { store, logger, now } = deps;
+  const learned = new Map<string, BucketSettings>();
+  const settingsFor = (domain: string) => deps.settings ?? learned.get(domain) ?? STANDARD_PLAN_BUCKET;
   const fallback = new MemoryStore(1_000, now);
   let lastWarnAt = Number.NEGATIVE_INFINITY;
   const key = (domain: string) => `shopify:bucket:${domain}`;
@@ -47,6 +56,7 @@ export function createShopBucket(deps: {
 
   return {
     take(domain, cost) {
+      const settings = settingsFor(domain);
       // A cost above the capacity could never be served; Shopify itself caps single queries at 1000.
       const request = { cost: Math.min(cost, settings.capacity), capacity: settings.capacity, refillPerSecond: settings.refillPerSecond };
       return guarded(
@@ -58,7 +68,7 @@ export function createShopBucket(deps: {
     },
     async refund(domain, amount) {
       if (amount <= 0) return;
-      const request = { capacity: settings.capacity, amount };
+      const request = { capacity: settingsFor(domain).capacity, amount };
       await guarded(
         'refund',
         domain,
@@ -66,7 +76,11 @@ export function createShopBucket(deps: {
         () => fallback.refundTokens(key(domain), request),
       );
     },
-    async cap(domain, available) {
+    async observe(domain, status) {
+      if (!deps.settings && status.maximumAvailable > 0 && status.restoreRate > 0) {
+        learned.set(domain, { capacity: status.maximumAvailable, refillPerSecond: status.restoreRate });
+      }
+      const available = status.currentlyAvailable;
       await guarded(
         'cap',
         domain,

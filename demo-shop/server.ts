@@ -1,0 +1,188 @@
+/**
+ * The demo shop: a small HTTP server speaking the Shopify Admin API (GraphQL, REST, OAuth) for three
+ * seeded shops, with fault injection, a request log, mutation helpers and a signed-webhook emitter.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApi } from './api-router';
+import { handleControl } from './control-api';
+import { FaultControls } from './faults';
+import { loadAdminSchema } from './graphql-schema';
+import { sendJson, type LoggedRequest } from './http-util';
+import type { CancelReason, Order } from './model';
+import { addFulfillmentEvent, cancelOrder, fulfillOrder, type EventInput, type FulfillInput, type MutationOutcome } from './mutations';
+import { OAuthServer } from './oauth';
+import { buildShopConfigs, type BucketConfig, type ShopConfig } from './shops';
+import { DemoStore } from './store';
+import { BucketRegistry } from './throttle';
+import { sendWebhook as deliverWebhook, type WebhookDelivery, type WebhookOptions } from './webhooks';
+
+export type { LoggedRequest } from './http-util';
+export type { FaultConfig } from './faults';
+
+export interface StartDemoShopOptions {
+  /** 0 (default) = random free port. */
+  port?: number;
+  seed?: number;
+  /** Seed dates are relative to this instant; the shop clock then advances in real time. */
+  now?: Date;
+  clientId?: string;
+  clientSecret?: string;
+  /** Per-shop overrides, e.g. `{ 'acme-outdoors.myshopify.com': { graphqlBucket: { max: 50, rate: 1 } } }`. */
+  shops?: Record<string, Partial<ShopConfig>>;
+  /** Where mutation helpers POST their webhooks (null = don't send). */
+  webhookUrl?: string | null;
+  webhookSecret?: string;
+  /** Required `X-Demo-Token` header on `/_demo/*` when set. */
+  controlToken?: string;
+  logLimit?: number;
+}
+
+export interface DemoShopInfo {
+  domain: string;
+  name: string;
+  accessToken: string;
+  /** `http://127.0.0.1:PORT/shops/{domain}`: use it where the app expects `https://{domain}`. */
+  origin: string;
+  graphqlUrl: string;
+  timezone: string;
+  currency: string;
+  shopId: number;
+  orderCount: number;
+}
+
+export interface MutationResult {
+  order: Order;
+  payloads: [topic: string, payload: unknown][];
+  deliveries: WebhookDelivery[];
+}
+
+export interface DemoShop {
+  url: string;
+  shops: DemoShopInfo[];
+  clientId: string;
+  clientSecret: string;
+  apiVersion: string;
+  controls: FaultControls;
+  requestLog: LoggedRequest[];
+  schemaBuildMs: number;
+  startMs: number;
+  data: {
+    orders(shop: string): Order[];
+    findOrder(shop: string, name: string): Order | undefined;
+    shop(domain: string): ShopConfig | undefined;
+  };
+  clearLog(): void;
+  /** Clears faults, log and rate-limit buckets; `reseed` also rebuilds all orders and forgets OAuth tokens. */
+  reset(options?: { reseed?: boolean }): void;
+  setLimits(shop: string, limits: { graphql?: BucketConfig; rest?: BucketConfig }): void;
+  /** Empties a shop's GraphQL point bucket (all tokens) so the next query is THROTTLED. */
+  drainGraphqlBucket(shop: string): void;
+  setWebhookTarget(url: string | null, secret?: string): void;
+  fulfillOrder(shop: string, orderName: string, input: FulfillInput): Promise<MutationResult>;
+  addFulfillmentEvent(shop: string, orderName: string, input: EventInput): Promise<MutationResult>;
+  cancelOrder(shop: string, orderName: string, reason?: CancelReason): Promise<MutationResult>;
+  sendWebhook(options: WebhookOptions): Promise<WebhookDelivery>;
+  close(): Promise<void>;
+}
+
+export function shopOrigin(demo: Pick<DemoShop, 'url'>, domain: string): string {
+  return `${demo.url}/shops/${domain}`;
+}
+
+export async function startDemoShop(options: StartDemoShopOptions = {}): Promise<DemoShop> {
+  const started = performance.now();
+  const { buildMs } = loadAdminSchema();
+  const seed = options.seed ?? 20250101;
+  const baseNow = (options.now ?? new Date()).getTime();
+  const wallStart = Date.now();
+  const clock = (): number => baseNow + (Date.now() - wallStart);
+  const shopConfigs = buildShopConfigs(options.shops);
+  const store = new DemoStore(shopConfigs, seed, baseNow);
+  const clientId = options.clientId ?? 'demo-client-id';
+  const clientSecret = options.clientSecret ?? 'demo-client-secret';
+  const oauth = new OAuthServer(store, clientId, clientSecret);
+  const buckets = new BucketRegistry(Date.now);
+  const controls = new FaultControls(seed);
+  const requestLog: LoggedRequest[] = [];
+  const logLimit = options.logLimit ?? 5000;
+  const webhook = { url: options.webhookUrl ?? null, secret: options.webhookSecret };
+  let url = '';
+
+  const server: Server = createServer((req, res) => {
+    const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const work = parsed.pathname.startsWith('/_demo')
+      ? handleControl(demo, options.controlToken, req, res, parsed)
+      : handleApi({ store, oauth, buckets, controls, clock, baseUrl: () => url, record: (e) => { requestLog.push(e); if (requestLog.length > logLimit) requestLog.shift(); } }, req, res, parsed);
+    work.catch((e: unknown) => sendJson(res, 500, { errors: e instanceof Error ? e.message : 'Internal error' }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const withWebhooks = async (shop: string, outcome: MutationOutcome): Promise<MutationResult> => {
+    const deliveries: WebhookDelivery[] = [];
+    if (webhook.url) {
+      const eventId = randomUUID();
+      for (const [topic, payload] of outcome.payloads) {
+        deliveries.push(await deliverWebhook({ shop, topic, payload, url: webhook.url, eventId, ...(webhook.secret ? { secret: webhook.secret } : {}) }, clientSecret));
+      }
+    }
+    return { ...outcome, deliveries };
+  };
+  const canonical = (shop: string): string => store.shop(shop)?.domain ?? shop;
+
+  const demo: DemoShop = {
+    url,
+    shops: shopConfigs.map((s) => ({
+      domain: s.domain, name: s.name, accessToken: s.accessToken, origin: `${url}/shops/${s.domain}`,
+      graphqlUrl: `${url}/shops/${s.domain}/admin/api/2025-01/graphql.json`, timezone: s.timezone, currency: s.currency,
+      shopId: s.shopId, orderCount: s.orderCount,
+    })),
+    clientId,
+    clientSecret,
+    apiVersion: '2025-01',
+    controls,
+    requestLog,
+    schemaBuildMs: buildMs,
+    startMs: 0,
+    data: {
+      orders: (shop) => store.orders(canonical(shop)),
+      findOrder: (shop, name) => store.findOrderByName(canonical(shop), name),
+      shop: (domain) => store.shop(domain),
+    },
+    clearLog: () => { requestLog.length = 0; },
+    reset: (opts) => {
+      controls.reset();
+      buckets.reset();
+      requestLog.length = 0;
+      if (opts?.reseed) store.reseed();
+    },
+    setLimits: (shop, limits) => {
+      const cfg = store.shop(shop);
+      if (!cfg) throw new Error(`unknown demo shop ${shop}`);
+      if (limits.graphql) cfg.graphqlBucket = { ...limits.graphql };
+      if (limits.rest) cfg.restBucket = { ...limits.rest };
+      buckets.reset();
+    },
+    drainGraphqlBucket: (shop) => {
+      const cfg = store.shop(shop);
+      if (!cfg) throw new Error(`unknown demo shop ${shop}`);
+      buckets.graphql(cfg.accessToken, cfg.graphqlBucket).drain();
+    },
+    setWebhookTarget: (target, secret) => { webhook.url = target; webhook.secret = secret; },
+    fulfillOrder: (shop, name, input) => withWebhooks(canonical(shop), fulfillOrder(store, clock(), shop, name, input)),
+    addFulfillmentEvent: (shop, name, input) => withWebhooks(canonical(shop), addFulfillmentEvent(store, clock(), shop, name, input)),
+    cancelOrder: (shop, name, reason) => withWebhooks(canonical(shop), cancelOrder(store, clock(), shop, name, reason)),
+    sendWebhook: (opts) => deliverWebhook(opts, clientSecret),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+  demo.startMs = Math.round(performance.now() - started);
+  return demo;
+}

@@ -1,0 +1,46 @@
+import type { ConnectShopDeps } from './connect-shop';
+import type { SaveShopInput, Shop, ShopAccess } from './shop';
+
+type ShopInfo = Awaited<ReturnType<ConnectShopDeps['fetchShopInfo']>>;
+
+/** In-memory stand-ins for the shop repository and the Admin API, recording every call (tests only). */
+export function createFakeShopDeps(options: { tokens?: Record<string, ShopInfo>; fail?: unknown } = {}) {
+  const saved: SaveShopInput[] = [];
+  const shopInfoCalls: ShopAccess[] = [];
+  const shops = new Map<string, Shop>();
+  const deps: ConnectShopDeps = {
+    async fetchShopInfo(access) {
+      shopInfoCalls.push(access);
+      if (options.fail !== undefined) throw options.fail;
+      const info = options.tokens?.[access.accessToken];
+      if (!info) throw Object.assign(new Error('401'), { kind: 'unauthorized' });
+      return info;
+    },
+    findShopByDomain: async (domain) => shops.get(domain) ?? null,
+    async saveShop(input) {
+      saved.push(input);
+      const shop: Shop = {
+        id: shops.get(input.domain)?.id ?? input.id ?? 'generated',
+        domain: input.domain,
+        name: input.name,
+        apiOrigin: input.apiOrigin,
+        scopes: input.scopes ?? '',
+        timezone: input.timezone,
+        currency: input.currency,
+        settings: {},
+        installedAt: new Date(),
+        uninstalledAt: null,
+      };
+      shops.set(input.domain, shop);
+      return shop;
+    },
+  };
+  return { deps, saved, shopInfoCalls };
+}
+
+export const ACME_INFO: ShopInfo = {
+  name: 'Acme Outdoors',
+  domain: 'acme.myshopify.com',
+  ianaTimezone: 'America/New_York',
+  currencyCode: 'USD',
+};

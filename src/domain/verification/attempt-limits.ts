@@ -1,0 +1,59 @@
+/**
+ * Failed-verification counters in the shared store, in three scopes: the browser session or conversation,
+ * the client address, and the order number (so a botnet with many addresses still cannot walk one
+ * order's emails). Only failures count: a shopper who succeeds is never slowed down.
+ */
+export type LimitWindow = { maxFailures: number; windowMs: number };
+export type AttemptLimitConfig = { perHolder: LimitWindow; perClient: LimitWindow; perOrder: LimitWindow };
+
+export type AttemptScope = { shopId: string; holderHash: string; clientHash: string; orderNumber: string | null };
+
+export type CounterStore = {
+  get(key: string): Promise<string | null>;
+  increment(key: string, ttlMs: number): Promise<number>;
+  ttl(key: string): Promise<number | null>;
+};
+
+export type LimitCheck = { ok: true } | { ok: false; reason: 'locked'; retryAfterMs: number } | { ok: false; reason: 'unavailable' };
+
+function countersFor(scope: AttemptScope, config: AttemptLimitConfig): Array<{ key: string; window: LimitWindow }> {
+  const counters = [
+    { key: `attempts:holder:${scope.shopId}:${scope.holderHash}`, window: config.perHolder },
+    { key: `attempts:client:${scope.clientHash}`, window: config.perClient },
+  ];
+  if (scope.orderNumber) counters.push({ key: `attempts:order:${scope.shopId}:${scope.orderNumber}`, window: config.perOrder });
+  return counters;
+}
+
+/**
+ * Whether another attempt may run. Fails closed: when the store cannot be read the attempt is refused
+ * ('unavailable'), because an unlimited verification endpoint is worse than a short outage.
+ */
+export async function checkAttemptLimits(store: CounterStore, config: AttemptLimitConfig, scope: AttemptScope): Promise<LimitCheck> {
+  try {
+    let retryAfterMs = 0;
+    for (const { key, window } of countersFor(scope, config)) {
+      const count = Number((await store.get(key)) ?? 0);
+      if (count >= window.maxFailures) retryAfterMs = Math.max(retryAfterMs, (await store.ttl(key)) ?? window.windowMs);
+    }
+    return retryAfterMs > 0 ? { ok: false, reason: 'locked', retryAfterMs } : { ok: true };
+  } catch {
+    return { ok: false, reason: 'unavailable' };
+  }
+}
+
+/** Counts one failed attempt in every scope. Returns false when the store could not be written. */
+export async function recordFailedAttempt(store: CounterStore, config: AttemptLimitConfig, scope: AttemptScope): Promise<boolean> {
+  try {
+    await Promise.all(countersFor(scope, config).map(({ key, window }) => store.increment(key, window.windowMs)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "try again in 12 minutes", rounded up so the shopper never comes back too early. */
+export function describeRetryAfter(retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
+}

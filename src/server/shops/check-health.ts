@@ -1,0 +1,73 @@
+import { shopifyErrorKind } from '@/domain/shops/shop';
+
+export type ComponentHealth = { ok: boolean; kind: string; latencyMs: number };
+export type ShopHealth = { domain: string; ok: boolean; latencyMs: number; error?: string };
+export type HealthReport = {
+  status: 'ok' | 'degraded' | 'down';
+  database: ComponentHealth;
+  cache: ComponentHealth;
+  shops: ShopHealth[];
+};
+
+export type HealthDeps = {
+  database: { kind: string; ping: () => Promise<unknown> };
+  cache: { kind: string; ping: () => Promise<unknown> };
+  listShops: () => Promise<Array<{ id: string; domain: string }>>;
+  /** One cheap Admin API call with the shop's stored token (fetchShopInfo). */
+  checkShop: (shop: { id: string; domain: string }) => Promise<unknown>;
+  timeoutMs?: number;
+  /** Shop results are reused this long so a public endpoint cannot be used to spend shops' API budget. */
+  shopResultTtlMs?: number;
+  now?: () => number;
+};
+
+const KNOWN_KINDS = new Set(['unauthorized', 'forbidden', 'throttled', 'unavailable', 'timeout', 'bad_response']);
+
+/** Builds the readiness check: the database decides up/down; cache or shop failures only degrade. */
+export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport> {
+  const now = deps.now ?? Date.now;
+  const timeoutMs = deps.timeoutMs ?? 2000;
+  let shopCache: { at: number; ids: string; result: Promise<ShopHealth[]> } | undefined;
+
+  const timed = async (run: () => Promise<unknown>): Promise<{ ok: boolean; latencyMs: number; error?: string }> => {
+    const started = now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { kind: 'timeout' })), timeoutMs);
+    });
+    try {
+      await Promise.race([run(), timeout]);
+      return { ok: true, latencyMs: now() - started };
+    } catch (error) {
+      // Only a short, closed vocabulary leaves the server: upstream messages may carry shop details.
+      const kind = shopifyErrorKind(error);
+      return { ok: false, latencyMs: now() - started, error: kind && KNOWN_KINDS.has(kind) ? kind : 'error' };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const checkShops = (shops: Array<{ id: string; domain: string }>): Promise<ShopHealth[]> =>
+    Promise.all(shops.map(async (shop) => ({ domain: shop.domain, ...(await timed(() => deps.checkShop(shop))) })));
+
+  return async () => {
+    const [database, cache] = await Promise.all([timed(deps.database.ping), timed(deps.cache.ping)]);
+    let shops: ShopHealth[] = [];
+    const installed = database.ok ? await deps.listShops().catch(() => null) : null;
+    if (installed) {
+      // A newly connected or removed shop is checked at once; otherwise results are reused for the TTL.
+      const ids = installed.map((shop) => shop.id).join(',');
+      if (!shopCache || shopCache.ids !== ids || now() - shopCache.at > (deps.shopResultTtlMs ?? 30_000)) {
+        shopCache = { at: now(), ids, result: checkShops(installed) };
+      }
+      shops = await shopCache.result;
+    }
+    const status = !database.ok ? 'down' : cache.ok && installed && shops.every((shop) => shop.ok) ? 'ok' : 'degraded';
+    return {
+      status,
+      database: { ok: database.ok, kind: deps.database.kind, latencyMs: database.latencyMs },
+      cache: { ok: cache.ok, kind: deps.cache.kind, latencyMs: cache.latencyMs },
+      shops,
+    };
+  };
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
+import { createTestServices } from '@/server/testing/test-services';
+import type { Services } from '@/server/services';
+import { shops } from '@/server/db/schema';
+import { connectShop } from '@/domain/shops/connect-shop';
+import { beginInstall, completeInstall } from '@/domain/shops/oauth';
+import { runShopConnect } from '../../../scripts/shop-connect';
+import { completeInstallDeps, connectShopDeps, oauthAppConfig } from './shop-deps';
+import { createHealthCheck } from './check-health';
+
+let demo: DemoShop;
+let services: Services;
+const ACME = 'acme-outdoors.myshopify.com';
+
+beforeAll(async () => {
+  demo = await startDemoShop({ port: 0 });
+  services = await createTestServices({
+    SHOPIFY_ADMIN_ORIGIN: `${demo.url}/shops/{shop}`,
+    SHOPIFY_API_KEY: demo.clientId,
+    SHOPIFY_API_SECRET: demo.clientSecret,
+    SHOPIFY_REQUEST_TIMEOUT_MS: '2000',
+    APP_URL: 'https://app.example',
+  });
+});
+
+afterAll(async () => {
+  await services?.close();
+  await demo?.close();
+});
+
+const acme = () => demo.shops.find((shop) => shop.domain === ACME)!;
+const storedRows = async () => services.db.select().from(shops);
+
+describe('connecting a shop against the demo shop over HTTP', () => {
+  it('refuses a wrong token and an unreachable origin, writing nothing', async () => {
+    const deps = connectShopDeps(services);
+    expect(await connectShop(deps, { domain: ACME, token: 'shpat_demo_wrong_token', apiOrigin: acme().origin })).toMatchObject({ ok: false, reason: 'token_rejected' });
+    expect(await connectShop(deps, { domain: ACME, token: acme().accessToken, apiOrigin: 'http://127.0.0.1:1' })).toMatchObject({ ok: false, reason: 'unreachable' });
+    // A real token of another demo shop, presented for acme: Shopify would answer with the other shop.
+    const nordic = demo.shops.find((shop) => shop.domain !== ACME)!;
+    expect(await connectShop(deps, { domain: ACME, token: nordic.accessToken, apiOrigin: acme().origin })).toMatchObject({ ok: false });
+    expect(await storedRows()).toEqual([]);
+  });
+
+  it('stores a shop whose real token passes, with Shopify\'s name, time zone and currency, token sealed', async () => {
+    const result = await connectShop(connectShopDeps(services), { domain: ACME, token: acme().accessToken });
+    expect(result).toMatchObject({ ok: true, created: true, shop: { domain: ACME, name: acme().name, timezone: acme().timezone, currency: acme().currency, apiOrigin: acme().origin } });
+    const [row] = await storedRows();
+    expect(row!.accessTokenEncrypted).not.toContain(acme().accessToken);
+    const credentials = await services.shops.getShopCredentials(result.ok ? result.shop : { id: '' });
+    expect(credentials.accessToken).toBe(acme().accessToken);
+    expect((await services.shopify.fetchShopInfo(credentials)).domain).toBe(ACME);
+  });
+
+  it('completes the full OAuth install round trip and refuses a replayed callback', async () => {
+    const config = oauthAppConfig(services);
+    const shop = 'tiny-tea.myshopify.com';
+    const begun = beginInstall(config, new URLSearchParams({ shop }));
+    if (!begun.ok) throw new Error(begun.message);
+    const authorize = await fetch(begun.redirectUrl, { redirect: 'manual' });
+    expect(authorize.status).toBe(302);
+    const callback = new URL(authorize.headers.get('location')!);
+    expect(`${callback.origin}${callback.pathname}`).toBe('https://app.example/api/shopify/callback');
+
+    const request = { query: callback.searchParams, stateCookie: begun.cookie.value };
+    const done = await completeInstall(config, completeInstallDeps(services), request);
+    expect(done).toMatchObject({ ok: true, shop: { domain: shop, name: 'Tiny Tea Co', timezone: 'Europe/London' } });
+    const credentials = await services.shops.getShopCredentials(done.ok ? done.shop : { id: '' });
+    expect(credentials.accessToken).toMatch(/\S{8,}/);
+    expect((await services.shopify.fetchShopInfo(credentials)).name).toBe('Tiny Tea Co');
+    const [row] = (await storedRows()).filter((r) => r.domain === shop);
+    expect(row!.accessTokenEncrypted).not.toContain(credentials.accessToken);
+    expect(row!.scopes).toBe(services.env.SHOPIFY_SCOPES);
+
+    expect(await completeInstall(config, completeInstallDeps(services), request)).toMatchObject({ ok: false, reason: 'exchange_failed' });
+    const forged = new URLSearchParams(callback.searchParams);
+    forged.set('shop', ACME);
+    expect(await completeInstall(config, completeInstallDeps(services), { query: forged, stateCookie: begun.cookie.value })).toMatchObject({ ok: false, reason: 'bad_hmac' });
+  });
+
+  it('reports each installed shop in the health check without leaking tokens', async () => {
+    await services.db.update(shops).set({ accessTokenEncrypted: (await storedRows())[0]!.accessTokenEncrypted.replace(/.$/, 'A') }).where(eq(shops.domain, ACME));
+    const check = createHealthCheck({
+      database: { kind: services.dbKind, ping: () => services.db.execute('select 1') },
+      cache: { kind: services.store.kind, ping: () => services.store.ping() },
+      listShops: () => services.shops.listShops(),
+      checkShop: async (shop) => services.shopify.fetchShopInfo(await services.shops.getShopCredentials(shop)),
+    });
+    const report = await check();
+    expect(report.status).toBe('degraded');
+    expect(report.shops.find((s) => s.domain === ACME)).toMatchObject({ ok: false, error: 'error' });
+    expect(report.shops.find((s) => s.domain === 'tiny-tea.myshopify.com')).toMatchObject({ ok: true });
+  });
+});
+
+describe('shop:connect CLI against the demo shop', () => {
+  it('prints the shop id and widget snippet, and exits 1 on a refused token', async () => {
+    let closed = 0;
+    // The CLI closes what it opens; hand it the suite's services with a counting close instead of a fresh database.
+    const open = async (): Promise<Services> => ({ ...services, close: async () => void closed++ });
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (line: string) => void out.push(line), err: (line: string) => void err.push(line) };
+    expect(await runShopConnect(['--domain', 'nordic-threads', '--token', 'shpat_demo_nordic_threads', '--owner', 'me@example.com'], open, io)).toBe(0);
+    expect(out.join('\n')).toMatch(/Shop id: [0-9a-f-]{36}/);
+    expect(out).toContain('<script src="https://app.example/widget.js" data-shop="nordic-threads.myshopify.com" async></script>');
+    expect(await runShopConnect(['--domain', 'nordic-threads', '--token', 'shpat_nope_nope_nope'], open, io)).toBe(1);
+    expect(err).toEqual([expect.stringMatching(/^shop:connect: token_rejected: /)]);
+    expect(closed).toBe(2);
+    expect((await services.shops.findShopByDomain('nordic-threads.myshopify.com'))?.name).toBe('Nordic Threads');
+  });
+});
