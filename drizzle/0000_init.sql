@@ -34,6 +34,16 @@ CREATE TABLE "order_snapshots" (
 	CONSTRAINT "order_snapshots_shop_id_order_id_pk" PRIMARY KEY("shop_id","order_id")
 );
 --> statement-breakpoint
+CREATE TABLE "outbox_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"to" text NOT NULL,
+	"subject" text NOT NULL,
+	"text" text NOT NULL,
+	"html" text,
+	"purpose" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "shops" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"domain" text NOT NULL,
@@ -67,4 +77,5 @@ CREATE INDEX "audit_events_email_idx" ON "audit_events" USING btree ("shop_id","
 CREATE INDEX "grants_holder_idx" ON "grants" USING btree ("holder_hash","shop_id");--> statement-breakpoint
 CREATE INDEX "grants_subject_idx" ON "grants" USING btree ("shop_id","kind","subject");--> statement-breakpoint
 CREATE INDEX "order_snapshots_email_idx" ON "order_snapshots" USING btree ("shop_id","email_hash");--> statement-breakpoint
-CREATE INDEX "order_snapshots_name_idx" ON "order_snapshots" USING btree ("shop_id","order_name");
+CREATE INDEX "order_snapshots_name_idx" ON "order_snapshots" USING btree ("shop_id","order_name");--> statement-breakpoint
+CREATE INDEX "outbox_messages_to_idx" ON "outbox_messages" USING btree ("to","created_at");

@@ -12,6 +12,7 @@ import { createShopifyAdminClient, type ShopifyAdminClient } from './shopify/adm
 import { createGrantRepository, type GrantRepository } from './verification/grant-repository';
 import { createAuditLog, type AuditLog } from './verification/audit-log';
 import { createSnapshotRepository, type SnapshotRepository } from './orders/snapshot-repository';
+import { createOutboxMailer, createResendMailer, type Mailer } from './mail/mailer';
 
 /** Everything a request handler may need, built once per process from the environment. */
 export type Services = {
@@ -26,6 +27,7 @@ export type Services = {
   grants: GrantRepository;
   audit: AuditLog;
   snapshots: SnapshotRepository;
+  mailer: Mailer;
   key: (purpose: KeyPurpose) => Buffer;
   close: () => Promise<void>;
 };
@@ -70,6 +72,9 @@ export async function createServices(env: AppEnv): Promise<Services> {
     grants: createGrantRepository(database.db),
     audit: createAuditLog(database.db, logger),
     snapshots: createSnapshotRepository(database.db),
+    mailer: env.RESEND_API_KEY
+      ? createResendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM })
+      : createOutboxMailer(database.db),
     shopify: createShopifyAdminClient({
       store,
       logger,

@@ -117,3 +117,18 @@ export const webhookDeliveries = pgTable('webhook_deliveries', {
   topic: text('topic').notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Embedded-default email: messages are stored here instead of sent, and shown at /dev/outbox outside production. */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    purpose: text('purpose').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('outbox_messages_to_idx').on(table.to, table.createdAt)],
+);
