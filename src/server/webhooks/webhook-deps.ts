@@ -1,13 +1,11 @@
 import type { Services } from '../services';
-import { keyedHash } from '../crypto/secrets';
-import { normalizeEmail } from '@/domain/verification/normalize-email';
-import type { WebhookDeps } from '@/domain/webhooks/webhook-deps';
+import { hashEmailFor } from '../orders/order-deps';
+import type { CustomerDataExport, WebhookDeps } from '@/domain/webhooks/webhook-deps';
 import { createWebhookStore } from './webhook-store';
 
 /** Wires the webhook slice to the process services (the route and tests call this, never build deps themselves). */
 export function shopifyWebhookDeps(services: Services, overrides: Partial<WebhookDeps> = {}): WebhookDeps {
   const store = createWebhookStore(services.db);
-  const auditKey = services.key('audit-hash');
   return {
     appSecret: services.env.SHOPIFY_API_SECRET,
     shops: {
@@ -19,14 +17,34 @@ export function shopifyWebhookDeps(services: Services, overrides: Partial<Webhoo
     deliveries: store.deliveries,
     privacy: store.privacy,
     // Same hash as the verification code writes, so redaction finds the rows it wrote.
-    hashEmail: (email) => {
-      const normalized = normalizeEmail(email);
-      return normalized.ok ? keyedHash(normalized.email, auditKey) : null;
-    },
-    // Until the merchant-email issue lands, the export is one structured log line (shopper-safe views, no raw email).
-    deliverDataExport: async (data) => services.logger.info('customer data export', { kind: 'customers/data_request', export: data }),
+    hashEmail: hashEmailFor(services),
+    deliverDataExport: (data) => deliverDataExport(services, data),
     cache: services.cache,
     logger: services.logger,
     ...overrides,
   };
+}
+
+/**
+ * The export goes to the shop's support address (the outbox on embedded defaults); the log gets counts
+ * only, since logs are kept longer and read by more people than the merchant's inbox.
+ */
+async function deliverDataExport(services: Services, data: CustomerDataExport): Promise<void> {
+  const shop = await services.shops.findShopByDomain(data.shopDomain);
+  const to = shop?.settings.supportEmail;
+  services.logger.info('customer data export', {
+    shop: data.shopDomain,
+    dataRequestId: data.dataRequestId,
+    orders: data.orders.length,
+    auditEvents: data.auditEvents.count,
+    grants: data.grants.length,
+    emailed: Boolean(to),
+  });
+  if (!to) return;
+  await services.mailer.send({
+    to,
+    purpose: 'data_request',
+    subject: `Customer data request ${data.dataRequestId ?? ''} for ${data.shopDomain}`.trim(),
+    text: `Shopify asked for the data this app holds about a customer (customers/data_request).\n\n${JSON.stringify(data, null, 2)}`,
+  });
 }
