@@ -15,6 +15,7 @@ import { addFulfillmentEvent, cancelOrder, fulfillOrder, type EventInput, type F
 import { OAuthServer } from './oauth';
 import { buildShopConfigs, type BucketConfig, type ShopConfig } from './shops';
 import { DemoStore } from './store';
+import { handleStorefront } from './storefront';
 import { BucketRegistry } from './throttle';
 import { sendWebhook as deliverWebhook, type WebhookDelivery, type WebhookOptions } from './webhooks';
 
@@ -112,6 +113,7 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
 
   const server: Server = createServer((req, res) => {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (parsed.pathname.startsWith('/storefront/') && req.method === 'GET') return handleStorefront(res, parsed, (domain) => store.shop(domain));
     const work = parsed.pathname.startsWith('/_demo')
       ? handleControl(demo, options.controlToken, req, res, parsed)
       : handleApi({ store, oauth, buckets, controls, clock, baseUrl: () => url, record: (e) => { requestLog.push(e); if (requestLog.length > logLimit) requestLog.shift(); } }, req, res, parsed);

@@ -8,10 +8,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_SHOPS } from '../demo-shop/shops';
 import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
+import { shops } from '../src/server/db/schema';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/shops/shop-deps';
 
@@ -90,6 +92,14 @@ function demoAppSecret(dataDir: string): string {
   return secret;
 }
 
+/** Lets the demo storefront page (served by the demo shop) frame this shop's chat widget. */
+async function allowDemoStorefront(services: Awaited<ReturnType<typeof createServices>>, domain: string, storefrontOrigin: string) {
+  const shop = await services.shops.findShopByDomain(domain);
+  if (!shop) return;
+  const storefrontDomains = [...new Set([...(shop.settings.storefrontDomains ?? []), storefrontOrigin])];
+  await services.db.update(shops).set({ settings: { ...shop.settings, storefrontDomains } }).where(eq(shops.domain, domain));
+}
+
 async function main() {
   const startedAt = Date.now();
   if (values.fresh) rmSync(options.dataDir, { recursive: true, force: true });
@@ -104,7 +114,7 @@ async function main() {
     SHOPIFY_ADMIN_ORIGIN: `${shopUrl}/shops/{shop}`,
   };
 
-  startProcess('npx', ['tsx', 'demo-shop/main.ts', '--port', String(options.shopPort)], { ...process.env }, 'demo-shop');
+  startProcess('npx', ['tsx', 'demo-shop/main.ts', '--port', String(options.shopPort)], { ...process.env, DEMO_APP_URL: appUrl }, 'demo-shop');
   await waitFor(`${shopUrl}/_demo/requests`, 60_000);
 
   // Connect the demo shops the way a merchant would with the CLI, then let go of the database:
@@ -117,6 +127,7 @@ async function main() {
       apiOrigin: `${shopUrl}/shops/${shop.domain}`,
     });
     if (!result.ok) throw new Error(`Could not connect ${shop.domain}: ${result.message}`);
+    await allowDemoStorefront(services, shop.domain, shopUrl);
   }
   await services.close();
 
@@ -142,6 +153,7 @@ Order Status Agent demo is running (ready in ${seconds} s). Ctrl+C stops it.
   Health:       ${appUrl}/api/health
   Demo shop:    ${shopUrl}  (Shopify Admin API stand-in)
   Shops:        ${DEFAULT_SHOPS.map((shop) => shop.domain).join(', ')}
+  Storefront:   ${shopUrl}/storefront/${DEFAULT_SHOPS[0]?.domain ?? ''}  (chat widget on a cross-origin demo store page)
 `);
 }
 

@@ -32,6 +32,7 @@ export const envSchema = z
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalUrl,
     OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: optionalUrl,
     EMAIL_FROM: z.string().default('Order Status <orders@localhost>'),
@@ -42,6 +43,11 @@ export const envSchema = z
     VERIFY_MAX_FAILURES_PER_ORDER: z.coerce.number().int().positive().default(10),
     VERIFY_ORDER_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
     GRANT_TTL_HOURS: z.coerce.number().int().positive().default(24),
+    MAGIC_LINK_MAX_PER_EMAIL: z.coerce.number().int().positive().default(3),
+    MAGIC_LINK_MAX_PER_CLIENT: z.coerce.number().int().positive().default(10),
+    MAGIC_LINK_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+    // The outbox viewer shows live sign-in links: on only outside production unless the demo turns it on.
+    DEV_OUTBOX: optionalString.pipe(z.enum(['true', 'false', '1', '0']).optional()).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((value, ctx) => {

@@ -63,10 +63,12 @@ export type ChatStartInput = z.infer<typeof chatStartInputSchema>;
 export const chatSendInputSchema = z.object({
   conversationId: z.string().min(1).max(64),
   text: chatTextSchema,
+  /** Optional: when given, a conversation of another shop is NOT_FOUND (the widget of shop B never reads shop A's chat). */
+  shop: z.string().min(1).max(255).optional(),
 });
 export type ChatSendInput = z.infer<typeof chatSendInputSchema>;
 
-export const chatHistoryInputSchema = z.object({ conversationId: z.string().min(1).max(64) });
+export const chatHistoryInputSchema = z.object({ conversationId: z.string().min(1).max(64), shop: z.string().min(1).max(255).optional() });
 
 export const chatStartOutputSchema = z.object({ conversationId: z.string(), messages: z.array(chatMessageSchema) });
 export const chatMessagesOutputSchema = z.object({ messages: z.array(chatMessageSchema) });

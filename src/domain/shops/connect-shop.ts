@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { learnOrderNameFormat } from '../orders/order-name-format';
 import { defaultAdminOrigin, normalizeApiOrigin, normalizeShopDomain } from './shop-domain';
 import { shopifyErrorKind, type FetchShopInfo, type SaveShopInput, type Shop } from './shop';
 
@@ -81,6 +82,7 @@ export async function connectShop(deps: ConnectShopDeps, input: ConnectShopInput
     ...(input.scopes !== undefined ? { scopes: input.scopes } : {}),
     timezone: info.ianaTimezone || 'UTC',
     currency: info.currencyCode || null,
+    ...(info.sampleOrderName ? { orderNameFormat: learnOrderNameFormat(info.sampleOrderName) } : {}),
   });
   return { ok: true, shop, created: !existing };
 }

@@ -26,6 +26,8 @@ export type SaveShopInput = {
   scopes?: string;
   timezone: string;
   currency: string | null;
+  /** Learned from a sample order name; kept as it is when undefined. */
+  orderNameFormat?: { prefix: string; suffix: string };
 };
 
 /** The credentials the Admin API client needs (same shape as ShopCredentials in src/server/shopify). */
@@ -34,7 +36,7 @@ export type ShopAccess = { shopId: string; domain: string; apiOrigin: string; ac
 /** The subset of the Admin API client that connecting a shop relies on: one call that proves a token. */
 export type FetchShopInfo = (
   shop: ShopAccess,
-) => Promise<{ name: string; domain: string; ianaTimezone: string; currencyCode: string }>;
+) => Promise<{ name: string; domain: string; ianaTimezone: string; currencyCode: string; sampleOrderName?: string | null }>;
 
 /**
  * Error kind of a failed Admin API call. Read structurally (ShopifyError from src/server/shopify has a

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -23,6 +24,8 @@ export type ShopSettings = {
   returnPolicy?: string;
   /** How this shop spells order names (`#1001`, `NT-1001`, `1001-EU`), learned from its orders. */
   orderNameFormat?: { prefix: string; suffix: string };
+  /** Bumped to rotate the shop's deep-link secret (links signed with the old one stop working). Default 1. */
+  deepLinkSecretVersion?: number;
 };
 
 export const shops = pgTable('shops', {
@@ -131,4 +134,121 @@ export const outboxMessages = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index('outbox_messages_to_idx').on(table.to, table.createdAt)],
+);
+
+// ---- Chat agent (issue 4): conversations, their messages, hand-offs to a person -------------------------------
+
+/**
+ * One chat between a shopper's browser session (holderHash: keyed hash of the `osa_session` cookie) and one
+ * shop. `state` is the engine's partial understanding (order reference, last order, pending intent); it never
+ * holds a raw email (a half-given email waits in the cache store for 30 minutes instead).
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    holderHash: text('holder_hash').notNull(),
+    door: text('door').notNull(),
+    customerFirstName: text('customer_first_name'),
+    status: text('status', { enum: ['open', 'handed_off', 'closed'] }).notNull().default('open'),
+    state: jsonb('state').notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('conversations_shop_idx').on(table.shopId, table.lastMessageAt), index('conversations_holder_idx').on(table.holderHash)],
+);
+
+/** Shopper text is stored with emails masked (`j***@example.com`); agent text and cards are ours. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['shopper', 'agent'] }).notNull(),
+    text: text('text').notNull(),
+    cards: jsonb('cards').notNull().default(sql`'[]'::jsonb`),
+    intent: text('intent'),
+    latencyMs: integer('latency_ms'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('messages_conversation_idx').on(table.conversationId, table.createdAt)],
+);
+
+/** A shopper asked for a person: the shop's support address got the transcript (emailedTo null: no address known). */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    emailedTo: text('emailed_to'),
+  },
+  (table) => [index('handoffs_shop_idx').on(table.shopId, table.createdAt)],
+);
+
+// ---- Auth.js (issue 5): magic-link sign-in, tables in the shape @auth/drizzle-adapter expects --------------------
+
+/** Someone who signed in by magic link: a shopper (order history) today, merchant staff later. */
+export const users = pgTable('users', {
+  id: text('id')
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text('name'),
+  email: text('email').unique(),
+  emailVerified: timestamp('email_verified', { mode: 'date', withTimezone: true }),
+  image: text('image'),
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').$type<'email' | 'oauth' | 'oidc' | 'webauthn'>().notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: timestamp('expires', { mode: 'date', withTimezone: true }).notNull(),
+  },
+  (table) => [index('sessions_user_idx').on(table.userId)],
+);
+
+/** Magic-link tokens, stored only as SHA-256(token + secret) (Auth.js hashes them); single use, 1 hour. */
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text('identifier').notNull(),
+    token: text('token').notNull(),
+    expires: timestamp('expires', { mode: 'date', withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.identifier, table.token] })],
 );

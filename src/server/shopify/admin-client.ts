@@ -23,7 +23,8 @@ import { ShopifyError } from './shopify-error';
 export { ShopifyError, type ShopifyErrorKind } from './shopify-error';
 
 export type ShopCredentials = { shopId: string; domain: string; apiOrigin: string; accessToken: string };
-export type ShopInfo = { name: string; domain: string; ianaTimezone: string; currencyCode: string };
+/** `sampleOrderName`: the newest order's name, to learn how the shop spells order numbers (`NT-1001`). */
+export type ShopInfo = { name: string; domain: string; ianaTimezone: string; currencyCode: string; sampleOrderName: string | null };
 export type OrderPage = { orders: SourceOrder[]; nextCursor: string | null };
 export type PageRequest = { first?: number; after?: string };
 
@@ -62,6 +63,7 @@ const orderPageSchema = z.object({
 const singleOrderSchema = z.object({ order: sourceOrderSchema.nullable() });
 const shopInfoSchema = z.object({
   shop: z.object({ name: z.string(), myshopifyDomain: z.string(), ianaTimezone: z.string(), currencyCode: z.string() }),
+  orders: z.object({ nodes: z.array(z.object({ name: z.string() })) }),
 });
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -121,8 +123,14 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
       return data.order;
     },
     async fetchShopInfo(shop) {
-      const { shop: info } = await call(shop, { name: 'fetchShopInfo', costKey: 'shop', initialCost: 1, query: SHOP_INFO_QUERY }, shopInfoSchema);
-      return { name: info.name, domain: info.myshopifyDomain, ianaTimezone: info.ianaTimezone, currencyCode: info.currencyCode };
+      const { shop: info, orders } = await call(shop, { name: 'fetchShopInfo', costKey: 'shop', initialCost: 4, query: SHOP_INFO_QUERY }, shopInfoSchema);
+      return {
+        name: info.name,
+        domain: info.myshopifyDomain,
+        ianaTimezone: info.ianaTimezone,
+        currencyCode: info.currencyCode,
+        sampleOrderName: orders.nodes[0]?.name ?? null,
+      };
     },
   };
 }

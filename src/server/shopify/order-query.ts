@@ -71,6 +71,7 @@ export const GET_ORDER_QUERY = /* GraphQL */ `
 export const SHOP_INFO_QUERY = /* GraphQL */ `
   query WismoShopInfo {
     shop { name myshopifyDomain ianaTimezone currencyCode }
+    orders(first: 1, sortKey: CREATED_AT, reverse: true) { nodes { name } }
   }
 `;
 

@@ -1,4 +1,4 @@
-import { asc, eq, isNull } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { shops } from '../db/schema';
 import { decryptSecret, encryptSecret } from '../crypto/secrets';
@@ -58,10 +58,12 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
         uninstalledAt: null,
         updatedAt: now,
       };
+      const learned = input.orderNameFormat ? { orderNameFormat: input.orderNameFormat } : {};
       const rows = await db
         .insert(shops)
-        .values({ ...(input.id ? { id: input.id } : {}), domain: input.domain, ...common })
-        .onConflictDoUpdate({ target: shops.domain, set: common })
+        .values({ ...(input.id ? { id: input.id } : {}), domain: input.domain, ...common, settings: learned })
+        // Merchant settings survive a reconnect; only what was learned from Shopify is refreshed.
+        .onConflictDoUpdate({ target: shops.domain, set: { ...common, settings: sql`${shops.settings} || ${JSON.stringify(learned)}::jsonb` } })
         .returning(publicColumns);
       const row = rows[0];
       if (!row) throw new Error('saveShop: upsert returned no row');

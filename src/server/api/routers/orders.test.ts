@@ -54,6 +54,15 @@ describe('orders.verify', () => {
     expect(shopper.cookies.get('osa_session')).toBeTruthy();
   });
 
+  it("accepts a number without the shop's own prefix or suffix (format learned when the shop was connected)", async () => {
+    for (const [shop, key] of [[NORDIC, 'nordic.in_transit'], ['tiny-tea.myshopify.com', 'tiny.in_transit']] as const) {
+      const order = knownOrder(key);
+      const shopper = createShopperClient(services, { clientAddress: '198.51.100.2' });
+      const result = await shopper.call((api) => api.orders.verify({ shop, orderReference: `order ${order.orderNumber}`, email: order.email! }));
+      expect(result.status === 'verified' && result.order.orderName).toBe(order.name);
+    }
+  });
+
   it('answers every failure identically: no such order, wrong email, test order, another shop’s order', async () => {
     const attempts = [
       { shop: ACME, orderReference: '#99999', email: JANE_EMAIL },

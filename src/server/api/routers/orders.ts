@@ -10,6 +10,7 @@ import type { Shop } from '@/domain/shops/shop';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
 import { hashClientFor, orderLookupDeps, verifyOrderDeps } from '@/server/orders/order-deps';
 import type { Services } from '@/server/services';
+import { listEmailGrantOrders } from '@/server/auth/list-email-grant-orders';
 import { shopperHolder } from '../shopper-session';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
@@ -96,7 +97,10 @@ export const ordersRouter = createTRPCRouter({
       return { status: 'ok' as const, ...present(found.record, found.stale, shop.timezone) };
     }),
 
-  /** The orders this session may see in this shop. Order grants today; email and customer grants add history later. */
+  /**
+   * The orders this session may see in this shop: its order grants, plus the first history page of an email
+   * grant when this browser is still signed in (magic link) as that email.
+   */
   list: publicProcedure.input(z.object({ shop: shopInput })).query(async ({ ctx, input }) => {
     const shop = await resolveShop(ctx.services, input.shop);
     const holderHash = shopperHolder(ctx, { create: false });
@@ -113,8 +117,12 @@ export const ordersRouter = createTRPCRouter({
         headline: result.record.view.headline,
         placedAt: result.record.view.placedAt,
         stale: result.stale,
-      }))
-      .sort((a, b) => b.placedAt.at.localeCompare(a.placedAt.at));
+      }));
+    const history = await listEmailGrantOrders(ctx.services, shop, grants, ctx.headers);
+    for (const order of history) {
+      if (!orders.some((known) => known.orderId === order.orderId)) orders.push({ ...order, stale: false });
+    }
+    orders.sort((a, b) => b.placedAt.at.localeCompare(a.placedAt.at));
     return { orders };
   }),
 });

@@ -1,0 +1,121 @@
+/**
+ * `npm run eval`: verification accuracy over a generated corpus of shopper lookups against the demo shop
+ * over HTTP. Valid requests use every way shoppers type a reference and an email; invalid ones must all
+ * fail (typos, another order's number, another shop's number, test orders). Prints rates beside targets.
+ */
+import { startDemoShop } from '../demo-shop/server';
+import { parseEnv } from '../src/env';
+import { createServices } from '../src/server/services';
+import { createShopifyAdminClient } from '../src/server/shopify/admin-client';
+import { connectShop } from '../src/domain/shops/connect-shop';
+import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { verifyOrder, type VerifyOrderDeps } from '../src/domain/verification/verify-order';
+import { verifyOrderDeps } from '../src/server/orders/order-deps';
+import { printTable } from './bench-kit';
+
+type Case = { shop: string; reference: string; email: string; expect: 'verified' | 'refused'; kind: string; orderName?: string };
+
+const unlimited = { max: 1_000_000, rate: 1_000_000 };
+const fullWidth = (text: string) => text.replace(/[0-9#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+
+function referenceVariants(name: string, prefix: string, suffix: string, number: string): Array<[string, string]> {
+  return [
+    ['exact name', name],
+    ['number only', number],
+    ['order N', `order ${number}`],
+    ['Order #N', `Order #${number}`],
+    ['no. N', `no. ${number}`],
+    ['spaced digits', ` ${number.split('').join(' ')} `],
+    ['full-width', fullWidth(name)],
+    ['lower-case name', name.toLowerCase()],
+    ['name with spaces', ` ${prefix} ${number} ${suffix} `.replace(/\s+/g, ' ')],
+  ];
+}
+
+function typo(email: string, seed: number): string {
+  const at = email.indexOf('@');
+  const index = seed % Math.max(1, at);
+  const swap = email[index] === 'x' ? 'y' : 'x';
+  return email.slice(0, index) + swap + email.slice(index + 1);
+}
+
+async function main() {
+  const shopsConfig = Object.fromEntries(
+    ['acme-outdoors.myshopify.com', 'nordic-threads.myshopify.com', 'tiny-tea.myshopify.com'].map((domain) => [domain, { graphqlBucket: unlimited, restBucket: unlimited }]),
+  );
+  const demo = await startDemoShop({ port: 0, shops: shopsConfig });
+  const env = parseEnv({ NODE_ENV: 'test', APP_SECRET: 'eval-secret-0123456789abcdef0123456789abcdef', PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent' });
+  const base = await createServices(env);
+  const shopify = createShopifyAdminClient({ store: base.store, logger: base.logger, apiVersion: env.SHOPIFY_API_VERSION, timeoutMs: 8000, bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 } });
+  const services = { ...base, shopify };
+  const depsByShop = new Map<string, VerifyOrderDeps>();
+  for (const info of demo.shops) {
+    const connected = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
+    if (!connected.ok) throw new Error(connected.message);
+    const deps = verifyOrderDeps(services, connected.shop, 'eval', 'api');
+    const generous = { maxFailures: 1_000_000, windowMs: 60_000 };
+    depsByShop.set(info.domain, { ...deps, limits: { perHolder: generous, perClient: generous, perOrder: generous }, minimumFailureMs: 0 });
+  }
+
+  const cases: Case[] = [];
+  for (const info of demo.shops) {
+    const config = demo.data.shop(info.domain)!;
+    const orders = demo.data.orders(info.domain);
+    const real = orders.filter((order) => order.email && !order.test);
+    real.forEach((order, index) => {
+      const number = order.name.replace(/\D/g, '');
+      const [kind, reference] = referenceVariants(order.name, config.namePrefix, config.nameSuffix, number)[index % 9]!;
+      const email = index % 3 === 0 ? order.email!.toUpperCase() : index % 3 === 1 ? `  ${order.email} ` : order.email!;
+      cases.push({ shop: info.domain, reference, email, expect: 'verified', kind: `valid: ${kind}`, orderName: order.name });
+      cases.push({ shop: info.domain, reference: order.name, email: typo(order.email!, index), expect: 'refused', kind: 'typo in email' });
+      const other = real[(index + 7) % real.length]!;
+      if (other.email!.toLowerCase() !== order.email!.toLowerCase()) {
+        cases.push({ shop: info.domain, reference: other.name, email: order.email!, expect: 'refused', kind: "right email, another order's number" });
+      }
+      const foreign = demo.shops.find((shop) => shop.domain !== info.domain)!;
+      // Jane really has #1001 in two shops: the same number and email there is her own order, not a foreign one.
+      const sameOwnerThere = demo.data.orders(foreign.domain).some((candidate) => candidate.name.replace(/\D/g, '') === number && candidate.email?.toLowerCase() === order.email!.toLowerCase());
+      if (!sameOwnerThere) cases.push({ shop: foreign.domain, reference: order.name, email: order.email!, expect: 'refused', kind: "another shop's order" });
+    });
+    for (const order of orders.filter((candidate) => candidate.test && candidate.email)) {
+      cases.push({ shop: info.domain, reference: order.name, email: order.email!, expect: 'refused', kind: 'test order' });
+    }
+  }
+
+  const outcomes = new Map<string, { total: number; right: number }>();
+  let validOk = 0, validTotal = 0, falsePositives = 0, invalidTotal = 0, unavailable = 0;
+  const failures: string[] = [];
+  for (const item of cases) {
+    const result = await verifyOrder(depsByShop.get(item.shop)!, { reference: item.reference, email: item.email, holderHash: 'eval', clientAddress: '203.0.113.9', door: 'api' });
+    if (!result.ok && result.reason === 'unavailable') unavailable += 1;
+    const verified = result.ok && (item.orderName === undefined || result.record.orderName === item.orderName);
+    const right = item.expect === 'verified' ? verified : !result.ok;
+    const bucket = outcomes.get(item.kind) ?? { total: 0, right: 0 };
+    bucket.total += 1;
+    bucket.right += right ? 1 : 0;
+    outcomes.set(item.kind, bucket);
+    if (item.expect === 'verified') {
+      validTotal += 1;
+      validOk += verified ? 1 : 0;
+    } else {
+      invalidTotal += 1;
+      falsePositives += result.ok ? 1 : 0;
+    }
+    if (!right && failures.length < 10) failures.push(`${item.kind}: ${item.shop} "${item.reference}" / "${item.email}"`);
+  }
+
+  const pct = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(2)} %`;
+  printTable('Cases by kind', [...outcomes].map(([kind, { total, right }]) => ({ kind, cases: total, correct: right, rate: pct(right, total) })));
+  const correct = [...outcomes.values()].reduce((sum, bucket) => sum + bucket.right, 0);
+  printTable(`Verification accuracy over ${cases.length} lookups (npm run eval)`, [
+    { metric: 'lookup success on valid requests', value: pct(validOk, validTotal), target: '> 95 %' },
+    { metric: 'verification accuracy (all cases)', value: pct(correct, cases.length), target: '> 99 %' },
+    { metric: 'false positives (invalid verified)', value: pct(falsePositives, invalidTotal), target: '< 0.1 %' },
+    { metric: 'answers "unavailable"', value: String(unavailable), target: '0' },
+  ]);
+  if (failures.length > 0) console.log(`\nFirst wrong answers:\n  ${failures.join('\n  ')}`);
+  await services.close();
+  await demo.close();
+}
+
+await main();

@@ -1,0 +1,85 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+import type { LookupState } from './actions';
+
+type Props = { action: (previous: LookupState, form: FormData) => Promise<LookupState> };
+
+const initial: LookupState = { status: 'idle', message: '', values: { orderReference: '', email: '' }, at: 0 };
+const inputClass =
+  'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)]';
+
+/** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
+export function LookupForm({ action }: Props) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.at) messageRef.current?.focus();
+  }, [state.at]);
+  const failed = state.status !== 'idle';
+  return (
+    <form action={formAction} key={state.at} className="space-y-4" aria-describedby={failed ? 'lookup-message' : undefined} noValidate>
+      <div>
+        <label htmlFor="orderReference" className="block font-semibold text-slate-900">
+          Order number
+        </label>
+        <p id="orderReference-hint" className="text-sm text-slate-600">
+          In your order confirmation email, for example #1001.
+        </p>
+        <input
+          id="orderReference"
+          name="orderReference"
+          type="text"
+          inputMode="text"
+          autoComplete="off"
+          required
+          maxLength={200}
+          defaultValue={state.values.orderReference}
+          aria-describedby="orderReference-hint"
+          aria-invalid={state.status === 'not_verified' || undefined}
+          className={inputClass}
+        />
+      </div>
+      <div>
+        <label htmlFor="email" className="block font-semibold text-slate-900">
+          Email
+        </label>
+        <p id="email-hint" className="text-sm text-slate-600">
+          The address you used for the order.
+        </p>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={320}
+          defaultValue={state.values.email}
+          aria-describedby="email-hint"
+          aria-invalid={state.status === 'not_verified' || undefined}
+          className={inputClass}
+        />
+      </div>
+      {failed && (
+        <p
+          id="lookup-message"
+          ref={messageRef}
+          tabIndex={-1}
+          role="alert"
+          className={`rounded-lg border-l-4 px-3 py-2 text-sm ${
+            state.status === 'locked' ? 'border-red-700 bg-red-50 text-red-900' : 'border-amber-600 bg-amber-50 text-amber-950'
+          }`}
+        >
+          {state.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[var(--brand)] px-5 py-2.5 font-semibold text-[var(--on-brand)] shadow-sm hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
+      >
+        {pending ? 'Looking it up…' : 'Find my order'}
+      </button>
+    </form>
+  );
+}

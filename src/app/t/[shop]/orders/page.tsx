@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StatusBadge } from '@/components/order/status-badge';
+import { loadOrderHistory } from '@/server/tracking/load-order-history';
+import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
+import { signOutAction } from '../actions';
+
+type Props = { params: Promise<{ shop: string }>; searchParams: Promise<{ after?: string | string[] }> };
+
+export const metadata: Metadata = { title: 'Your orders', robots: { index: false }, referrer: 'no-referrer' };
+
+const linkClass = 'inline-flex min-h-6 items-center font-semibold text-slate-900 underline underline-offset-2';
+
+/** Every order of the signed-in email in this shop (magic link), newest first, five at a time. */
+export default async function OrderHistoryPage({ params, searchParams }: Props) {
+  const shop = await loadTrackingShop((await params).shop);
+  if (!shop) notFound();
+  const afterParam = (await searchParams).after;
+  const after = typeof afterParam === 'string' ? afterParam : undefined;
+  const { services, holderHash, headers, ctx } = await trackingContext({ createSession: false });
+  const history = await loadOrderHistory(services, { shop, holderHash, headers, clientAddress: ctx.clientAddress, after });
+  const base = `/t/${shop.domain}`;
+
+  if (history.state === 'signed_out' || history.state === 'other_shop') {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold text-slate-900">Your orders</h1>
+        <p className="text-slate-700">
+          {history.state === 'signed_out'
+            ? 'To see all your orders, ask for a sign-in link by email. Links work once, for 1 hour.'
+            : `You are signed in as ${history.maskedEmail}, but not for ${shop.name}. Ask for a link on this shop's page.`}
+        </p>
+        <Link href={base} className="inline-flex min-h-11 items-center rounded-lg bg-[var(--brand)] px-5 py-2 font-semibold text-[var(--on-brand)]">
+          Get a sign-in link
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Your orders</h1>
+          <p className="text-slate-700">Signed in as {history.maskedEmail}</p>
+        </div>
+        <form action={signOutAction.bind(null, shop.domain)}>
+          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg border border-slate-500 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50">
+            Sign out
+          </button>
+        </form>
+      </div>
+      {history.state === 'unavailable' ? (
+        <p role="status" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-amber-950">
+          We can&apos;t load your orders right now. Please try again in a few minutes.
+        </p>
+      ) : history.orders.length === 0 ? (
+        <p className="text-slate-700">{after ? 'No more orders.' : `We found no orders for this email at ${shop.name}.`}</p>
+      ) : (
+        <ul className="space-y-3" aria-label="Orders, newest first">
+          {history.orders.map((order) => (
+            <li key={order.orderId} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="text-lg font-semibold text-slate-900">
+                  <Link href={`${base}/orders/${order.orderId}`} className="underline underline-offset-2">
+                    Order {order.orderName}
+                  </Link>
+                </h2>
+                <StatusBadge status={order.status} label={order.headline} />
+              </div>
+              <p className="mt-1 text-sm text-slate-700">
+                Placed <time dateTime={order.placedAt.at}>{order.placedAt.display}</time> · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}
+                {order.shipmentSummary ? ` · ${order.shipmentSummary}` : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav aria-label="More orders" className="flex flex-wrap gap-x-6 gap-y-2">
+        {after && (
+          <Link href={`${base}/orders`} className={linkClass}>
+            Newest orders
+          </Link>
+        )}
+        {history.state === 'ok' && history.nextCursor && (
+          <Link href={`${base}/orders?${new URLSearchParams({ after: history.nextCursor })}`} className={linkClass}>
+            Older orders
+          </Link>
+        )}
+        <Link href={base} className={linkClass}>
+          Look up an order by number
+        </Link>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { normalizeShopDomain } from '@/domain/shops/shop-domain';
+import { buildBrandTheme } from '@/domain/widget/brand-theme';
+import { listFrameAncestors } from '@/domain/widget/frame-ancestors';
+import { getServices } from '@/server/services';
+import { WidgetClient } from './widget-client';
+
+type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function findShop(raw: string) {
+  const domain = normalizeShopDomain(decodeURIComponent(raw));
+  if (!domain) return null;
+  const shop = await (await getServices()).shops.findShopByDomain(domain);
+  return shop && !shop.uninstalledAt ? shop : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const shop = await findShop((await params).shop);
+  return { title: shop ? `${buildBrandTheme(shop.name, shop.settings).name} order help` : 'Order help', robots: { index: false } };
+}
+
+/**
+ * The chat iframe. Its CSP (frame-ancestors = the shop's own domains) is set per request in src/proxy.ts.
+ * A request forwarded by the shop's App Proxy carries a signed query: it is handed to chat.start, which
+ * verifies it; nothing here trusts it.
+ */
+export default async function WidgetPage({ params, searchParams }: Props) {
+  await connection();
+  const shop = await findShop((await params).shop);
+  if (!shop) notFound();
+  const query = await searchParams;
+  const proxyQuery: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (typeof value === 'string') proxyQuery[key] = value;
+  const viaProxy = typeof proxyQuery.signature === 'string';
+  return (
+    <WidgetClient
+      shop={shop.domain}
+      theme={buildBrandTheme(shop.name, shop.settings)}
+      allowedOrigins={listFrameAncestors(shop)}
+      proxyQuery={viaProxy ? proxyQuery : undefined}
+    />
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useEffect, useRef, type CSSProperties, type Ref } from 'react';
+import type { BrandTheme } from '@/domain/widget/brand-theme';
+import { ChatComposer } from './chat-composer';
+import { ChatMessageView } from './chat-message-view';
+import { TypingIndicator } from './typing-indicator';
+import type { ChatState } from './use-chat';
+
+type Props = {
+  theme: BrandTheme;
+  chat: ChatState & { send: (text: string) => Promise<boolean> };
+  /** Shown only inside the storefront iframe: asks the loader to close the panel. */
+  onClose?: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+};
+
+/** The whole chat surface: branded header, the conversation log, typing indicator, errors and the composer. */
+export function ChatWindow({ theme, chat, onClose, inputRef }: Props) {
+  const logRef = useRef<HTMLDivElement>(null);
+  const lastAgentIndex = chat.messages.findLastIndex((message) => message.role === 'agent');
+
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [chat.messages, chat.pending, chat.draft]);
+
+  const style = { '--brand': theme.color, '--on-brand': theme.onColor } as CSSProperties;
+  return (
+    <div style={style} className="flex h-dvh flex-col bg-white text-slate-900">
+      <header className="flex items-center gap-3 bg-[var(--brand)] px-4 py-3 text-[var(--on-brand)]">
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-base font-bold">{theme.name}</h1>
+          <p className="text-sm">Order help</p>
+        </div>
+        {onClose && (
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label="Close chat"
+            className="grid h-11 w-11 place-items-center rounded-full border-2 border-current focus-visible:outline-[var(--on-brand)]"
+          >
+            <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18" fill="currentColor">
+              <path d="M4.3 4.3a1 1 0 0 1 1.4 0L10 8.6l4.3-4.3a1 1 0 1 1 1.4 1.4L11.4 10l4.3 4.3a1 1 0 0 1-1.4 1.4L10 11.4l-4.3 4.3a1 1 0 0 1-1.4-1.4L8.6 10 4.3 5.7a1 1 0 0 1 0-1.4z" />
+            </svg>
+          </button>
+        )}
+      </header>
+      <div
+        ref={logRef}
+        role="log"
+        aria-live="polite"
+        aria-label="Conversation"
+        aria-busy={chat.status === 'starting'}
+        className="flex-1 space-y-3 overflow-y-auto overscroll-contain px-3 py-4"
+      >
+        {chat.status === 'starting' && <p className="text-sm text-slate-700">Connecting…</p>}
+        {chat.messages.map((message, index) => (
+          <ChatMessageView
+            key={message.id}
+            message={message}
+            agentName={theme.name}
+            latest={index === lastAgentIndex && !chat.pending}
+            onChoose={(text) => void chat.send(text)}
+          />
+        ))}
+        {chat.pending && chat.draft && (
+          // The live region announces the final message; the growing draft is for sighted readers only.
+          <p aria-hidden="true" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-slate-100 px-3.5 py-2 text-[0.9375rem]">
+            {chat.draft}
+          </p>
+        )}
+      </div>
+      {chat.pending && (
+        <div className="px-3 pb-2">
+          <TypingIndicator agentName={theme.name} />
+        </div>
+      )}
+      {chat.error && (
+        <p role="alert" className="mx-3 mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+          {chat.error}
+        </p>
+      )}
+      <ChatComposer inputRef={inputRef} disabled={chat.status !== 'ready'} busy={chat.pending} onSend={chat.send} />
+    </div>
+  );
+}

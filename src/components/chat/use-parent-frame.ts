@@ -1,0 +1,60 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { z } from 'zod/mini';
+
+/**
+ * The iframe's half of the loader protocol (public/widget.js). The parent origin comes from the URL fragment
+ * the loader sets and is trusted only when the shop allows it (the same list as frame-ancestors) and, where the
+ * browser tells us, it is really our parent. Messages are read only from that origin and window, and sent only to it.
+ */
+const TAG = 'osa-widget';
+const inboundSchema = z.object({ source: z.literal(TAG), type: z.enum(['open']) });
+
+export function resolveParentOrigin(hash: string, allowedOrigins: readonly string[], ancestorOrigin: string | null): string | null {
+  const claimed = new URLSearchParams(hash.replace(/^#/, '')).get('origin');
+  if (!claimed || !allowedOrigins.includes(claimed)) return null;
+  if (ancestorOrigin !== null && ancestorOrigin !== claimed) return null;
+  return claimed;
+}
+
+const noSubscription = () => () => {};
+
+export function useParentFrame(allowedOrigins: readonly string[], onOpen: () => void) {
+  // Browser-only facts, read without a hydration mismatch: the server snapshot is "not embedded".
+  const parentOrigin = useSyncExternalStore(
+    noSubscription,
+    () => (window.parent === window ? null : resolveParentOrigin(window.location.hash, allowedOrigins, window.location.ancestorOrigins?.[0] ?? null)),
+    () => null,
+  );
+  const onOpenRef = useRef(onOpen);
+  useEffect(() => {
+    onOpenRef.current = onOpen;
+  }, [onOpen]);
+
+  useEffect(() => {
+    if (!parentOrigin) return;
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== parentOrigin || event.source !== window.parent) return;
+      if (inboundSchema.safeParse(event.data).success) onOpenRef.current();
+    };
+    window.addEventListener('message', onMessage);
+    window.parent.postMessage({ source: TAG, type: 'ready' }, parentOrigin);
+    return () => window.removeEventListener('message', onMessage);
+  }, [parentOrigin]);
+
+  const close = useCallback(() => {
+    if (parentOrigin) window.parent.postMessage({ source: TAG, type: 'close' }, parentOrigin);
+  }, [parentOrigin]);
+
+  useEffect(() => {
+    if (!parentOrigin) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [parentOrigin, close]);
+
+  return { embedded: parentOrigin !== null, close };
+}

@@ -1,0 +1,31 @@
+import type { OrderRecord } from '../orders/order-record';
+
+/** One order the conversation may see, with how fresh the data is. */
+export type AccessibleOrder = { record: OrderRecord; stale: boolean };
+
+export type VerifyOutcome =
+  | ({ ok: true } & AccessibleOrder)
+  | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string };
+
+export type OrderAccess = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'no_access' | 'unavailable' };
+
+/**
+ * The gateways the agent works through, built per conversation by the server. Every order read goes
+ * through the conversation holder's grants in this shop; `verify` is verifyOrder with its limits.
+ */
+export type AgentDeps = {
+  shop: {
+    name: string;
+    timeZone: string;
+    returnPolicy: string | null;
+    /** "within 1 business day" */
+    handoffEta: string;
+  };
+  verify(reference: string, email: string): Promise<VerifyOutcome>;
+  /** An order by id or by name, only when a grant of this conversation reaches it. */
+  getOrder(orderIdOrName: string): Promise<OrderAccess>;
+  /** Every order the grants reach (order grants; customer grants list the customer's orders), newest first. */
+  listOrders(): Promise<AccessibleOrder[]>;
+  requestHuman(reason: string): Promise<{ reference: string; emailed: boolean }>;
+  now(): Date;
+};

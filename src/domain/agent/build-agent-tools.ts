@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { AgentDeps, AccessibleOrder } from './agent-deps';
+import type { ChatCard } from './chat-message';
+import type { ConversationState } from './conversation-state';
+import { extractEmail, extractOrderReference } from './extract-details';
+import type { ModelToolDefinition } from './model-backend';
+import { normalizeEmail } from '../verification/normalize-email';
+import { orderCard, orderChoicesCard } from './order-cards';
+
+/** Mutable per-turn memory the tools share with the turn runner; `shopperText` is this turn's message. */
+export type ToolContext = { state: ConversationState; shopperText: string };
+export type ToolResult = { content: string; cards: ChatCard[] };
+
+const reference = z.string().trim().min(1).max(64);
+const schemas = {
+  verify_order: z.object({ order_number: reference.optional(), email: z.string().trim().max(320).optional() }),
+  get_order_status: z.object({ order: reference.optional() }),
+  list_orders: z.object({}),
+  send_magic_link: z.object({}),
+  request_human: z.object({ reason: z.string().trim().max(500).optional() }),
+};
+type ToolName = keyof typeof schemas;
+
+export const AGENT_TOOL_DEFINITIONS: ModelToolDefinition[] = [
+  {
+    name: 'verify_order',
+    description: 'Check that the shopper owns an order (order number + the email used for it). Omit an argument to use what the shopper already typed in this conversation. The only way to unlock an order.',
+    parameters: { type: 'object', properties: { order_number: { type: 'string' }, email: { type: 'string' } }, additionalProperties: false },
+  },
+  {
+    name: 'get_order_status',
+    description: 'Status, shipments, tracking and items of an order this conversation has already verified. Omit `order` for the current one.',
+    parameters: { type: 'object', properties: { order: { type: 'string', description: 'order number like #1001, or order id' } }, additionalProperties: false },
+  },
+  { name: 'list_orders', description: 'Orders this conversation may see.', parameters: { type: 'object', properties: {}, additionalProperties: false } },
+  { name: 'send_magic_link', description: 'Email the shopper a sign-in link to see all their orders.', parameters: { type: 'object', properties: {}, additionalProperties: false } },
+  {
+    name: 'request_human',
+    description: 'Pass the conversation to a person at the store (emails the transcript to the store).',
+    parameters: { type: 'object', properties: { reason: { type: 'string' } }, additionalProperties: false },
+  },
+];
+
+const json = (value: unknown) => JSON.stringify(value);
+const digitsOf = (text: string) => text.replace(/\D/g, '').replace(/^0+/, '');
+
+function typedDetails(context: ToolContext): { references: string[]; email: string | null } {
+  const references = [context.state.pendingReference, extractOrderReference(context.shopperText)].filter((r): r is string => Boolean(r));
+  return { references, email: context.state.pendingEmail ?? extractEmail(context.shopperText) };
+}
+const modelView = ({ record, stale }: AccessibleOrder) => ({ order: record.view, stale });
+
+/**
+ * Tools for one conversation. Each reaches only what the conversation's grants reach (deps), takes
+ * zod-checked arguments, and hands the model the shopper-safe view only; cards come from the same data.
+ */
+export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
+  const handlers: Record<ToolName, (args: never) => Promise<ToolResult>> = {
+    verify_order: async (args: z.infer<typeof schemas.verify_order>) => {
+      // Only what the shopper typed can be verified: a hijacked model cannot walk guessed numbers or emails.
+      const typed = typedDetails(context);
+      const ref = args.order_number ? typed.references.find((r) => digitsOf(r) === digitsOf(args.order_number!)) ?? null : typed.references[0] ?? null;
+      const given = args.email && !args.email.includes('*') ? normalizeEmail(args.email) : null;
+      const email = given === null ? typed.email : given.ok && given.email === typed.email ? typed.email : null;
+      if (!ref || !email) {
+        const missing = !ref ? 'order_number' : 'email';
+        return { content: json({ verified: false, missing, message: `Ask the shopper to type their ${missing === 'email' ? 'email address' : 'order number'}.` }), cards: [] };
+      }
+      const outcome = await deps.verify(ref, email);
+      context.state = { ...context.state, pendingReference: null, pendingEmail: null };
+      if (!outcome.ok) return { content: json({ verified: false, message: outcome.message }), cards: [] };
+      context.state = { ...context.state, activeOrderId: outcome.record.orderId };
+      return { content: json({ verified: true, ...modelView(outcome) }), cards: [orderCard(outcome, deps.now(), deps.shop.timeZone)] };
+    },
+    get_order_status: async (args: z.infer<typeof schemas.get_order_status>) => {
+      const target = args.order ?? context.state.activeOrderId;
+      const found = target ? await deps.getOrder(target) : null;
+      if (!found?.ok) {
+        const message = found?.reason === 'unavailable' ? 'The order system is not answering; try again later.' : 'Not available: this conversation has not verified that order. Ask for the order number and email, then call verify_order.';
+        return { content: json({ error: found?.reason ?? 'no_access', message }), cards: [] };
+      }
+      context.state = { ...context.state, activeOrderId: found.record.orderId };
+      return { content: json(modelView(found)), cards: [orderCard(found, deps.now(), deps.shop.timeZone)] };
+    },
+    list_orders: async () => {
+      const orders = await deps.listOrders();
+      const content = json({ orders: orders.map(({ record }) => ({ orderId: record.orderId, orderName: record.orderName, status: record.view.status, headline: record.view.headline })) });
+      return { content, cards: orders.length > 1 ? [orderChoicesCard(orders)] : [] };
+    },
+    send_magic_link: async () => ({
+      content: json({ available: false, message: 'Sign-in links are not available yet. Offer to look up another order by its number and email instead.' }),
+      cards: [],
+    }),
+    request_human: async (args: z.infer<typeof schemas.request_human>) => {
+      if (context.state.handoffReference) return { content: json({ alreadyRequested: true, reference: context.state.handoffReference, replyWithin: deps.shop.handoffEta }), cards: [] };
+      const handoff = await deps.requestHuman(args.reason || 'The shopper asked for a person.');
+      context.state = { ...context.state, handoffReference: handoff.reference };
+      const message = `The ${deps.shop.name} team will reply ${deps.shop.handoffEta}.`;
+      return { content: json({ requested: true, reference: handoff.reference, replyWithin: deps.shop.handoffEta }), cards: [{ type: 'handoff', reference: handoff.reference, message }] };
+    },
+  };
+
+  return {
+    definitions: AGENT_TOOL_DEFINITIONS,
+    async execute(name: string, rawArguments: string): Promise<ToolResult> {
+      if (!(name in schemas)) return { content: json({ error: 'unknown_tool' }), cards: [] };
+      let parsedJson: unknown;
+      try {
+        parsedJson = rawArguments.trim() === '' ? {} : JSON.parse(rawArguments);
+      } catch {
+        return { content: json({ error: 'invalid_arguments' }), cards: [] };
+      }
+      const parsed = schemas[name as ToolName].safeParse(parsedJson);
+      if (!parsed.success) return { content: json({ error: 'invalid_arguments' }), cards: [] };
+      return (handlers[name as ToolName] as (args: unknown) => Promise<ToolResult>)(parsed.data);
+    },
+  };
+}

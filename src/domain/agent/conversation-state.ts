@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { INTENTS } from './detect-intent';
+
+/**
+ * What the agent remembers between turns. Stored as JSON on the conversation row, except `pendingEmail`,
+ * which the server keeps only in the short-lived cache store (never a raw email in the database).
+ */
+export const conversationStateSchema = z.object({
+  /** The order reference as the shopper typed it, waiting for its email. */
+  pendingReference: z.string().max(64).nullable().default(null),
+  pendingEmail: z.string().max(320).nullable().default(null),
+  /** The question to answer once verification succeeds ("when will it arrive?" asked before the number). */
+  pendingIntent: z.enum(INTENTS).nullable().default(null),
+  /** The order the conversation is about; the grant, not this field, decides access. */
+  activeOrderId: z.string().max(32).nullable().default(null),
+  /** Set once the conversation was passed to a person, so a second ask does not mail the team twice. */
+  handoffReference: z.string().max(32).nullable().default(null),
+});
+
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+export const EMPTY_STATE: ConversationState = conversationStateSchema.parse({});
+
+/** Reads stored state leniently: anything unreadable starts the conversation's memory afresh. */
+export function readConversationState(raw: unknown): ConversationState {
+  const parsed = conversationStateSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : { ...EMPTY_STATE };
+}

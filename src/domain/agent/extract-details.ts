@@ -1,0 +1,61 @@
+import { maskEmail, normalizeEmail } from '../verification/normalize-email';
+
+/**
+ * Pulls the two facts verification needs out of free text ("hi its jane@x.com, order 1042 never came").
+ * Extraction only proposes: verifyOrder decides, so a wrong guess costs one uniform failure, never access.
+ */
+const EMAIL_PATTERN = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]*[\p{L}\p{N}]/gu;
+
+/** Order-number keywords in a few languages; after one of them a short number counts too. */
+const KEYWORD = String.raw`(?:order|orders|ordernumber|order\s*id|order\s*no|number|no|nr|num|ref|reference|bestellung|bestellnummer|commande|pedido|numero|número|ordre)`;
+const REFERENCE_PATTERN = new RegExp(
+  String.raw`(?<keyword>\b${KEYWORD}\b\.?\s*(?:is\s*|:\s*)?)?(?<hash>[#№])?\s*(?<prefix>\b[A-Za-z]{1,4}-?)?(?<digits>(?<!\d)\d+)(?<suffix>-[A-Za-z]{1,4}\b)?`,
+  'giu',
+);
+
+/** The first plausible email in the text, normalised (lower-case, NFKC), or null. */
+export function extractEmail(text: string): string | null {
+  for (const match of text.normalize('NFKC').matchAll(EMAIL_PATTERN)) {
+    const normalized = normalizeEmail(match[0].replace(/^[.]+|[.]+$/g, ''));
+    if (normalized.ok) return normalized.email;
+  }
+  return null;
+}
+
+/** Replaces every email address in the text by its masked form (`j***@example.com`): what we store. */
+export function redactEmails(text: string): string {
+  return text.replace(EMAIL_PATTERN, (found) => maskEmail(found) ?? '***');
+}
+
+type Candidate = { text: string; score: number };
+
+/**
+ * The most plausible order reference in free text (`#1042`, `order 1042`, `NT-1180`, `1055-EU`, `＃１０４２`), as
+ * typed, for parseOrderReference; null when nothing looks like one. Numbers inside emails, prices, times and
+ * long digit runs (phones, tracking numbers) are ignored; a bare number needs 3+ digits.
+ */
+export function extractOrderReference(text: string): string | null {
+  const withoutEmails = text.normalize('NFKC').replace(EMAIL_PATTERN, ' ');
+  const candidates: Candidate[] = [];
+  for (const match of withoutEmails.matchAll(REFERENCE_PATTERN)) {
+    const groups = match.groups ?? {};
+    const digits = groups.digits ?? '';
+    if (digits.length === 0 || digits.length > 12) continue;
+    const start = match.index ?? 0;
+    const before = withoutEmails.slice(Math.max(0, start - 1), start + (groups.keyword?.length ?? 0));
+    const after = withoutEmails.slice(start + match[0].length, start + match[0].length + 6);
+    // Money, times, decimals, quantities and dates are not order numbers.
+    if (/[$€£¥]\s*$/.test(before) || /^\s*(?:[.,:/]\d|%|\s*(?:am|pm|days?|weeks?|hours?|items?|pcs|x\b|usd|eur|gbp|kg|cm))/i.test(after)) continue;
+    if (/\d[.,:/]$/.test(withoutEmails.slice(Math.max(0, start - 2), start))) continue;
+    // One group of a spaced-out phone or tracking number.
+    const digitsAt = start + match[0].indexOf(digits);
+    if (/\d\s+$/.test(withoutEmails.slice(Math.max(0, digitsAt - 3), digitsAt)) || /^\s\d/.test(after)) continue;
+    const explicit = Boolean(groups.keyword || groups.hash);
+    const prefix = groups.prefix && !/^(?:no|nr|is|it|on|at|in|of|or|to|my|id)-?$/i.test(groups.prefix) ? groups.prefix : '';
+    if (!explicit && !prefix && digits.length < 3) continue;
+    const typed = `${groups.hash ?? ''}${prefix}${digits}${groups.suffix ?? ''}`;
+    candidates.push({ text: typed, score: (explicit ? 2 : 0) + (prefix || groups.suffix ? 1 : 0) + (digits.length >= 4 ? 1 : 0) });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return candidates[0]?.text ?? null;
+}

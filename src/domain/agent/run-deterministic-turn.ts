@@ -1,0 +1,110 @@
+import type { AccessibleOrder, AgentDeps } from './agent-deps';
+import { FOLLOW_UPS, type AgentTurn } from './agent-turn';
+import { composeOrderAnswer } from './compose-order-answer';
+import { composeHandoffReply, composePolicyReply, composeSmallTalkReply } from './compose-side-replies';
+import type { ConversationState } from './conversation-state';
+import { detectIntent, type Intent } from './detect-intent';
+import { extractEmail, extractOrderReference } from './extract-details';
+import { orderCard, orderChoicesCard, quickReplies } from './order-cards';
+
+type Reply = Omit<AgentTurn, 'engine'>;
+
+/** Reads a shopper message into intent + details and folds the details into the conversation's memory. */
+export function readShopperMessage(state: ConversationState, text: string): { intent: Intent; state: ConversationState } {
+  const email = extractEmail(text);
+  const reference = extractOrderReference(text);
+  let intent = detectIntent(text);
+  // "jane@x.com" or "#1042" alone continues whatever was asked before.
+  if ((email || reference) && (intent === 'out_of_scope' || intent === 'greeting' || intent === 'thanks')) {
+    intent = state.pendingIntent ?? 'where_is_my_order';
+  }
+  // "my other order is #1290" names the order: look it up rather than list.
+  if (reference && intent === 'other_orders') intent = 'where_is_my_order';
+  return {
+    intent,
+    state: { ...state, pendingEmail: email ?? state.pendingEmail, pendingReference: reference ?? state.pendingReference },
+  };
+}
+
+function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
+  const question = intent === 'tracking' || intent === 'eta' || intent === 'contents' ? intent : 'where_is_my_order';
+  return {
+    text: `${opener}${composeOrderAnswer(order.record.view, question)}`,
+    cards: [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)],
+    intent,
+    state: { ...state, activeOrderId: order.record.orderId, pendingIntent: null },
+  };
+}
+
+function ask(state: ConversationState, intent: Intent, text: string): Reply {
+  return { text, cards: [], intent, state: { ...state, pendingIntent: intent } };
+}
+
+/**
+ * Answers a question about an order. Access is never decided here: an order is shown only when
+ * deps.getOrder (grants) or deps.verify (verifyOrder with its limits) returns it.
+ */
+async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, intent: Intent): Promise<Reply> {
+  const { pendingReference: reference, pendingEmail: email } = state;
+  if (reference) {
+    const known = await deps.getOrder(reference);
+    if (known.ok) return answer(deps, { ...state, pendingReference: null, pendingEmail: null }, known, state.pendingIntent ?? intent);
+    if (!email) return ask(state, state.pendingIntent ?? intent, `Thanks! And what's the email address you used for order ${reference}?`);
+    const outcome = await deps.verify(reference, email);
+    const cleared = { ...state, pendingReference: null, pendingEmail: null };
+    if (outcome.ok) return answer(deps, cleared, outcome, state.pendingIntent ?? intent, 'Thanks, I found your order. ');
+    if (outcome.reason === 'unavailable') return { text: outcome.message, cards: [], intent, state };
+    return { text: outcome.message, cards: [], intent, state: { ...cleared, pendingIntent: state.pendingIntent ?? intent } };
+  }
+  if (state.activeOrderId) {
+    const active = await deps.getOrder(state.activeOrderId);
+    if (active.ok) return answer(deps, state, active, intent);
+    if (active.reason === 'unavailable') return { text: "I can't reach the store's order system right now. Please try again in a few minutes.", cards: [], intent, state };
+    state = { ...state, activeOrderId: null };
+  }
+  const orders = await deps.listOrders();
+  if (orders.length === 1) return answer(deps, state, orders[0]!, intent);
+  if (orders.length > 1) {
+    return { text: 'Which order do you mean?', cards: [orderChoicesCard(orders)], intent, state: { ...state, pendingIntent: intent } };
+  }
+  if (email) return ask(state, intent, "Thanks! What's your order number? You'll find it in your order confirmation email (like #1001).");
+  return ask(state, intent, "I can check that for you. What's your order number, and the email address you used for the order?");
+}
+
+async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Promise<Reply> {
+  const orders = await deps.listOrders();
+  const others = orders.filter((order) => order.record.orderId !== state.activeOrderId);
+  if (others.length > 0) {
+    return { text: 'Here are the orders I can show you. Which one do you mean?', cards: [orderChoicesCard(orders)], intent: 'other_orders', state };
+  }
+  return {
+    text: "I can look up another order for you: send me its order number and the email address you used for it. (Signing in by email to see all your orders isn't available yet.)",
+    cards: [],
+    intent: 'other_orders',
+    state: { ...state, pendingIntent: 'where_is_my_order' },
+  };
+}
+
+/**
+ * The deterministic conversation engine (the default back end, and the fallback when the model fails):
+ * reads one shopper message, keeps partial details across turns in any order, and answers from data.
+ */
+export async function runDeterministicTurn(deps: AgentDeps, previous: ConversationState, text: string): Promise<Reply> {
+  const { intent, state } = readShopperMessage(previous, text);
+  switch (intent) {
+    case 'human':
+      return composeHandoffReply(deps, state, 'The shopper asked for a person.');
+    case 'cancel':
+    case 'return':
+    case 'change_address':
+      return composePolicyReply(deps, state, intent);
+    case 'other_orders':
+      return answerOtherOrders(deps, state);
+    case 'thanks':
+    case 'greeting':
+    case 'out_of_scope':
+      return composeSmallTalkReply(deps, state, intent);
+    default:
+      return answerOrderQuestion(deps, state, intent);
+  }
+}

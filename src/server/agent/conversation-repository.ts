@@ -1,0 +1,72 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { chatCardSchema, type ChatCard, type ChatMessage } from '@/domain/agent/chat-message';
+import type { Database } from '../db/client';
+import { conversations, handoffs, messages } from '../db/schema';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type NewChatMessage = { role: 'shopper' | 'agent'; text: string; cards: ChatCard[]; intent?: string | null; latencyMs?: number | null };
+
+const storedCards = z.array(chatCardSchema).catch([]);
+
+const toChatMessage = (row: typeof messages.$inferSelect): ChatMessage => ({
+  id: row.id,
+  role: row.role,
+  text: row.text,
+  cards: storedCards.parse(row.cards),
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** Conversations, their messages and hand-offs. A conversation is only ever found with its shop and holder. */
+export function createConversationRepository(db: Database) {
+  return {
+    async createConversation(input: { shopId: string; holderHash: string; door: string; customerFirstName: string | null; state: unknown }): Promise<ConversationRow> {
+      const [row] = await db.insert(conversations).values(input).returning();
+      return row!;
+    },
+    /** null for an unknown id, another shop's or another browser's conversation alike. */
+    async findConversation(id: string, shopId: string, holderHash: string): Promise<ConversationRow | null> {
+      if (!z.uuid().safeParse(id).success) return null;
+      const [row] = await db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.id, id), eq(conversations.shopId, shopId), eq(conversations.holderHash, holderHash)))
+        .limit(1);
+      return row ?? null;
+    },
+    async findConversationForHolder(id: string, holderHash: string): Promise<ConversationRow | null> {
+      if (!z.uuid().safeParse(id).success) return null;
+      const [row] = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.holderHash, holderHash))).limit(1);
+      return row ?? null;
+    },
+    async appendMessage(conversationId: string, message: NewChatMessage): Promise<ChatMessage> {
+      const [row] = await db
+        .insert(messages)
+        .values({ conversationId, role: message.role, text: message.text, cards: message.cards, intent: message.intent ?? null, latencyMs: message.latencyMs ?? null })
+        .returning();
+      return toChatMessage(row!);
+    },
+    async listMessages(conversationId: string): Promise<ChatMessage[]> {
+      const rows = await db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt), asc(messages.id));
+      return rows.map(toChatMessage);
+    },
+    async saveState(conversationId: string, update: { state: unknown; customerFirstName?: string | null }): Promise<void> {
+      await db
+        .update(conversations)
+        .set({ state: update.state, lastMessageAt: new Date(), ...(update.customerFirstName ? { customerFirstName: update.customerFirstName } : {}) })
+        .where(eq(conversations.id, conversationId));
+    },
+    async setStatus(conversationId: string, status: 'open' | 'handed_off' | 'closed'): Promise<void> {
+      await db.update(conversations).set({ status }).where(eq(conversations.id, conversationId));
+    },
+    async createHandoff(input: { conversationId: string; shopId: string; reason: string; emailedTo: string | null }): Promise<{ id: string }> {
+      const [row] = await db.insert(handoffs).values(input).returning({ id: handoffs.id });
+      return row!;
+    },
+    async listHandoffs(conversationId: string) {
+      return db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId));
+    },
+  };
+}
+
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;

@@ -1,0 +1,91 @@
+import { TRPCError } from '@trpc/server';
+import { CHAT_TEXT_ERROR, chatTextSchema, type ChatMessage } from '@/domain/agent/chat-message';
+import type { AgentTurn } from '@/domain/agent/agent-turn';
+import { redactEmails } from '@/domain/agent/extract-details';
+import { runDeterministicTurn } from '@/domain/agent/run-deterministic-turn';
+import { runModelTurn } from '@/domain/agent/run-model-turn';
+import type { Shop } from '@/domain/shops/shop';
+import type { Door } from '@/domain/verification/verify-order';
+import { normalizeShopDomain } from '@/domain/shops/shop-domain';
+import type { RequestContext } from '../api/trpc';
+import { shopperHolder } from '../api/shopper-session';
+import { buildAgentDeps } from './build-agent-deps';
+import { createConversationRepository, type ConversationRow } from './conversation-repository';
+import { loadConversationState, saveConversationState } from './conversation-memory';
+import { modelBackendFor } from './model-backend';
+
+export const MESSAGES_PER_MINUTE = 30;
+const NOT_FOUND_MESSAGE = 'This conversation was not found.';
+
+/**
+ * The conversation of this browser session, or NOT_FOUND: unknown id, another browser's and (when `shop` is
+ * given) another shop's conversation are indistinguishable.
+ */
+export async function findOwnConversation(ctx: RequestContext, conversationId: string, shopInput?: string): Promise<{ conversation: ConversationRow; shop: Shop }> {
+  const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
+  const holderHash = shopperHolder(ctx, { create: false });
+  if (!holderHash) throw notFound();
+  const conversation = await createConversationRepository(ctx.services.db).findConversationForHolder(conversationId, holderHash);
+  if (!conversation) throw notFound();
+  const shop = await ctx.services.shops.findShopById(conversation.shopId);
+  if (!shop || shop.uninstalledAt) throw notFound();
+  if (shopInput !== undefined && normalizeShopDomain(shopInput) !== shop.domain) throw notFound();
+  return { conversation, shop };
+}
+
+async function checkRate(ctx: RequestContext, conversationId: string): Promise<void> {
+  const window = Math.floor(Date.now() / 60_000);
+  const count = await ctx.services.store.increment(`chat:rate:${conversationId}:${window}`, 60_000).catch(() => 0);
+  if (count > MESSAGES_PER_MINUTE) {
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'You are sending messages very fast. Please wait a minute and try again.' });
+  }
+}
+
+/**
+ * One shopper message → the agent's reply, stored with both sides. The model answers when configured,
+ * the deterministic engine otherwise and whenever the model fails. `onDelta` receives reply text as it is written.
+ */
+export async function sendChat(
+  ctx: RequestContext,
+  input: { conversationId: string; text: string; shop?: string },
+  onDelta?: (text: string) => void,
+): Promise<{ messages: ChatMessage[] }> {
+  const text = chatTextSchema.safeParse(input.text);
+  if (!text.success) throw new TRPCError({ code: 'BAD_REQUEST', message: CHAT_TEXT_ERROR });
+  const { services } = ctx;
+  const { conversation, shop } = await findOwnConversation(ctx, input.conversationId, input.shop);
+  await checkRate(ctx, conversation.id);
+  const repository = createConversationRepository(services.db);
+  const history = await repository.listMessages(conversation.id);
+  await repository.appendMessage(conversation.id, { role: 'shopper', text: redactEmails(text.data), cards: [] });
+
+  const startedAt = performance.now();
+  const state = await loadConversationState(services, conversation);
+  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door }, ctx.clientAddress);
+  const backend = modelBackendFor(services);
+  let turn: AgentTurn;
+  if (backend) {
+    turn = await runModelTurn(deps, backend, {
+      state,
+      history: history.map((m) => ({ role: m.role, text: m.text })),
+      text: text.data,
+      timeoutMs: services.env.OPENAI_TIMEOUT_MS,
+      ...(onDelta ? { onDelta } : {}),
+      onModelError: (error) => services.logger.warn('model turn failed; deterministic engine answered', { error: error instanceof Error ? error.message : String(error) }),
+    });
+  } else {
+    turn = { ...(await runDeterministicTurn(deps, state, text.data)), engine: 'deterministic' };
+  }
+  if (turn.engine !== 'model') onDelta?.(turn.text);
+  const latencyMs = Math.round(performance.now() - startedAt);
+  await saveConversationState(services, conversation.id, turn.state);
+  const reply = await repository.appendMessage(conversation.id, { role: 'agent', text: turn.text, cards: turn.cards, intent: turn.intent, latencyMs });
+  services.logger.debug('chat turn', { engine: turn.engine, intent: turn.intent, latencyMs });
+  return { messages: [reply] };
+}
+
+/** The whole conversation, oldest first, for a reload. */
+export async function chatHistory(ctx: RequestContext, input: { conversationId: string; shop?: string }): Promise<{ messages: ChatMessage[] }> {
+  const { conversation } = await findOwnConversation(ctx, input.conversationId, input.shop);
+  return { messages: await createConversationRepository(ctx.services.db).listMessages(conversation.id) };
+}

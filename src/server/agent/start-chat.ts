@@ -1,0 +1,64 @@
+import { TRPCError } from '@trpc/server';
+import { composeWelcome } from '@/domain/agent/compose-welcome';
+import type { ChatDoor, ChatMessage } from '@/domain/agent/chat-message';
+import { verifyAppProxyQuery } from '@/domain/links/app-proxy';
+import type { Shop } from '@/domain/shops/shop';
+import { normalizeShopDomain } from '@/domain/shops/shop-domain';
+import { hashClientFor } from '../orders/order-deps';
+import type { RequestContext } from '../api/trpc';
+import { shopperHolder } from '../api/shopper-session';
+import type { Services } from '../services';
+import { buildAgentDeps } from './build-agent-deps';
+import { createConversationRepository } from './conversation-repository';
+import { saveConversationState } from './conversation-memory';
+
+export async function resolveChatShop(services: Services, domainInput: string): Promise<Shop> {
+  const domain = normalizeShopDomain(domainInput);
+  const shop = domain ? await services.shops.findShopByDomain(domain) : null;
+  if (!shop || shop.uninstalledAt) throw new TRPCError({ code: 'NOT_FOUND', message: 'This shop is not available.' });
+  return shop;
+}
+
+/**
+ * A signed app-proxy request with a logged-in customer gives this browser session a customer grant in this
+ * shop. Anything else (bad or stale signature, another shop, a guest) falls back to the normal flow; failures
+ * are audited.
+ */
+async function grantProxyCustomer(ctx: RequestContext, shop: Shop, holderHash: string, query: Record<string, string>): Promise<boolean> {
+  const { services } = ctx;
+  const result = verifyAppProxyQuery(query, services.env.SHOPIFY_API_SECRET, Date.now());
+  const audit = (outcome: 'success' | 'failure', reason: string) =>
+    services.audit.record({ shopId: shop.id, door: 'app_proxy', action: 'verify', result: outcome, reason, clientHash: hashClientFor(services)(ctx.clientAddress) });
+  if (!result.ok) return audit('failure', `app_proxy_${result.reason}`).then(() => false);
+  if (normalizeShopDomain(result.shop) !== shop.domain) return audit('failure', 'app_proxy_other_shop').then(() => false);
+  if (!result.loggedInCustomerId) return false;
+  await services.grants.createGrant({
+    holderHash,
+    shopId: shop.id,
+    kind: 'customer',
+    subject: result.loggedInCustomerId,
+    door: 'app_proxy',
+    expiresAt: new Date(Date.now() + services.env.GRANT_TTL_HOURS * 60 * 60 * 1000),
+  });
+  await audit('success', 'app_proxy_customer');
+  return true;
+}
+
+/** Opens a conversation bound to the shop and this browser session, and stores the agent's first message. */
+export async function startChat(
+  ctx: RequestContext,
+  input: { shop: string; door?: ChatDoor; proxyQuery?: Record<string, string> },
+): Promise<{ conversationId: string; messages: ChatMessage[] }> {
+  const { services } = ctx;
+  const shop = await resolveChatShop(services, input.shop);
+  const holderHash = shopperHolder(ctx, { create: true })!;
+  const door = input.door ?? 'api';
+  const customer = door === 'app_proxy' && input.proxyQuery ? await grantProxyCustomer(ctx, shop, holderHash, input.proxyQuery) : false;
+  const repository = createConversationRepository(services.db);
+  const conversation = await repository.createConversation({ shopId: shop.id, holderHash, door, customerFirstName: null, state: {} });
+  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash, door }, ctx.clientAddress);
+  const welcome = await composeWelcome(deps, { customer });
+  await saveConversationState(services, conversation.id, welcome.state, { customerFirstName: welcome.customerFirstName });
+  const message = await repository.appendMessage(conversation.id, { role: 'agent', text: welcome.text, cards: welcome.cards, intent: 'greeting' });
+  return { conversationId: conversation.id, messages: [message] };
+}

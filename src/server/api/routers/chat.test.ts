@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
+import { buildAppProxyQuery } from '../../../../demo-shop/app-proxy';
+import { knownOrder, JANE_EMAIL } from '../../../../demo-shop/seed/known-orders';
+import { connectShop } from '@/domain/shops/connect-shop';
+import { CHAT_TEXT_ERROR, chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
+import { connectShopDeps } from '@/server/shops/shop-deps';
+import { createTestServices } from '@/server/testing/test-services';
+import { createShopperClient } from '@/server/testing/shopper-client';
+import { auditEvents, conversations, handoffs, messages, outboxMessages } from '@/server/db/schema';
+import type { Services } from '@/server/services';
+import { NOT_VERIFIED_MESSAGE } from './orders';
+
+const ACME = 'acme-outdoors.myshopify.com';
+const NORDIC = 'nordic-threads.myshopify.com';
+
+let demo: DemoShop;
+let services: Services;
+let address = 0;
+const shopper = () => createShopperClient(services, { clientAddress: `198.51.100.${(address += 1)}` });
+const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'graphql').length;
+
+beforeAll(async () => {
+  demo = await startDemoShop({ port: 0 });
+  services = await createTestServices();
+  for (const info of demo.shops) {
+    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
+    if (!result.ok) throw new Error(result.message);
+  }
+});
+
+afterAll(async () => {
+  await services?.close();
+  await demo?.close();
+});
+
+beforeEach(() => {
+  demo.controls.clear();
+  demo.clearLog();
+});
+
+async function open(client: ReturnType<typeof shopper>, shop = ACME) {
+  return client.call((api) => api.chat.start({ shop, door: 'widget' }));
+}
+const say = (client: ReturnType<typeof shopper>, conversationId: string, text: string) =>
+  client.call((api) => api.chat.send({ conversationId, text })).then((r) => r.messages[0]!);
+const orderCards = (message: ChatMessage) => message.cards.flatMap((card) => (card.type === 'order' ? [card] : []));
+
+describe('chat (deterministic engine)', () => {
+  it('greets, then verifies from free text given across turns and answers follow-ups from the card data', async () => {
+    const client = shopper();
+    const order = knownOrder('acme.in_transit');
+    const started = await open(client);
+    expect(started.messages).toHaveLength(1);
+    expect(started.messages[0]!.role).toBe('agent');
+    expect(started.messages[0]!.text).toMatch(/order number/i);
+    expect(client.cookies.get('osa_session')).toBeTruthy();
+
+    const asked = await say(client, started.conversationId, 'hi where is my stuff??');
+    expect(asked.text).toMatch(/order number/i);
+    expect(orderCards(asked)).toHaveLength(0);
+
+    const askedEmail = await say(client, started.conversationId, `it's order ${order.orderNumber}`);
+    expect(askedEmail.text).toMatch(/email/i);
+
+    const found = await say(client, started.conversationId, `  ${JANE_EMAIL.toUpperCase()} `);
+    expect(chatMessageSchema.parse(found)).toEqual(found);
+    const [card] = orderCards(found);
+    expect(card?.order.orderName).toBe(order.name);
+    expect(card?.order.status).toBe('in_transit');
+    expect(found.text).toContain(card!.order.message);
+    expect(JSON.stringify(found)).not.toContain(JANE_EMAIL);
+
+    demo.clearLog();
+    const eta = await say(client, started.conversationId, 'when will it arrive?');
+    expect(orderCards(eta)[0]?.order.orderName).toBe(order.name);
+    const shipment = card!.order.shipments[0]!;
+    if (shipment.estimatedDelivery) expect(eta.text).toContain(shipment.estimatedDelivery.display);
+    const tracking = await say(client, started.conversationId, 'tracking?');
+    if (shipment.trackingNumber) expect(tracking.text).toContain(shipment.trackingNumber);
+    const contents = await say(client, started.conversationId, "what's in it?");
+    expect(contents.text).toContain(card!.order.items[0]!.title);
+    expect(graphqlCalls()).toBe(0); // follow-ups are served from the warm cache
+
+    const history = await client.call((api) => api.chat.history({ conversationId: started.conversationId }));
+    expect(history.messages.map((m) => m.role)).toEqual(['agent', ...Array.from({ length: 6 }, () => ['shopper', 'agent']).flat()]);
+    // The shopper's email is stored masked; the raw address is nowhere in the conversation tables.
+    expect(history.messages[5]!.text).toBe('j***@example.com');
+    const rows = await services.db.select().from(messages);
+    const convo = await services.db.select().from(conversations);
+    expect(JSON.stringify([rows, convo]).toLowerCase()).not.toContain(JANE_EMAIL);
+  });
+
+  it('understands everything in one noisy message', async () => {
+    const client = shopper();
+    const order = knownOrder('acme.out_for_delivery');
+    const { conversationId } = await open(client);
+    const reply = await say(client, conversationId, `hi its ${order.email}, order ${order.orderNumber} never came`);
+    expect(orderCards(reply)[0]?.order.orderName).toBe(order.name);
+    expect(reply.text).toMatch(/out for delivery/i);
+  });
+
+  it('answers a wrong email with the uniform failure and then locks the conversation', async () => {
+    const client = shopper();
+    const { conversationId } = await open(client);
+    const wrong = await say(client, conversationId, `#1282 jane.doe@example.org`);
+    expect(wrong.text).toBe(NOT_VERIFIED_MESSAGE);
+    expect(wrong.cards).toEqual([]);
+    const unknown = await say(client, conversationId, `order 99999, ${JANE_EMAIL}`);
+    expect(unknown.text).toBe(NOT_VERIFIED_MESSAGE);
+    for (let index = 0; index < 3; index += 1) await say(client, conversationId, `#1278 guess${index}@example.com`);
+    demo.clearLog();
+    const locked = await say(client, conversationId, `#1278 ofd.olivia@example.com`);
+    expect(locked.text).toMatch(/Too many attempts\. For your security, please try again in \d+ minutes?\./);
+    expect(orderCards(locked)).toHaveLength(0);
+    expect(graphqlCalls()).toBe(0);
+  });
+
+  it('rejects empty and over-long messages with the documented message', async () => {
+    const client = shopper();
+    const { conversationId } = await open(client);
+    for (const text of ['', '   \n ', 'x'.repeat(4001)]) {
+      await expect(say(client, conversationId, text)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: CHAT_TEXT_ERROR });
+    }
+    await expect(say(client, conversationId, 'x'.repeat(4000))).resolves.toBeTruthy();
+  });
+
+  it('hides conversations from other browsers and other shops (NOT_FOUND, indistinguishable from unknown ids)', async () => {
+    const owner = shopper();
+    const { conversationId } = await open(owner);
+    const stranger = shopper();
+    await open(stranger, ACME);
+    const attempts = [
+      stranger.call((api) => api.chat.send({ conversationId, text: 'hello' })),
+      stranger.call((api) => api.chat.history({ conversationId })),
+      createShopperClient(services).call((api) => api.chat.history({ conversationId })),
+      owner.call((api) => api.chat.history({ conversationId, shop: NORDIC })),
+      owner.call((api) => api.chat.send({ conversationId, text: 'hi', shop: NORDIC })),
+      owner.call((api) => api.chat.history({ conversationId: '00000000-0000-4000-8000-000000000000' })),
+      owner.call((api) => api.chat.history({ conversationId: 'not-a-uuid' })),
+    ];
+    for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'This conversation was not found.' });
+    await expect(owner.call((api) => api.chat.history({ conversationId, shop: ACME }))).resolves.toBeTruthy();
+  });
+
+  it('does not reach an order verified in another shop, even with the same number and email', async () => {
+    const client = shopper();
+    const nordic = await open(client, NORDIC);
+    const verified = await say(client, nordic.conversationId, `NT-1001 ${JANE_EMAIL}`);
+    expect(orderCards(verified)[0]?.order.orderName).toBe('NT-1001');
+    const acme = await open(client, ACME);
+    const asked = await say(client, acme.conversationId, 'where is my order?');
+    expect(orderCards(asked)).toHaveLength(0);
+    expect(asked.text).toMatch(/order number/i);
+  });
+
+  it('hands off to a person: records it with the transcript, mails the support address, says what happens next', async () => {
+    const client = shopper();
+    const { conversationId } = await open(client);
+    await say(client, conversationId, `#1282 ${JANE_EMAIL}`);
+    const reply = await say(client, conversationId, 'can I talk to a human please');
+    const handoffCard = reply.cards.find((card) => card.type === 'handoff');
+    expect(handoffCard).toBeTruthy();
+    expect(reply.text).toMatch(/within 1 business day/);
+    const [row] = await services.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId));
+    expect(row?.emailedTo).toBe(`support@${ACME}`);
+    const mail = (await services.db.select().from(outboxMessages).where(eq(outboxMessages.purpose, 'handoff'))).find((m) => m.text.includes(conversationId));
+    expect(mail?.to).toBe(`support@${ACME}`);
+    expect(mail?.text).toContain('talk to a human');
+    expect(mail?.text).toContain('#1282');
+    expect(mail?.text).not.toContain(JANE_EMAIL);
+    const again = await say(client, conversationId, 'talk to a person');
+    expect(again.text).toMatch(/already passed/);
+    expect(await services.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId))).toHaveLength(1);
+  });
+
+  it('gives the policy and offers a person for cancel / return / address changes, never pretending to act', async () => {
+    const client = shopper();
+    const { conversationId } = await open(client);
+    await say(client, conversationId, `#1282 ${JANE_EMAIL}`);
+    for (const text of ['please cancel my order', 'I want to return it', 'I need to change my address']) {
+      const reply = await say(client, conversationId, text);
+      expect(reply.text).toMatch(/I can't/);
+      expect(reply.text).not.toMatch(/\b(has been|have been|I've) (cancelled|changed|updated|started)/i);
+      expect(reply.cards).toContainEqual({ type: 'quick_replies', options: ['Talk to a person', 'Where is my order?'] });
+    }
+  });
+});
+
+describe('chat.start through the app proxy', () => {
+  const secret = 'demo-client-secret';
+
+  it('greets a signed-in customer with their latest order, no questions asked', async () => {
+    const order = knownOrder('acme.out_for_delivery');
+    const customerId = demo.data.findOrder(ACME, order.name)!.customer!.id;
+    const client = shopper();
+    const query = Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/order-status', loggedInCustomerId: customerId }, secret));
+    const started = await client.call((api) => api.chat.start({ shop: ACME, door: 'app_proxy', proxyQuery: query }));
+    const welcome = started.messages[0]!;
+    expect(welcome.text).toBe(`Hi Olivia, your latest order ${order.name} is out for delivery. Ask me anything about it.`);
+    expect(orderCards(welcome)[0]?.order.orderName).toBe(order.name);
+    const eta = await say(client, started.conversationId, 'when will it arrive');
+    expect(eta.text).toMatch(/today/);
+  });
+
+  it('falls back to the normal flow on a bad, stale or other-shop signature, and audits it', async () => {
+    const customerId = demo.data.findOrder(ACME, knownOrder('acme.out_for_delivery').name)!.customer!.id;
+    const good = Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/x', loggedInCustomerId: customerId }, secret));
+    const cases = [
+      { ...good, logged_in_customer_id: String(customerId + 1) },
+      Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/x', loggedInCustomerId: customerId }, 'not-the-secret')),
+      Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/x', loggedInCustomerId: customerId, timestamp: Math.floor(Date.now() / 1000) - 600 }, secret)),
+      Object.fromEntries(buildAppProxyQuery({ shop: NORDIC, pathPrefix: '/apps/x', loggedInCustomerId: customerId }, secret)),
+    ];
+    for (const proxyQuery of cases) {
+      const client = shopper();
+      const started = await client.call((api) => api.chat.start({ shop: ACME, door: 'app_proxy', proxyQuery }));
+      expect(orderCards(started.messages[0]!)).toHaveLength(0);
+      expect(started.messages[0]!.text).toMatch(/order number/);
+      const asked = await say(client, started.conversationId, 'where is my order');
+      expect(orderCards(asked)).toHaveLength(0);
+    }
+    const audits = await services.db.select().from(auditEvents).where(eq(auditEvents.door, 'app_proxy'));
+    expect(audits.map((a) => a.reason)).toEqual(
+      expect.arrayContaining(['app_proxy_bad_signature', 'app_proxy_stale_timestamp', 'app_proxy_other_shop']),
+    );
+  });
+});

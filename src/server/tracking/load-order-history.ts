@@ -1,0 +1,55 @@
+import { listOrdersByEmail, type OrderSummary } from '@/domain/orders/list-orders-by-email';
+import type { Shop } from '@/domain/shops/shop';
+import { maskEmail } from '@/domain/verification/normalize-email';
+import { ordersByEmailGateway } from '../auth/magic-link-deps';
+import { readSignedInShopper } from '../auth/shopper-sign-in';
+import { hashClientFor, hashEmailFor } from '../orders/order-deps';
+import type { Services } from '../services';
+
+export type OrderHistory =
+  | { state: 'signed_out' }
+  | { state: 'other_shop'; maskedEmail: string }
+  | { state: 'unavailable'; maskedEmail: string }
+  | { state: 'ok'; maskedEmail: string; orders: OrderSummary[]; nextCursor: string | null };
+
+const CURSOR_SHAPE = /^[A-Za-z0-9+/=_-]{1,512}$/;
+
+/**
+ * The history page's data: only for a browser that is signed in (Auth.js session) AND holds an email grant for
+ * that same email in this shop (made when it redeemed a link requested here). Each page view is audited.
+ */
+export async function loadOrderHistory(
+  services: Services,
+  input: { shop: Shop; holderHash: string | null; headers: Headers; clientAddress: string; after?: string | undefined },
+): Promise<OrderHistory> {
+  const shopper = await readSignedInShopper(services, input.headers);
+  if (!shopper) return { state: 'signed_out' };
+  const maskedEmail = maskEmail(shopper.email) ?? '';
+  const grants = input.holderHash ? await services.grants.listGrants(input.holderHash, input.shop.id, new Date()) : [];
+  if (!grants.some((grant) => grant.kind === 'email' && grant.subject === shopper.emailHash)) return { state: 'other_shop', maskedEmail };
+  const after = input.after && CURSOR_SHAPE.test(input.after) ? input.after : undefined;
+  const result = await listOrdersByEmail(
+    {
+      shopId: input.shop.id,
+      timeZone: input.shop.timezone,
+      now: new Date(),
+      hashEmail: hashEmailFor(services),
+      gateway: ordersByEmailGateway(services, input.shop),
+      cache: services.cache,
+    },
+    shopper.email,
+    after,
+  );
+  await services.audit.record({
+    shopId: input.shop.id,
+    door: 'page',
+    action: 'view',
+    result: result.ok ? 'success' : 'unavailable',
+    reason: 'order_history',
+    emailHash: shopper.emailHash,
+    clientHash: hashClientFor(services)(input.clientAddress),
+    orderId: null,
+  });
+  if (!result.ok) return { state: 'unavailable', maskedEmail };
+  return { state: 'ok', maskedEmail, orders: result.orders, nextCursor: result.nextCursor };
+}
