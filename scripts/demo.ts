@@ -112,6 +112,8 @@ async function main() {
     APP_SECRET: process.env.APP_SECRET ?? demoAppSecret(options.dataDir),
     DATA_DIR: options.dataDir,
     SHOPIFY_ADMIN_ORIGIN: `${shopUrl}/shops/{shop}`,
+    // `next start` runs as production; the demo still wants its mail (magic links) readable at /dev/outbox.
+    DEV_OUTBOX: process.env.DEV_OUTBOX ?? 'true',
   };
 
   startProcess('npx', ['tsx', 'demo-shop/main.ts', '--port', String(options.shopPort)], { ...process.env, DEMO_APP_URL: appUrl }, 'demo-shop');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSseChunk } from './chat-transport';
-import { resolveParentOrigin } from './use-parent-frame';
+import { isOpenMessage, resolveParentOrigin } from './use-parent-frame';
 
 describe('parseSseChunk', () => {
   it('splits complete events and keeps the unfinished tail', () => {
@@ -30,5 +30,14 @@ describe('resolveParentOrigin', () => {
   it('refuses a claimed origin that is not the real parent when the browser reports ancestors', () => {
     expect(resolveParentOrigin('#origin=https%3A%2F%2Facme-outdoors.myshopify.com', allowed, 'http://127.0.0.1:4210')).toBeNull();
     expect(resolveParentOrigin('#origin=http%3A%2F%2F127.0.0.1%3A4210', allowed, 'http://127.0.0.1:4210')).toBe('http://127.0.0.1:4210');
+  });
+});
+
+describe('isOpenMessage', () => {
+  it('accepts only the exact loader message', () => {
+    expect(isOpenMessage({ source: 'osa-widget', type: 'open' })).toBe(true);
+    for (const data of [null, 'open', { type: 'open' }, { source: 'osa-widget', type: 'close' }, { source: 'other', type: 'open' }, [], 42]) {
+      expect(isOpenMessage(data)).toBe(false);
+    }
   });
 });

@@ -56,13 +56,14 @@ export async function sendChat(
   const { conversation, shop } = await findOwnConversation(ctx, input.conversationId, input.shop);
   await checkRate(ctx, conversation.id);
   const repository = createConversationRepository(services.db);
-  const history = await repository.listMessages(conversation.id);
+  const backend = modelBackendFor(services);
+  // Only the model reads earlier turns; the engine's memory is the conversation state.
+  const history = backend ? await repository.listMessages(conversation.id) : [];
   await repository.appendMessage(conversation.id, { role: 'shopper', text: redactEmails(text.data), cards: [] });
 
   const startedAt = performance.now();
   const state = await loadConversationState(services, conversation);
   const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door }, ctx.clientAddress);
-  const backend = modelBackendFor(services);
   let turn: AgentTurn;
   if (backend) {
     turn = await runModelTurn(deps, backend, {

@@ -27,18 +27,23 @@ export async function streamChat(ctx: RequestContext, rawBody: unknown, onError?
   if (!body.success) return new Response(frame('error', { message: CHAT_TEXT_ERROR }), { status: 400, headers: SSE_HEADERS });
 
   let started = false;
-  let startStream!: (ok: boolean) => void;
-  const ready = new Promise<boolean>((resolve) => (startStream = resolve));
+  let resolveReady!: (ok: boolean) => void;
+  const ready = new Promise<boolean>((resolve) => (resolveReady = resolve));
+  const begin = () => {
+    if (started) return;
+    started = true;
+    resolveReady(true);
+  };
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
   let failure: { status: number; message: string } | null = null;
 
   void sendChat(ctx, body.data, (text) => {
-    if (!started) ((started = true), startStream(true));
+    begin();
     controller.enqueue(frame('delta', { text }));
   })
     .then(({ messages }) => {
-      if (!started) ((started = true), startStream(true));
+      begin();
       for (const message of messages) controller.enqueue(frame('message', message));
       controller.enqueue(frame('done', {}));
       controller.close();
@@ -46,7 +51,7 @@ export async function streamChat(ctx: RequestContext, rawBody: unknown, onError?
     .catch((error: unknown) => {
       failure = safeMessage(error);
       if (failure.status >= 500) onError?.(error);
-      if (!started) return startStream(false);
+      if (!started) return resolveReady(false);
       controller.enqueue(frame('error', { message: failure.message }));
       controller.close();
     });

@@ -42,7 +42,7 @@ function writeTurn(res: ServerResponse, request: FakeChatRequest, turn: FakeTurn
   }));
   const finish = toolCalls.length > 0 ? 'tool_calls' : 'stop';
   if (!request.stream) {
-    const message = { role: 'assistant', content: turn.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls.map(({ index: _i, ...c }) => c) } : {}) };
+    const message = { role: 'assistant', content: turn.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls.map((c) => ({ id: c.id, type: c.type, function: c.function })) } : {}) };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id, object: 'chat.completion', created: 0, model: request.model, choices: [{ index: 0, message, finish_reason: finish }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
     return;

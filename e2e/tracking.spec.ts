@@ -1,0 +1,190 @@
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { deriveKey } from '../src/server/crypto/secrets';
+import { deepLinkSecretFor } from '../src/domain/links/deep-link';
+import { SHOP_URL } from './pages/storefront-page';
+import { DevOutboxPage, OrderHistoryPage, TrackingLookupPage, TrackingOrderPage } from './pages/tracking-pages';
+
+const ACME = 'acme-outdoors.myshopify.com';
+const NORDIC = 'nordic-threads.myshopify.com';
+const JANE = 'jane.doe@example.com';
+const SHOTS = 'test-results/tracking';
+const NOT_VERIFIED = "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
+const metrics: Record<string, number> = {};
+
+test.afterAll(() => {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(`${SHOTS}/metrics.json`, JSON.stringify(metrics, null, 2));
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+  // Nothing may scroll sideways on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The order's numeric id, asked from the demo shop's Admin API like any API client would. */
+async function shopOrderId(shop: string, token: string, name: string): Promise<string> {
+  const response = await fetch(`${SHOP_URL}/shops/${shop}/admin/api/2025-01/graphql.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-shopify-access-token': token },
+    body: JSON.stringify({ query: `{ orders(first: 5, query: "name:${name}") { nodes { name legacyResourceId } } }` }),
+  });
+  const body = (await response.json()) as { data: { orders: { nodes: Array<{ name: string; legacyResourceId: string }> } } };
+  return body.data.orders.nodes.find((node) => node.name === name)!.legacyResourceId;
+}
+
+/**
+ * Exactly what the merchant's Liquid snippet computes at send time:
+ *   expires = 'now' | date: '%s' | plus: 7776000;  sig = id | append: '.' | append: expires | hmac_sha256: SECRET
+ */
+function liquidDeepLink(shop: string, orderId: string): string {
+  const appSecret = process.env.APP_SECRET ?? readFileSync('.data/e2e/dev-app-secret', 'utf8').trim();
+  const secret = deepLinkSecretFor(deriveKey(appSecret, 'deep-link'), { domain: shop });
+  const expires = Number(String(Math.floor(Date.now() / 1000))) + 7776000;
+  const payload = `${orderId}.${expires}`;
+  const sig = createHmac('sha256', secret).update(payload).digest('hex');
+  return `/t/${shop}/o/${payload}.${sig}`;
+}
+
+test.describe('hosted tracking page', () => {
+  test('order number + email → the order page with shipments and timeline', async ({ page }) => {
+    const lookup = new TrackingLookupPage(page);
+    await lookup.goto(ACME);
+    await expect(page.getByText('Acme Outdoors').first()).toBeVisible();
+    await shoot(page, 'lookup');
+    await lookup.lookUp('#1282', 'Jane.Doe@example.com');
+    await expect(page).toHaveURL(new RegExp(`/t/${ACME}/orders/\\d+$`));
+    // Neither the email nor the order number is in the URL.
+    expect(page.url()).not.toMatch(/jane|1282|%40/i);
+    const order = new TrackingOrderPage(page);
+    const card = order.card('#1282');
+    await expect(card).toBeVisible();
+    await expect(card.getByText('FedEx').first()).toBeVisible();
+    await expect(card.getByRole('link', { name: /Track with FedEx/ })).toHaveAttribute('href', /^https:\/\//);
+    await expect(order.timeline().getByRole('listitem').first()).toBeVisible();
+    await expect(page.getByText(/Checked with Acme Outdoors/)).toBeVisible();
+    await shoot(page, 'order');
+    // Back on the form the shopper is not asked again (WCAG 3.3.7): the order is listed for this device.
+    await page.getByRole('link', { name: 'Look up another order' }).click();
+    await expect(page.getByRole('region', { name: 'Your orders on this device' }).getByRole('link', { name: 'Order #1282' })).toBeVisible();
+  });
+
+  test('a deep link computed with the Liquid formula opens the order; a tampered one lands on the form', async ({ page }) => {
+    const id = await shopOrderId(ACME, 'shpat_demo_acme_outdoors', '#1284');
+    const link = liquidDeepLink(ACME, id);
+    await page.goto(link);
+    await expect(page).toHaveURL(new RegExp(`/t/${ACME}/orders/${id}$`));
+    await expect(new TrackingOrderPage(page).card('#1284')).toBeVisible();
+
+    const fresh = await page.context().browser()!.newContext();
+    const stranger = await fresh.newPage();
+    const other = await shopOrderId(ACME, 'shpat_demo_acme_outdoors', '#1001');
+    const tampered = link.replace(`/o/${id}.`, `/o/${other}.`);
+    await stranger.goto(tampered);
+    await expect(stranger).toHaveURL(new RegExp(`/t/${ACME}\\?notice=link_invalid$`));
+    await expect(stranger.getByText('That link is not valid any more.')).toBeVisible();
+    await expect(stranger.getByRole('region', { name: 'Your orders on this device' })).toHaveCount(0);
+    // The same signature under another shop is refused too.
+    await stranger.goto(link.replace(ACME, NORDIC));
+    await expect(stranger).toHaveURL(new RegExp(`/t/${NORDIC}\\?notice=link_invalid$`));
+    await fresh.close();
+  });
+
+  test('magic link from the outbox → history of every order → one order; the link works once; sign-out', async ({ page }) => {
+    const lookup = new TrackingLookupPage(page);
+    await lookup.goto(ACME);
+    const started = Date.now();
+    await lookup.requestLink(JANE);
+    const outbox = new DevOutboxPage(page);
+    await outbox.goto();
+    const link = await outbox.newestSignInLink(JANE);
+    expect(link).not.toMatch(/jane|%40/i);
+    await shoot(page, 'outbox');
+    await page.goto(link);
+    const history = new OrderHistoryPage(page);
+    await expect(page).toHaveURL(new RegExp(`/t/${ACME}/orders$`));
+    await expect(history.orders).toHaveCount(5);
+    metrics.magicLinkRoundTripMs = Date.now() - started;
+    await expect(page.getByText('Signed in as j***@example.com')).toBeVisible();
+    await shoot(page, 'history');
+    const firstPage = await history.orders.getByRole('link').allTextContents();
+    await history.older.click();
+    await expect(history.orders).toHaveCount(1);
+    const all = [...firstPage, ...(await history.orders.getByRole('link').allTextContents())];
+    expect(all.sort()).toEqual(['Order #1001', 'Order #1150', 'Order #1200', 'Order #1280', 'Order #1282', 'Order #1295']);
+    await history.orderLink('Order #1001').click();
+    await expect(new TrackingOrderPage(page).card('#1001')).toBeVisible();
+
+    // Shop binding: the same browser sees nothing of Nordic Threads, where Jane also has an order.
+    await page.goto(`/t/${NORDIC}/orders`);
+    await expect(page.getByText(/signed in as j\*\*\*@example.com, but not for Nordic Threads/i)).toBeVisible();
+    await expect(history.orders).toHaveCount(0);
+
+    // Used twice: refused, and the way back leads to the shop it came from.
+    const second = await page.context().browser()!.newContext();
+    const again = await second.newPage();
+    await again.goto(link);
+    await expect(again.getByRole('heading', { name: 'This sign-in link is not valid any more' })).toBeVisible();
+    await expect(again.getByRole('link', { name: 'Back to Acme Outdoors order status' })).toBeVisible();
+    await second.close();
+
+    await page.goto(`/t/${ACME}/orders`);
+    await history.signOut.click();
+    await expect(page).toHaveURL(new RegExp(`/t/${ACME}\\?notice=signed_out$`));
+    await page.goto(`/t/${ACME}/orders`);
+    await expect(page.getByRole('link', { name: 'Get a sign-in link' })).toBeVisible();
+  });
+
+  test('an expired magic link fails', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const lookup = new TrackingLookupPage(page);
+    await lookup.goto(ACME);
+    await lookup.requestLink('john@example.com');
+    const outbox = new DevOutboxPage(page);
+    await outbox.goto();
+    const link = await outbox.newestSignInLink('john@example.com');
+    await outbox.newestMailTo('john@example.com').getByRole('button', { name: 'Expire this link' }).click();
+    await page.waitForLoadState('networkidle');
+    await page.goto(link);
+    await expect(page.getByRole('heading', { name: 'This sign-in link is not valid any more' })).toBeVisible();
+    await page.goto(`/t/${ACME}/orders`);
+    await expect(page.getByRole('link', { name: 'Get a sign-in link' })).toBeVisible();
+    await context.close();
+  });
+
+  test('a wrong email gets the uniform failure, the same as an order that does not exist', async ({ page }) => {
+    const lookup = new TrackingLookupPage(page);
+    await lookup.goto(ACME);
+    await lookup.lookUp('#1289', 'someone.else@example.com');
+    await expect(lookup.lookupMessage).toHaveText(NOT_VERIFIED);
+    // The typed values survive, so the shopper can fix a typo.
+    await expect(lookup.orderNumber).toHaveValue('#1289');
+    await expect(lookup.lookupMessage).toBeFocused();
+    await shoot(page, 'failure');
+    await lookup.lookUp('#99999', 'confirm.cora@example.com');
+    await expect(lookup.lookupMessage).toHaveText(NOT_VERIFIED);
+    expect(page.url()).toMatch(new RegExp(`/t/${ACME}$`));
+  });
+
+  test('locks the session after 5 failures, even for the right email', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const lookup = new TrackingLookupPage(page);
+    await lookup.goto(ACME);
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await lookup.lookUp('#1292', `guess${attempt}@example.com`);
+      await expect(lookup.lookupMessage).toHaveText(NOT_VERIFIED);
+    }
+    await lookup.lookUp('#1292', 'label.liam@example.com');
+    await expect(lookup.lookupMessage).toHaveText(/Too many attempts\. For your security, please try again in \d+ minutes?\./);
+    await shoot(page, 'locked');
+    await context.close();
+  });
+});
