@@ -27,7 +27,7 @@ export class ChatWidget {
     const before = await this.agentMessages().count();
     await this.input.fill(text);
     await this.sendButton.click();
-    await expect(this.log.getByText(text, { exact: true }).last()).toBeVisible();
+    await expect(this.log.locator('[data-role="shopper"]').last()).toContainText(text);
     await expect.poll(() => this.agentMessages().count(), { timeout: 20_000 }).toBeGreaterThan(before);
     await expect(this.typing).toBeHidden({ timeout: 20_000 });
   }

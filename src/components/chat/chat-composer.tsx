@@ -32,7 +32,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
         maxLength={MAX_LENGTH}
         autoComplete="off"
         enterKeyHint="send"
-        placeholder="Order number, email or a question"
+        placeholder="Type your message"
         disabled={disabled}
         className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-500 bg-white px-3 text-base text-slate-900 placeholder:text-slate-600 disabled:bg-slate-100"
       />

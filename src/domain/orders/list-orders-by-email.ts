@@ -6,7 +6,7 @@ import type { JsonCache } from './lookup-order';
 import type { SourceOrder } from './source-order';
 
 /** Shopify's page size for history: small, so the first page is one cheap call. */
-export const HISTORY_PAGE_SIZE = 5;
+export const HISTORY_PAGE_SIZE = 4;
 
 export type OrdersByEmailGateway = {
   findOrdersByEmail(email: string, page: { first: number; after?: string }): Promise<{ orders: SourceOrder[]; nextCursor: string | null }>;

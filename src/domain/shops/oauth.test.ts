@@ -85,7 +85,7 @@ describe('completeInstall', () => {
 
   type Case = [string, (config: OAuthAppConfig) => { query: URLSearchParams; stateCookie: string | undefined }, string];
   const cases: Case[] = [
-    ['a bad hmac', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); q.set('hmac', `${q.get('hmac')!.slice(0, -1)}0`); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
+    ['a bad hmac', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); const h = q.get('hmac')!; q.set('hmac', `${h.slice(0, -1)}${h.endsWith('0') ? '1' : '0'}`); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
     ['an hmac made with another secret', (c) => { const s = started(c); return { query: callbackQuery({ shop: SHOP, state: s.nonce }, 'other'), stateCookie: s.cookieValue }; }, 'bad_hmac'],
     ['a missing hmac', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); q.delete('hmac'); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
     ['a tampered code', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); q.set('code', 'other'); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],

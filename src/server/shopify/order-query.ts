@@ -4,6 +4,15 @@
  *
  * Sizes are deliberately small: Shopify multiplies nested connection sizes into the requested cost,
  * a single query may not exceed 1000 points, and the bucket must hold the requested cost before it runs.
+ * Each size is what the shopper view (src/domain/tracking) can use; measured costs are in the README
+ * ("Shopify API budget") and guarded by order-query-cost.test.ts, including the worst case where Shopify
+ * would also multiply plain lists such as `fulfillments(first:)`:
+ * - refunds 3: the timeline lists each refund; a fourth partial refund is rare (the total comes from totalRefundedSet).
+ * - lineItems 15: the order's item list; unshipped counts use each line's unfulfilledQuantity.
+ * - fulfillments 5: one per package; more than five packages on one order is rare.
+ * - trackingInfo 2: the view shows one tracking number per package (the first one that has a number).
+ * - events 8, newest first: the latest scan drives the status; the timeline shows the last eight scans.
+ * - fulfillmentLineItems 10: the items inside one package.
  */
 export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
   fragment WismoOrder on Order {
@@ -23,13 +32,13 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
     currencyCode
     totalPriceSet { shopMoney { amount currencyCode } }
     totalRefundedSet { shopMoney { amount currencyCode } }
-    refunds(first: 5) { createdAt totalRefundedSet { shopMoney { amount currencyCode } } }
+    refunds(first: 3) { createdAt totalRefundedSet { shopMoney { amount currencyCode } } }
     customer { id firstName }
     shippingAddress { firstName city country countryCodeV2 }
-    lineItems(first: 30) {
+    lineItems(first: 15) {
       nodes { id title variantTitle quantity currentQuantity unfulfilledQuantity requiresShipping }
     }
-    fulfillments(first: 10) {
+    fulfillments(first: 5) {
       id
       name
       status
@@ -39,11 +48,11 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
       inTransitAt
       deliveredAt
       estimatedDeliveryAt
-      trackingInfo(first: 3) { company number url }
-      events(first: 15, sortKey: HAPPENED_AT, reverse: true) {
+      trackingInfo(first: 2) { company number url }
+      events(first: 8, sortKey: HAPPENED_AT, reverse: true) {
         nodes { id status happenedAt message city province country estimatedDeliveryAt }
       }
-      fulfillmentLineItems(first: 30) {
+      fulfillmentLineItems(first: 10) {
         nodes { quantity lineItem { id title variantTitle } }
       }
     }
@@ -75,11 +84,11 @@ export const SHOP_INFO_QUERY = /* GraphQL */ `
   }
 `;
 
-/** Name search returns a handful of candidates; the caller compares names exactly. */
-export const NAME_SEARCH_FIRST = 5;
-/** Page size bounds for email / customer history (keeps the requested cost under Shopify's 1000 cap). */
-export const DEFAULT_PAGE_SIZE = 5;
-export const MAX_PAGE_SIZE = 5;
+/** Name search returns a handful of candidates (one per spelling, at most); the caller compares names exactly. */
+export const NAME_SEARCH_FIRST = 3;
+/** Page size bounds for email / customer history: 4 keeps even the worst-case requested cost under 1000. */
+export const DEFAULT_PAGE_SIZE = 4;
+export const MAX_PAGE_SIZE = 4;
 
 /**
  * Quotes a value for Shopify's search syntax. Backslashes and single quotes are escaped so a value
@@ -113,10 +122,10 @@ export function orderGid(orderId: string): string | null {
 
 /**
  * Shopify's static cost of one WismoOrder (objects 1, connections 2 + first × node), used only until
- * the real `requestedQueryCost` has been measured: 1 order + 4 money/customer/address objects
- * + lineItems 2+30 + fulfillments (1 + trackingInfo 1 + events 2+15 + fulfillmentLineItems 2+30×2).
+ * the real `requestedQueryCost` has been measured: 1 order + 4 money objects + refunds 3 + customer 1
+ * + address 1 + lineItems 2+15 + fulfillments (1 + trackingInfo 1 + events 2+8 + fulfillmentLineItems 2+10×2).
  */
-export const ORDER_COST_ESTIMATE = 1 + 6 + 32 + 81;
+export const ORDER_COST_ESTIMATE = 1 + 4 + 3 + 2 + 17 + 34;
 
 export function estimateSearchCost(first: number): number {
   return 2 + first * ORDER_COST_ESTIMATE;
