@@ -13,6 +13,31 @@ CREATE TABLE "accounts" (
 	CONSTRAINT "accounts_provider_provider_account_id_pk" PRIMARY KEY("provider","provider_account_id")
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_daily" (
+	"shop_id" uuid NOT NULL,
+	"day" text NOT NULL,
+	"type" text NOT NULL,
+	"door" text NOT NULL,
+	"status_category" text DEFAULT '' NOT NULL,
+	"reason" text DEFAULT '' NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "analytics_daily_shop_id_day_type_door_status_category_reason_pk" PRIMARY KEY("shop_id","day","type","door","status_category","reason")
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"shop_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"type" text NOT NULL,
+	"door" text NOT NULL,
+	"conversation_id" text,
+	"order_id" text,
+	"status_category" text,
+	"reason" text,
+	"latency_ms" integer,
+	"value" jsonb
+);
+--> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -97,6 +122,15 @@ CREATE TABLE "sessions" (
 	"expires" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "shop_members" (
+	"shop_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"role" text NOT NULL,
+	"invited_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "shop_members_shop_id_email_pk" PRIMARY KEY("shop_id","email")
+);
+--> statement-breakpoint
 CREATE TABLE "shops" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"domain" text NOT NULL,
@@ -139,6 +173,8 @@ CREATE TABLE "webhook_deliveries" (
 );
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_daily" ADD CONSTRAINT "analytics_daily_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_events" ADD CONSTRAINT "analytics_events_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "conversations" ADD CONSTRAINT "conversations_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "grants" ADD CONSTRAINT "grants_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -147,6 +183,10 @@ ALTER TABLE "handoffs" ADD CONSTRAINT "handoffs_shop_id_shops_id_fk" FOREIGN KEY
 ALTER TABLE "messages" ADD CONSTRAINT "messages_conversation_id_conversations_id_fk" FOREIGN KEY ("conversation_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_snapshots" ADD CONSTRAINT "order_snapshots_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shop_members" ADD CONSTRAINT "shop_members_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "analytics_events_shop_at_idx" ON "analytics_events" USING btree ("shop_id","at");--> statement-breakpoint
+CREATE INDEX "analytics_events_shop_type_at_idx" ON "analytics_events" USING btree ("shop_id","type","at");--> statement-breakpoint
+CREATE INDEX "analytics_events_shop_order_idx" ON "analytics_events" USING btree ("shop_id","order_id");--> statement-breakpoint
 CREATE INDEX "audit_events_shop_at_idx" ON "audit_events" USING btree ("shop_id","at");--> statement-breakpoint
 CREATE INDEX "audit_events_email_idx" ON "audit_events" USING btree ("shop_id","email_hash");--> statement-breakpoint
 CREATE INDEX "conversations_shop_idx" ON "conversations" USING btree ("shop_id","last_message_at");--> statement-breakpoint
@@ -158,4 +198,5 @@ CREATE INDEX "messages_conversation_idx" ON "messages" USING btree ("conversatio
 CREATE INDEX "order_snapshots_email_idx" ON "order_snapshots" USING btree ("shop_id","email_hash");--> statement-breakpoint
 CREATE INDEX "order_snapshots_name_idx" ON "order_snapshots" USING btree ("shop_id","order_name");--> statement-breakpoint
 CREATE INDEX "outbox_messages_to_idx" ON "outbox_messages" USING btree ("to","created_at");--> statement-breakpoint
-CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");
+CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "shop_members_email_idx" ON "shop_members" USING btree ("email");

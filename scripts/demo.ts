@@ -16,6 +16,7 @@ import { createServices } from '../src/server/services';
 import { shops } from '../src/server/db/schema';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { createShopMemberRepository } from '../src/server/dashboard/shop-members';
 
 const { values } = parseArgs({
   options: {
@@ -130,6 +131,8 @@ async function main() {
     });
     if (!result.ok) throw new Error(`Could not connect ${shop.domain}: ${result.message}`);
     await allowDemoStorefront(services, shop.domain, shopUrl);
+    // The demo dashboard: sign in as merchant@example.com through /dev/outbox.
+    await createShopMemberRepository(services.db).addMember({ shopId: result.shop.id, email: 'merchant@example.com', role: 'owner' });
   }
   await services.close();
 

@@ -11,6 +11,7 @@ import { connectShop } from '@/domain/shops/connect-shop';
 import { normalizeApiOrigin, normalizeShopDomain } from '@/domain/shops/shop-domain';
 import type { Services } from '@/server/services';
 import { connectShopDeps } from '@/server/shops/shop-deps';
+import { createShopMemberRepository } from '@/server/dashboard/shop-members';
 
 const argsSchema = z.object({
   domain: z
@@ -68,6 +69,10 @@ export async function runShopConnect(argv: string[], openServices: () => Promise
       return 1;
     }
     const { shop } = result;
+    if (args.data.owner) {
+      await createShopMemberRepository(services.db).addMember({ shopId: shop.id, email: args.data.owner, role: 'owner' });
+      io.out(`Owner: ${args.data.owner} (signs in to the dashboard by magic link)`);
+    }
     const appUrl = services.env.APP_URL.replace(/\/+$/, '');
     io.out(`${result.created ? 'Connected' : 'Reconnected'} ${shop.name} (${shop.domain}) via ${shop.apiOrigin}`);
     io.out(`Shop id: ${shop.id}`);

@@ -23,5 +23,8 @@ TEST_DATABASE_URL="$POSTGRES_ADMIN_URL" TEST_REDIS_URL="$REDIS_TEST_URL" npx vit
 echo "== production build"
 npx next build
 
+echo "== bundle budgets (first-load JS of the chat iframe and tracking pages)"
+npx tsx scripts/check-budgets.ts
+
 echo "== browser tests (Chromium)"
 npx playwright test

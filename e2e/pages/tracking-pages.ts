@@ -29,6 +29,8 @@ export class TrackingLookupPage {
   async goto(shop: string): Promise<void> {
     await this.page.goto(`/t/${shop}`);
     await expect(this.page.getByRole('heading', { level: 1, name: 'Track your order' })).toBeVisible();
+    // Let the form hydrate: a click before that is a plain form post (which works, but reloads the page).
+    await this.page.waitForLoadState('networkidle');
   }
 
   async lookUp(orderNumber: string, email: string): Promise<void> {

@@ -13,6 +13,7 @@ import { createGrantRepository, type GrantRepository } from './verification/gran
 import { createAuditLog, type AuditLog } from './verification/audit-log';
 import { createSnapshotRepository, type SnapshotRepository } from './orders/snapshot-repository';
 import { createOutboxMailer, createResendMailer, type Mailer } from './mail/mailer';
+import { createAnalytics, type AnalyticsService } from './analytics/event-recorder';
 
 /** Everything a request handler may need, built once per process from the environment. */
 export type Services = {
@@ -28,6 +29,8 @@ export type Services = {
   audit: AuditLog;
   snapshots: SnapshotRepository;
   mailer: Mailer;
+  /** Analytics events for the merchant dashboard (buffered; recording never fails a request). */
+  analytics: AnalyticsService;
   key: (purpose: KeyPurpose) => Buffer;
   close: () => Promise<void>;
 };
@@ -61,6 +64,7 @@ export async function createServices(env: AppEnv): Promise<Services> {
   });
   const store = openStore(env.REDIS_URL, env.REDIS_PREFIX);
   const cache = createSafeCache(store, logger);
+  const analytics = createAnalytics(database.db, logger);
   return {
     env,
     logger,
@@ -82,7 +86,9 @@ export async function createServices(env: AppEnv): Promise<Services> {
       timeoutMs: env.SHOPIFY_REQUEST_TIMEOUT_MS,
     }),
     key,
+    analytics,
     close: async () => {
+      await analytics.close();
       await store.close();
       await database.close();
     },

@@ -10,6 +10,7 @@ import { hashClientFor, orderLookupDeps, verifyOrderDeps } from '../orders/order
 import type { Services } from '../services';
 import { listCustomerOrders } from './customer-orders';
 import { requestHandoff } from './request-handoff';
+import { recordOrderViewed } from '../analytics/lookup-events';
 
 export type AgentConversation = { id: string; holderHash: string; door: Door };
 
@@ -23,7 +24,8 @@ export function supportAddress(services: Services, shop: Shop): string | null {
  * the conversation's holder, and order reads limited to what that holder's grants reach in this shop.
  */
 export function buildAgentDeps(services: Services, shop: Shop, conversation: AgentConversation, clientAddress: string): AgentDeps {
-  const lookup = orderLookupDeps(services, shop);
+  const track = { door: conversation.door, inquiryId: conversation.id };
+  const lookup = orderLookupDeps(services, shop, track);
   const hashClient = hashClientFor(services);
 
   async function accessibleOrders(): Promise<AccessibleOrder[]> {
@@ -49,14 +51,17 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
     },
     now: () => new Date(),
     async verify(reference, email) {
-      const result = await verifyOrder(verifyOrderDeps(services, shop, conversation.holderHash, conversation.door), {
+      const result = await verifyOrder(verifyOrderDeps(services, shop, conversation.holderHash, conversation.door, conversation.id), {
         reference,
         email,
         holderHash: conversation.holderHash,
         clientAddress,
         door: conversation.door,
       });
-      if (result.ok) return { ok: true, record: result.record, stale: result.stale };
+      if (result.ok) {
+        recordOrderViewed(services, shop.id, track, { record: result.record });
+        return { ok: true, record: result.record, stale: result.stale };
+      }
       if (result.reason === 'locked') {
         return { ok: false, reason: 'locked', message: `Too many attempts. For your security, please try again ${describeRetryAfter(result.retryAfterMs)}.` };
       }
@@ -77,9 +82,10 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
         emailHash: match.record.emailHash,
         orderId: match.record.orderId,
       });
+      recordOrderViewed(services, shop.id, track, { record: match.record });
       return { ok: true, ...match };
     },
     listOrders: accessibleOrders,
-    requestHuman: (reason) => requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop)),
+    requestHuman: (reason) => requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop), conversation.door),
   };
 }

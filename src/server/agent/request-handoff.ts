@@ -1,3 +1,4 @@
+import { toEventDoor } from '@/domain/analytics/analytics-event';
 import type { Shop } from '@/domain/shops/shop';
 import type { Services } from '../services';
 import { createConversationRepository } from './conversation-repository';
@@ -8,7 +9,8 @@ export const handoffReference = (handoffId: string) => `H-${handoffId.replace(/-
  * Records a hand-off with the transcript (shopper emails already masked) and mails it to the shop's support
  * address. A mail failure is logged, not shown: the hand-off is recorded and visible to the merchant anyway.
  */
-export async function requestHandoff(services: Services, shop: Shop, conversationId: string, reason: string, supportEmail: string | null) {
+export async function requestHandoff(services: Services, shop: Shop, conversationId: string, reason: string, supportEmail: string | null, door = 'widget') {
+  services.analytics.record({ shopId: shop.id, type: 'handoff_requested', door: toEventDoor(door), conversationId });
   const repository = createConversationRepository(services.db);
   const handoff = await repository.createHandoff({ conversationId, shopId: shop.id, reason, emailedTo: supportEmail });
   const reference = handoffReference(handoff.id);

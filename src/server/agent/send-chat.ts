@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { CHAT_TEXT_ERROR, chatTextSchema, type ChatMessage } from '@/domain/agent/chat-message';
 import type { AgentTurn } from '@/domain/agent/agent-turn';
+import { ORDER_QUESTIONS } from '@/domain/agent/detect-intent';
+import { toEventDoor } from '@/domain/analytics/analytics-event';
 import { redactEmails } from '@/domain/agent/extract-details';
 import { runDeterministicTurn } from '@/domain/agent/run-deterministic-turn';
 import { runModelTurn } from '@/domain/agent/run-model-turn';
@@ -81,6 +83,9 @@ export async function sendChat(
   const latencyMs = Math.round(performance.now() - startedAt);
   await saveConversationState(services, conversation.id, turn.state);
   const reply = await repository.appendMessage(conversation.id, { role: 'agent', text: turn.text, cards: turn.cards, intent: turn.intent, latencyMs });
+  const event = { shopId: shop.id, door: toEventDoor(conversation.door), conversationId: conversation.id };
+  services.analytics.record({ ...event, type: 'intent_detected', reason: turn.intent, value: { wismo: ORDER_QUESTIONS.includes(turn.intent) } });
+  services.analytics.record({ ...event, type: 'answer_sent', latencyMs, reason: turn.engine });
   services.logger.debug('chat turn', { engine: turn.engine, intent: turn.intent, latencyMs });
   return { messages: [reply] };
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { composeWelcome } from '@/domain/agent/compose-welcome';
+import { toEventDoor } from '@/domain/analytics/analytics-event';
 import type { ChatDoor, ChatMessage } from '@/domain/agent/chat-message';
 import { verifyAppProxyQuery } from '@/domain/links/app-proxy';
 import type { Shop } from '@/domain/shops/shop';
@@ -60,5 +61,6 @@ export async function startChat(
   const welcome = await composeWelcome(deps, { customer });
   await saveConversationState(services, conversation.id, welcome.state, { customerFirstName: welcome.customerFirstName });
   const message = await repository.appendMessage(conversation.id, { role: 'agent', text: welcome.text, cards: welcome.cards, intent: 'greeting' });
+  services.analytics.record({ shopId: shop.id, type: 'conversation_started', door: toEventDoor(door), conversationId: conversation.id });
   return { conversationId: conversation.id, messages: [message] };
 }

@@ -33,14 +33,32 @@ export function holderHashForToken(services: Pick<Services, 'key'>, token: strin
   return keyedHash(`session:${token}`, services.key('grant-token'));
 }
 
-/** A fresh session token and the cookie that carries it (httpOnly, Lax; Secure when the app is served over https). */
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+
+/**
+ * A fresh session token and its cookie (httpOnly). The chat widget is a cross-site iframe on the storefront,
+ * where browsers drop SameSite=Lax cookies, so on https (and http://localhost, which browsers treat as secure)
+ * the cookie is `SameSite=None; Secure; Partitioned`: CHIPS keys it to the top-level site, so it is only ever
+ * sent inside the storefront (or our own page) that set it, never when some other site embeds us. Plain http
+ * elsewhere keeps Lax: the first-party tracking page works, the widget cannot keep a session there.
+ */
 export function newShopperSession(services: Pick<Services, 'env'>) {
   const token = randomToken(32);
-  const secure = services.env.APP_URL.startsWith('https:');
+  const url = new URL(services.env.APP_URL);
+  const crossSite = url.protocol === 'https:' || LOOPBACK_HOST.test(url.hostname);
   return {
     token,
-    cookie: { name: SESSION_COOKIE, value: token, httpOnly: true, sameSite: 'lax' as const, path: '/', maxAge: SESSION_MAX_AGE_SECONDS, secure },
-    header: `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_MAX_AGE_SECONDS}${secure ? '; Secure' : ''}`,
+    cookie: {
+      name: SESSION_COOKIE,
+      value: token,
+      httpOnly: true,
+      sameSite: crossSite ? ('none' as const) : ('lax' as const),
+      path: '/',
+      maxAge: SESSION_MAX_AGE_SECONDS,
+      secure: crossSite,
+      partitioned: crossSite,
+    },
+    header: `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; Max-Age=${SESSION_MAX_AGE_SECONDS}; ${crossSite ? 'SameSite=None; Secure; Partitioned' : 'SameSite=Lax'}`,
   };
 }
 

@@ -27,6 +27,7 @@ export function magicLinkDeps(services: Services, options: { door?: 'page' | 'wi
     hasOrders: (shop, email) => emailHasOrders({ gateway: ordersByEmailGateway(services, shop) }, email),
     sendLink: async ({ shop, email, callbackPath }) => {
       await issueMagicLink(services, { shop, email, callbackPath });
+      services.analytics.record({ shopId: shop.id, type: 'magic_link_sent', door: options.door ?? 'page' });
     },
     audit: (entry) => services.audit.record({ ...entry, door: options.door ?? 'page', action: 'magic_link', orderId: null }),
     minimumResponseMs: options.minimumResponseMs ?? MAGIC_LINK_MINIMUM_RESPONSE_MS,

@@ -26,6 +26,8 @@ export type ShopSettings = {
   orderNameFormat?: { prefix: string; suffix: string };
   /** Bumped to rotate the shop's deep-link secret (links signed with the old one stop working). Default 1. */
   deepLinkSecretVersion?: number;
+  /** Days conversations and analytics events are kept (issue 6; default DEFAULT_RETENTION_DAYS). */
+  retentionDays?: number;
 };
 
 export const shops = pgTable('shops', {
@@ -251,4 +253,66 @@ export const verificationTokens = pgTable(
     expires: timestamp('expires', { mode: 'date', withTimezone: true }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.identifier, table.token] })],
+);
+
+// ---- Merchant dashboard (issue 6): analytics events, daily rollups, shop members -----------------------------------
+
+/**
+ * One step of a shopper's question (no raw PII: ids, categories and numbers only). `conversationId` groups the
+ * steps of one inquiry: the chat conversation id, or for the page and link doors a keyed hash of the session.
+ */
+export const analyticsEvents = pgTable(
+  'analytics_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    type: text('type').notNull(),
+    door: text('door').notNull(),
+    conversationId: text('conversation_id'),
+    orderId: text('order_id'),
+    statusCategory: text('status_category'),
+    reason: text('reason'),
+    latencyMs: integer('latency_ms'),
+    value: jsonb('value'),
+  },
+  (table) => [
+    index('analytics_events_shop_at_idx').on(table.shopId, table.at),
+    index('analytics_events_shop_type_at_idx').on(table.shopId, table.type, table.at),
+    index('analytics_events_shop_order_idx').on(table.shopId, table.orderId),
+  ],
+);
+
+/** Event counts per shop, UTC day and dimension, kept up to date by the event recorder (dashboard counts read this). */
+export const analyticsDaily = pgTable(
+  'analytics_daily',
+  {
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    type: text('type').notNull(),
+    door: text('door').notNull(),
+    statusCategory: text('status_category').notNull().default(''),
+    reason: text('reason').notNull().default(''),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.shopId, table.day, table.type, table.door, table.statusCategory, table.reason] })],
+);
+
+/** Who may see a shop's dashboard: the installer is its owner; owners invite members by email. */
+export const shopMembers = pgTable(
+  'shop_members',
+  {
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    invitedBy: text('invited_by'),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.shopId, table.email] }), index('shop_members_email_idx').on(table.email)],
 );

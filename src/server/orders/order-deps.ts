@@ -5,7 +5,9 @@ import type { VerifyOrderDeps, Door } from '@/domain/verification/verify-order';
 import { normalizeEmail } from '@/domain/verification/normalize-email';
 import { keyedHash } from '../crypto/secrets';
 import type { Services } from '../services';
+import { singleFlightFor } from './single-flight-for';
 import type { OrderSnapshot } from './snapshot-repository';
+import { instrumentGateway, recordVerification, sessionInquiryId, type EventTrack } from '../analytics/lookup-events';
 
 /** Failures are padded to this floor (see verifyOrder); above a typical cold Shopify call. */
 export const MINIMUM_FAILURE_MS = 400;
@@ -42,19 +44,25 @@ function snapshotStore(services: Services, shopId: string): SnapshotStore {
 }
 
 /** Order lookups for one installed shop: the shared cache, this shop's Admin API, its snapshots. */
-export function orderLookupDeps(services: Services, shop: Shop): OrderLookupDeps {
+export function orderLookupDeps(services: Services, shop: Shop, track?: EventTrack): OrderLookupDeps {
   const credentials = () => services.shops.getShopCredentials(shop);
   return {
     shopId: shop.id,
     timeZone: shop.timezone,
-    gateway: {
-      findOrdersByNames: async (names) => services.shopify.findOrdersByName(await credentials(), names),
-      getOrder: async (orderId) => services.shopify.getOrder(await credentials(), orderId),
-    },
+    gateway: instrumentGateway(
+      services,
+      shop.id,
+      {
+        findOrdersByNames: async (names) => services.shopify.findOrdersByName(await credentials(), names),
+        getOrder: async (orderId) => services.shopify.getOrder(await credentials(), orderId),
+      },
+      track,
+    ),
     cache: services.cache,
     snapshots: snapshotStore(services, shop.id),
     hashEmail: hashEmailFor(services),
     now: () => new Date(),
+    flight: singleFlightFor(services.store),
     onUpstreamFailure: (error) =>
       services.logger.warn('shopify lookup failed; serving last known data', {
         shop: shop.domain,
@@ -63,11 +71,13 @@ export function orderLookupDeps(services: Services, shop: Shop): OrderLookupDeps
   };
 }
 
-export function verifyOrderDeps(services: Services, shop: Shop, holderHash: string, door: Door): VerifyOrderDeps {
+/** `inquiryId`: the conversation id in chat; by default the session's inquiry key (analytics only). */
+export function verifyOrderDeps(services: Services, shop: Shop, holderHash: string, door: Door, inquiryId?: string): VerifyOrderDeps {
   const { env } = services;
+  const track = { door, inquiryId: inquiryId ?? sessionInquiryId(services, holderHash) };
   const minutes = (value: number) => value * 60 * 1000;
   return {
-    ...orderLookupDeps(services, shop),
+    ...orderLookupDeps(services, shop, track),
     counters: services.store,
     limits: {
       perHolder: { maxFailures: env.VERIFY_MAX_FAILURES_PER_SESSION, windowMs: minutes(env.VERIFY_SESSION_WINDOW_MINUTES) },
@@ -77,7 +87,10 @@ export function verifyOrderDeps(services: Services, shop: Shop, holderHash: stri
     nameFormat: shop.settings.orderNameFormat,
     hashClient: hashClientFor(services),
     createGrant: (grant) => services.grants.createGrant({ ...grant, holderHash, shopId: shop.id }),
-    audit: (entry) => services.audit.record({ ...entry, shopId: shop.id, door, action: 'verify' }),
+    audit: (entry) => {
+      recordVerification(services, shop.id, track, entry);
+      return services.audit.record({ ...entry, shopId: shop.id, door, action: 'verify' });
+    },
     grantTtlMs: env.GRANT_TTL_HOURS * 60 * 60 * 1000,
     minimumFailureMs: MINIMUM_FAILURE_MS,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -62,7 +62,7 @@ export function worstCaseQueryCost(schema: GraphQLSchema, document: string, vari
       if (named.name.endsWith('Connection')) {
         // connection: 2 + first × (1 + node), whichever of nodes/edges is selected
         const nodesField = s.selectionSet?.selections.find((n) => n.kind === Kind.FIELD && n.name.value === 'nodes');
-        const nodeType = named.getFields()['nodes'];
+        const nodeType = isObjectType(named) || isInterfaceType(named) ? named.getFields()['nodes'] : undefined;
         const node = nodesField && nodesField.kind === Kind.FIELD && nodeType ? getNamedType(nodeType.type) : null;
         const nodeCost = node && isCompositeType(node) && nodesField?.kind === Kind.FIELD ? 1 + cost(nodesField.selectionSet, node) : 1;
         sum += 2 + first * nodeCost;

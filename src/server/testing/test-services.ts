@@ -7,7 +7,11 @@ import { createServices, type Services } from '@/server/services';
  * suite runs against the real servers: TEST_DATABASE_URL (an admin URL; each call gets a fresh database,
  * dropped on close) and TEST_REDIS_URL (each call gets its own key prefix).
  */
-export async function createTestServices(overrides: Partial<Record<keyof AppEnv, string>> = {}): Promise<Services> {
+export async function createTestServices(
+  overrides: Partial<Record<keyof AppEnv, string>> = {},
+  options: { sharedWith?: Services } = {},
+): Promise<Services> {
+  if (options.sharedWith) return sharedServices(options.sharedWith, overrides);
   const adminUrl = process.env.TEST_DATABASE_URL;
   const redisUrl = process.env.TEST_REDIS_URL;
   const suffix = randomBytes(6).toString('hex');
@@ -48,4 +52,27 @@ export async function createTestServices(overrides: Partial<Record<keyof AppEnv,
       await dropDatabase();
     },
   };
+}
+
+/**
+ * A second "instance" over the same PostgreSQL database and Redis prefix as `other` (as two app processes
+ * would be); its in-process state (single-flight map, local fallbacks) is its own. Only meaningful against
+ * the real servers; the owner of the database drops it.
+ */
+async function sharedServices(other: Services, overrides: Partial<Record<keyof AppEnv, string>>): Promise<Services> {
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    APP_SECRET: other.env.APP_SECRET,
+    PGLITE_DIR: 'memory://',
+    DATABASE_URL: other.env.DATABASE_URL,
+    REDIS_URL: other.env.REDIS_URL,
+    REDIS_PREFIX: other.env.REDIS_PREFIX,
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+  const services = await createServices(env);
+  // The Redis client does not queue commands while connecting; a fresh instance must not start "down".
+  const store = services.store as { ready?: () => Promise<void> };
+  await store.ready?.();
+  return services;
 }

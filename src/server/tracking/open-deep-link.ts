@@ -1,6 +1,7 @@
 import { deepLinkSecretFor, verifyDeepLink } from '@/domain/links/deep-link';
 import type { Shop } from '@/domain/shops/shop';
 import { hashClientFor } from '../orders/order-deps';
+import { sessionInquiryId } from '../analytics/lookup-events';
 import type { Services } from '../services';
 
 /** The deep-link secret of one shop (what its Liquid snippet embeds). */
@@ -28,5 +29,6 @@ export async function openDeepLink(
   const grantEnd = new Date(now.getTime() + services.env.GRANT_TTL_HOURS * 60 * 60 * 1000);
   await services.grants.createGrant({ holderHash: input.holderHash, shopId: input.shop.id, kind: 'order', subject: check.orderId, door: 'email_link', expiresAt: grantEnd });
   await audit('success', 'signed_link', check.orderId);
+  services.analytics.record({ shopId: input.shop.id, type: 'deep_link_opened', door: 'email_link', conversationId: sessionInquiryId(services, input.holderHash), orderId: check.orderId });
   return { ok: true, orderId: check.orderId };
 }

@@ -11,12 +11,16 @@ import { normalizeShopDomain } from '@/domain/shops/shop-domain';
 import { hashClientFor, orderLookupDeps, verifyOrderDeps } from '@/server/orders/order-deps';
 import type { Services } from '@/server/services';
 import { listEmailGrantOrders } from '@/server/auth/list-email-grant-orders';
+import { recordOrderViewed, sessionInquiryId } from '@/server/analytics/lookup-events';
 import { shopperHolder } from '../shopper-session';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
 export const NOT_VERIFIED_MESSAGE =
   "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
 export const UNAVAILABLE_MESSAGE = "We can't look that order up right now. Please try again in a few minutes.";
+/** Shown with a last-known answer when Shopify is throttling us, failing or too slow. */
+export const staleNote = (fetchedAt: string, timeZone: string) =>
+  `Shopify is busy or not answering right now; here is what we knew ${describeFreshness(fetchedAt, new Date(), timeZone)}.`;
 const NO_ACCESS_MESSAGE = 'This order is not available. Look it up with its number and email first.';
 
 const shopInput = z.string().trim().min(1).max(255);
@@ -35,7 +39,7 @@ function present(record: OrderRecord, stale: boolean, timeZone: string) {
     freshness: {
       fetchedAt: record.fetchedAt,
       stale,
-      note: stale ? `Shopify is not answering right now; this is what we knew ${describeFreshness(record.fetchedAt, new Date(), timeZone)}.` : null,
+      note: stale ? staleNote(record.fetchedAt, timeZone) : null,
     },
   };
 }
@@ -54,7 +58,10 @@ export const ordersRouter = createTRPCRouter({
         clientAddress: ctx.clientAddress,
         door: input.door,
       });
-      if (result.ok) return { status: 'verified' as const, ...present(result.record, result.stale, shop.timezone) };
+      if (result.ok) {
+        recordOrderViewed(ctx.services, shop.id, { door: input.door, inquiryId: sessionInquiryId(ctx.services, holderHash) }, { record: result.record });
+        return { status: 'verified' as const, ...present(result.record, result.stale, shop.timezone) };
+      }
       if (result.reason === 'locked') {
         return {
           status: 'locked' as const,
@@ -94,6 +101,7 @@ export const ordersRouter = createTRPCRouter({
         emailHash: found.record.emailHash,
         orderId: found.record.orderId,
       });
+      recordOrderViewed(ctx.services, shop.id, { door: input.door, inquiryId: holderHash && sessionInquiryId(ctx.services, holderHash) }, { record: found.record, source: found.source });
       return { status: 'ok' as const, ...present(found.record, found.stale, shop.timezone) };
     }),
 

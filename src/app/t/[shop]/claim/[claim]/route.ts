@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { safeCallbackPath } from '@/domain/links/request-magic-link';
 import { grantEmailAccess, readSignedInShopper, verifyShopClaim } from '@/server/auth/shopper-sign-in';
 import { hashClientFor } from '@/server/orders/order-deps';
+import { sessionInquiryId } from '@/server/analytics/lookup-events';
 import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
 
 type Context = { params: Promise<{ shop: string; claim: string }> };
@@ -19,6 +20,7 @@ export async function GET(request: NextRequest, { params }: Context) {
   const now = new Date();
   const valid = shopper !== null && verifyShopClaim(services, claim, { shopId: shop.id, emailHash: shopper.emailHash, now });
   if (valid) await grantEmailAccess(services, { holderHash: holderHash!, shopId: shop.id, shopper, now });
+  if (valid) services.analytics.record({ shopId: shop.id, type: 'magic_link_used', door: 'email_link', conversationId: sessionInquiryId(services, holderHash!) });
   await services.audit.record({
     shopId: shop.id,
     door: 'email_link',

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { forPage } from '@/server/dashboard/dashboard-context';
+import { signOutAction } from '../actions';
+
+type Props = { children: ReactNode; params: Promise<{ shop: string }> };
+
+/** Shop header and navigation; membership is checked here and again by every procedure. */
+export default async function ShopDashboardLayout({ children, params }: Props) {
+  const { shop } = await params;
+  const { shops, email } = await forPage((api) => api.dashboard.shops());
+  const current = shops.find((s) => s.domain === decodeURIComponent(shop));
+  const base = `/dashboard/${encodeURIComponent(shop)}`;
+  const links = [
+    ['Overview', base],
+    ['Order timeline', `${base}/orders`],
+    ['Conversations', `${base}/conversations`],
+    ['Audit log', `${base}/audit`],
+    ['Settings', `${base}/settings`],
+  ] as const;
+  return (
+    <>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <p className="font-semibold text-slate-900">
+            {current?.name ?? shop} <span className="text-sm font-normal text-slate-700">· order-status dashboard</span>
+          </p>
+          <form action={signOutAction} className="flex items-center gap-2 text-sm text-slate-700">
+            <span className="hidden sm:inline">{email}</span>
+            <button type="submit" className="min-h-8 rounded-md border border-slate-400 px-3 text-slate-900 hover:bg-slate-100">
+              Sign out
+            </button>
+          </form>
+        </div>
+        <nav aria-label="Dashboard" className="mx-auto max-w-6xl overflow-x-auto px-4">
+          <ul className="flex gap-1">
+            {links.map(([label, href]) => (
+              <li key={href}>
+                <Link href={href} className="inline-block min-h-10 whitespace-nowrap rounded-t-md px-3 py-2 text-sm font-medium text-blue-800 hover:bg-blue-50">
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

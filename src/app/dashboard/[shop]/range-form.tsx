@@ -1,0 +1,21 @@
+/** The date range picker: a plain GET form, so every view is a shareable URL. */
+export function RangeForm({ from, to, extra }: { from: string; to: string; extra?: Record<string, string> }) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Date range">
+      {Object.entries(extra ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <label className="text-sm font-medium text-slate-900">
+        From
+        <input type="date" name="from" defaultValue={from} className="mt-1 block min-h-10 rounded-md border border-slate-400 px-2" />
+      </label>
+      <label className="text-sm font-medium text-slate-900">
+        To
+        <input type="date" name="to" defaultValue={to} className="mt-1 block min-h-10 rounded-md border border-slate-400 px-2" />
+      </label>
+      <button type="submit" className="min-h-10 rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800">
+        Show
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import type { AnalyticsEvent, EventDoor } from './analytics-event';
+import { percentileCont } from './percentile';
+import { isWismoQuestion } from './wismo-funnel';
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const countBy = <K extends string>(keys: K[]) => {
+  const counts = new Map<K, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+};
+const byCountDesc = <T extends { count: number }>(rows: T[], key: (row: T) => string) =>
+  rows.sort((a, b) => b.count - a.count || key(a).localeCompare(key(b)));
+
+/** Order-status inquiries per UTC day and door (distinct inquiries with a WISMO question event that day). */
+export function computeVolumeByDay(events: readonly AnalyticsEvent[]): Array<{ day: string; door: EventDoor; count: number }> {
+  const seen = new Set<string>();
+  const rows = new Map<string, { day: string; door: EventDoor; count: number }>();
+  for (const event of events) {
+    if (!event.conversationId || !isWismoQuestion(event)) continue;
+    const day = dayOf(event.at);
+    const key = `${day}|${event.door}`;
+    if (seen.has(`${key}|${event.conversationId}`)) continue;
+    seen.add(`${key}|${event.conversationId}`);
+    const row = rows.get(key) ?? { day, door: event.door, count: 0 };
+    row.count += 1;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.door.localeCompare(b.door));
+}
+
+/** Chat conversations started, and how many of them asked about an order's status. */
+export function computeConversationShare(events: readonly AnalyticsEvent[]): { conversations: number; aboutOrderStatus: number; share: number | null } {
+  const started = new Set(events.flatMap((e) => (e.type === 'conversation_started' && e.conversationId ? [e.conversationId] : [])));
+  const wismo = new Set(events.filter((e) => e.conversationId && started.has(e.conversationId) && isWismoQuestion(e)).map((e) => e.conversationId!));
+  return { conversations: started.size, aboutOrderStatus: wismo.size, share: started.size ? wismo.size / started.size : null };
+}
+
+/** Verification attempts and outcomes; failures by reason (lock-outs as `locked`). */
+export function computeLookupOutcomes(events: readonly AnalyticsEvent[]) {
+  const attempted = events.filter((e) => e.type === 'verification_attempted').length;
+  const succeeded = events.filter((e) => e.type === 'verification_succeeded').length;
+  const failures = countBy(
+    events.flatMap((e) => (e.type === 'verification_failed' ? [e.reason ?? 'unknown'] : e.type === 'verification_locked_out' ? ['locked'] : [])),
+  );
+  const failuresByReason = byCountDesc([...failures].map(([reason, count]) => ({ reason, count })), (r) => r.reason);
+  return { attempted, succeeded, successRate: attempted ? succeeded / attempted : null, failuresByReason };
+}
+
+/** Agent answer time percentiles (ms), over `answer_sent` latencies. */
+export function computeAnswerTimes(events: readonly AnalyticsEvent[]): { count: number; p50: number | null; p95: number | null } {
+  const latencies = events.flatMap((e) => (e.type === 'answer_sent' && typeof e.latencyMs === 'number' ? [e.latencyMs] : []));
+  return { count: latencies.length, p50: percentileCont(latencies, 0.5), p95: percentileCont(latencies, 0.95) };
+}
+
+/** Lookups served from the cache vs Shopify calls made, and Shopify trouble. */
+export function computeCacheUse(events: readonly AnalyticsEvent[]) {
+  const count = (type: AnalyticsEvent['type']) => events.filter((e) => e.type === type).length;
+  const cacheHits = count('cache_hit');
+  const shopifyCalls = count('shopify_call');
+  return { cacheHits, shopifyCalls, throttled: count('shopify_throttled'), failed: count('shopify_failed'), hitRate: cacheHits + shopifyCalls ? cacheHits / (cacheHits + shopifyCalls) : null };
+}
+
+/** Status category of each order shown, counted once per inquiry and order. */
+export function computeStatusCategories(events: readonly AnalyticsEvent[]): Array<{ category: string; count: number }> {
+  const pairs = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (e.type !== 'order_viewed' || !e.statusCategory) continue;
+    const set = pairs.get(e.statusCategory) ?? new Set();
+    set.add(`${e.conversationId ?? ''}|${e.orderId ?? ''}`);
+    pairs.set(e.statusCategory, set);
+  }
+  return byCountDesc([...pairs].map(([category, set]) => ({ category, count: set.size })), (r) => r.category);
+}
+
+export const ORDER_AGE_BUCKETS = [
+  { label: 'Under 1 day', maxMinutes: 24 * 60 },
+  { label: '1–3 days', maxMinutes: 3 * 24 * 60 },
+  { label: '3–7 days', maxMinutes: 7 * 24 * 60 },
+  { label: '7–14 days', maxMinutes: 14 * 24 * 60 },
+  { label: '14 days or more', maxMinutes: Number.POSITIVE_INFINITY },
+] as const;
+
+/** Per order, its age when first shown to a shopper; the distribution in buckets and the median (hours). */
+export function computeOrderAgeAtFirstQuestion(events: readonly AnalyticsEvent[]) {
+  const first = new Map<string, number>();
+  for (const e of events) {
+    const age = e.value?.orderAgeMinutes;
+    if (e.type !== 'order_viewed' || !e.orderId || typeof age !== 'number') continue;
+    first.set(e.orderId, Math.min(first.get(e.orderId) ?? Number.POSITIVE_INFINITY, age));
+  }
+  const ages = [...first.values()];
+  const buckets = ORDER_AGE_BUCKETS.map((bucket, index) => {
+    const min = index === 0 ? -1 : ORDER_AGE_BUCKETS[index - 1]!.maxMinutes;
+    return { label: bucket.label, count: ages.filter((age) => age > min && age <= bucket.maxMinutes).length };
+  });
+  const median = percentileCont(ages, 0.5);
+  return { orders: ages.length, medianHours: median === null ? null : median / 60, buckets };
+}
+
+/** Orders shown in more than one inquiry: how many inquiries, and when last. */
+export function computeRepeatOrders(events: readonly AnalyticsEvent[], limit = 50) {
+  const byOrder = new Map<string, { inquiries: Set<string>; lastAt: number }>();
+  for (const e of events) {
+    if (e.type !== 'order_viewed' || !e.orderId || !e.conversationId) continue;
+    const row = byOrder.get(e.orderId) ?? { inquiries: new Set(), lastAt: 0 };
+    row.inquiries.add(e.conversationId);
+    row.lastAt = Math.max(row.lastAt, e.at.getTime());
+    byOrder.set(e.orderId, row);
+  }
+  const rows = [...byOrder]
+    .filter(([, row]) => row.inquiries.size > 1)
+    .map(([orderId, row]) => ({ orderId, count: row.inquiries.size, lastAt: new Date(row.lastAt) }));
+  return { total: rows.length, orders: byCountDesc(rows, (r) => r.orderId).slice(0, limit) };
+}

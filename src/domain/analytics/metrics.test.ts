@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { computeAnswerTimes, computeCacheUse, computeConversationShare, computeLookupOutcomes, computeOrderAgeAtFirstQuestion, computeRepeatOrders, computeStatusCategories, computeVolumeByDay } from './event-metrics';
+import { ev, handMadeEvents } from './metrics.fixtures';
+import { percentileCont } from './percentile';
+import { computeWismoFunnel } from './wismo-funnel';
+
+describe('computeWismoFunnel', () => {
+  it('counts each inquiry once per step on the hand-made week', () => {
+    expect(computeWismoFunnel(handMadeEvents())).toEqual({
+      questions: 5, // c1 c2 c3 p1 c5 (c4 only said hello)
+      lookupsAttempted: 5,
+      verified: 4, // c5 was locked out
+      answered: 4,
+      noPersonNeeded: 3, // c1 handed off 2 h after its answer
+      askedAgain: 1, // c2: order 1001 asked again in c3 on day 3 (60 h later)
+      resolved: 2, // c3 and p1
+    });
+  });
+
+  it('a failed then successful verification is one verified inquiry', () => {
+    const funnel = computeWismoFunnel(handMadeEvents().filter((e) => e.conversationId === 'c1'));
+    expect(funnel).toMatchObject({ questions: 1, lookupsAttempted: 1, verified: 1, answered: 1, noPersonNeeded: 0, resolved: 0 });
+  });
+
+  it('a hand-off or recontact after 72 h does not count against the answer', () => {
+    const events = [
+      ev('verification_attempted', 0, { conversationId: 'a' }),
+      ev('verification_succeeded', 0, { conversationId: 'a', orderId: '9' }),
+      ev('order_viewed', 0, { conversationId: 'a', orderId: '9', statusCategory: 'shipped' }),
+      ev('handoff_requested', 73, { conversationId: 'a' }),
+      ev('verification_succeeded', 80, { conversationId: 'b', orderId: '9' }),
+    ];
+    expect(computeWismoFunnel(events)).toMatchObject({ answered: 1, noPersonNeeded: 1, askedAgain: 0, resolved: 1 });
+  });
+
+  it('a hand-off before any answer keeps the inquiry out of "answered"', () => {
+    const events = [ev('intent_detected', 0, { conversationId: 'h', value: { wismo: true } }), ev('handoff_requested', 0.1, { conversationId: 'h' })];
+    expect(computeWismoFunnel(events)).toMatchObject({ questions: 1, lookupsAttempted: 0, answered: 0 });
+  });
+
+  it('a deep link counts as lookup and verification', () => {
+    const events = [ev('deep_link_opened', 0, { conversationId: 's', door: 'email_link', orderId: '5' }), ev('order_viewed', 0, { conversationId: 's', orderId: '5', door: 'email_link' })];
+    expect(computeWismoFunnel(events)).toMatchObject({ questions: 1, lookupsAttempted: 1, verified: 1, answered: 1, resolved: 1 });
+  });
+});
+
+describe('event metrics', () => {
+  const events = handMadeEvents();
+  it('volume by day and door counts distinct inquiries with an order-status question', () => {
+    expect(computeVolumeByDay(events)).toEqual([
+      { day: '2026-11-02', door: 'page', count: 1 },
+      { day: '2026-11-02', door: 'widget', count: 2 },
+      { day: '2026-11-03', door: 'app_proxy', count: 1 },
+      { day: '2026-11-04', door: 'widget', count: 1 },
+    ]);
+  });
+  it('share of conversations about order status', () => {
+    expect(computeConversationShare(events)).toEqual({ conversations: 5, aboutOrderStatus: 4, share: 0.8 });
+  });
+  it('lookup outcomes with failures by reason', () => {
+    expect(computeLookupOutcomes(events)).toEqual({
+      attempted: 6,
+      succeeded: 4,
+      successRate: 4 / 6,
+      failuresByReason: [
+        { reason: 'email_mismatch', count: 1 },
+        { reason: 'locked', count: 1 },
+      ],
+    });
+  });
+  it('answer time percentiles interpolate like percentile_cont', () => {
+    expect(computeAnswerTimes(events)).toEqual({ count: 5, p50: 200, p95: 380 });
+    expect(percentileCont([], 0.5)).toBeNull();
+  });
+  it('cache use', () => {
+    expect(computeCacheUse(events)).toEqual({ cacheHits: 2, shopifyCalls: 3, throttled: 1, failed: 0, hitRate: 0.4 });
+  });
+  it('status categories count each order once per inquiry', () => {
+    expect(computeStatusCategories([...events, ev('order_viewed', 1.5, { conversationId: 'c2', orderId: '1001', statusCategory: 'delivered' })])).toEqual([
+      { category: 'delivered', count: 2 },
+      { category: 'confirmed', count: 1 },
+      { category: 'in_transit', count: 1 },
+    ]);
+  });
+  it('order age at first question uses each order’s first view', () => {
+    const result = computeOrderAgeAtFirstQuestion(events);
+    expect(result.orders).toBe(3);
+    expect(result.buckets.map((b) => b.count)).toEqual([1, 0, 2, 0, 0]);
+    expect(result.medianHours).toBe(96);
+  });
+  it('orders asked about in more than one inquiry', () => {
+    expect(computeRepeatOrders(events)).toEqual({ total: 1, orders: [{ orderId: '1001', count: 2, lastAt: new Date(Date.parse('2026-11-02T10:00:00Z') + 61 * 3600_000) }] });
+  });
+});

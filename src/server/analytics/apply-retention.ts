@@ -1,0 +1,44 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { analyticsDaily, analyticsEvents, conversations, shops } from '../db/schema';
+import type { Services } from '../services';
+
+export const DEFAULT_RETENTION_DAYS = 365;
+/** Retention runs at most this often per process and store (dashboard visits trigger it). */
+export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes one shop's conversations (with their messages and hand-offs) and analytics events older than its
+ * retention (`settings.retentionDays`, default 365 days), and the rollup days before the cut-off.
+ */
+export async function applyRetention(services: Pick<Services, 'db'>, shopId: string, now = new Date()) {
+  const [shop] = await services.db.select({ settings: shops.settings }).from(shops).where(eq(shops.id, shopId));
+  if (!shop) return { conversations: 0, events: 0 };
+  const days = shop.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
+  return services.db.transaction(async (tx) => {
+    const gone = await tx.delete(conversations).where(and(eq(conversations.shopId, shopId), lt(conversations.lastMessageAt, cutoff))).returning({ id: conversations.id });
+    const events = await tx.delete(analyticsEvents).where(and(eq(analyticsEvents.shopId, shopId), lt(analyticsEvents.at, cutoff))).returning({ id: analyticsEvents.id });
+    await tx.delete(analyticsDaily).where(and(eq(analyticsDaily.shopId, shopId), lt(analyticsDaily.day, cutoff.toISOString().slice(0, 10))));
+    return { conversations: gone.length, events: events.length };
+  });
+}
+
+/** Runs retention for every shop, at most once per RETENTION_INTERVAL_MS across instances (shared store lock). */
+export async function applyRetentionOnSchedule(services: Pick<Services, 'db' | 'store' | 'logger'>, now = new Date()): Promise<boolean> {
+  const due = await services.store.setIfAbsent('retention:last-run', now.toISOString(), RETENTION_INTERVAL_MS).catch(() => false);
+  if (!due) return false;
+  try {
+    const all = await services.db.select({ id: shops.id }).from(shops);
+    let deleted = 0;
+    for (const shop of all) {
+      const result = await applyRetention(services, shop.id, now);
+      deleted += result.conversations + result.events;
+    }
+    if (deleted > 0) services.logger.info('retention applied', { shops: all.length, deleted });
+  } catch (error) {
+    services.logger.warn('retention failed', { error: error instanceof Error ? error.message : String(error) });
+  }
+  return true;
+}
+

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalyticsEvent, EventType } from '@/domain/analytics/analytics-event';
+import { EVENT_DOORS } from '@/domain/analytics/analytics-event';
+import {
+  computeAnswerTimes,
+  computeCacheUse,
+  computeConversationShare,
+  computeLookupOutcomes,
+  computeOrderAgeAtFirstQuestion,
+  computeRepeatOrders,
+  computeStatusCategories,
+  computeVolumeByDay,
+} from '@/domain/analytics/event-metrics';
+import { handMadeEvents, SHOP } from '@/domain/analytics/metrics.fixtures';
+import { computeCarrierPerformance, findProblemOrders } from '@/domain/analytics/order-health';
+import { daysAgo, NOW, order, scan, shipment } from '@/domain/analytics/order-health.fixtures';
+import { round2 } from '@/domain/analytics/percentile';
+import { computeWismoFunnel } from '@/domain/analytics/wismo-funnel';
+import { shops } from '../db/schema';
+import type { Services } from '../services';
+import { createTestServices } from '../testing/test-services';
+import { writeEventBatch } from './event-recorder';
+import { queryAnswerTimes, queryConversationShare, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories, queryVolumeByDay, queryWismoFunnel } from './event-queries';
+import { queryCacheUse, queryLookupOutcomes, rebuildDailyRollup } from './rollup-queries';
+import { queryCarrierPerformance, queryProblemOrders } from './snapshot-queries';
+import { rangeBounds, type DayRange } from './sql-rows';
+
+/** A deterministic pseudo-random event set (mulberry32), dense enough to hit every branch of each metric. */
+function randomEvents(count: number, seed: number): AnalyticsEvent[] {
+  let state = seed;
+  const rand = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const types: EventType[] = ['conversation_started', 'intent_detected', 'verification_attempted', 'verification_succeeded', 'verification_failed', 'verification_locked_out', 'order_viewed', 'answer_sent', 'handoff_requested', 'deep_link_opened', 'magic_link_used', 'shopify_call', 'cache_hit', 'shopify_failed'];
+  const start = Date.parse('2026-11-01T00:00:00Z');
+  return Array.from({ length: count }, (): AnalyticsEvent => {
+    const type = pick(types);
+    return {
+      shopId: SHOP,
+      at: new Date(start + Math.floor(rand() * 14 * 86_400_000)),
+      type,
+      door: pick(EVENT_DOORS),
+      conversationId: rand() < 0.95 ? `c${Math.floor(rand() * 60)}` : null,
+      orderId: ['order_viewed', 'verification_succeeded', 'deep_link_opened'].includes(type) ? String(1000 + Math.floor(rand() * 25)) : null,
+      statusCategory: type === 'order_viewed' ? pick(['delivered', 'in_transit', 'confirmed']) : null,
+      reason: type === 'verification_failed' ? pick(['no_match', 'email_mismatch', 'reference_invalid']) : null,
+      latencyMs: type === 'answer_sent' ? Math.floor(rand() * 3000) : null,
+      value: type === 'intent_detected' ? { wismo: rand() < 0.6 } : type === 'order_viewed' && rand() < 0.9 ? { orderAgeMinutes: Math.floor(rand() * 30 * 1440) } : null,
+    };
+  });
+}
+
+describe('dashboard SQL agrees with the metric definitions', () => {
+  let services: Services;
+  const events = [...handMadeEvents(), ...randomEvents(3000, 7)];
+  const inRange = (range: DayRange) => {
+    const { start, end } = rangeBounds(range);
+    return events.filter((e) => e.at >= start && e.at < end);
+  };
+
+  beforeAll(async () => {
+    services = await createTestServices();
+    await services.db.insert(shops).values({ id: SHOP, domain: 'metrics-test.myshopify.com', name: 'Metrics', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    for (let i = 0; i < events.length; i += 500) await writeEventBatch(services.db, events.slice(i, i + 500));
+  });
+  afterAll(() => services?.close());
+
+  const ranges: DayRange[] = [
+    { from: '2026-11-01', to: '2026-11-14' },
+    { from: '2026-11-03', to: '2026-11-05' },
+    { from: '2026-12-01', to: '2026-12-02' },
+  ];
+  for (const range of ranges) {
+    it(`every event metric, ${range.from} → ${range.to}`, async () => {
+      const set = inRange(range);
+      const { db } = services;
+      expect(await queryWismoFunnel(db, SHOP, range)).toEqual(computeWismoFunnel(set));
+      expect(await queryVolumeByDay(db, SHOP, range)).toEqual(computeVolumeByDay(set));
+      expect(await queryConversationShare(db, SHOP, range)).toEqual(computeConversationShare(set));
+      expect(await queryLookupOutcomes(db, SHOP, range)).toEqual(computeLookupOutcomes(set));
+      expect(await queryCacheUse(db, SHOP, range)).toEqual(computeCacheUse(set));
+      expect(await queryStatusCategories(db, SHOP, range)).toEqual(computeStatusCategories(set));
+      expect(await queryRepeatOrders(db, SHOP, range)).toEqual(computeRepeatOrders(set));
+      const times = await queryAnswerTimes(db, SHOP, range);
+      const pureTimes = computeAnswerTimes(set);
+      expect({ ...times, p50: round2(times.p50), p95: round2(times.p95) }).toEqual({ ...pureTimes, p50: round2(pureTimes.p50), p95: round2(pureTimes.p95) });
+      const age = await queryOrderAgeAtFirstQuestion(db, SHOP, range);
+      const pureAge = computeOrderAgeAtFirstQuestion(set);
+      expect({ ...age, medianHours: round2(age.medianHours) }).toEqual({ ...pureAge, medianHours: round2(pureAge.medianHours) });
+    });
+  }
+
+  it('the hand-made week gives the funnel the unit tests define, from SQL', async () => {
+    const funnel = await queryWismoFunnel(services.db, SHOP, { from: '2026-11-02', to: '2026-11-02' });
+    expect(funnel).toEqual(computeWismoFunnel(inRange({ from: '2026-11-02', to: '2026-11-02' })));
+  });
+
+  it('the rollup rebuilt from events equals the incrementally kept one', async () => {
+    const range = ranges[0]!;
+    const before = [await queryLookupOutcomes(services.db, SHOP, range), await queryCacheUse(services.db, SHOP, range)];
+    await rebuildDailyRollup(services.db, SHOP);
+    expect([await queryLookupOutcomes(services.db, SHOP, range), await queryCacheUse(services.db, SHOP, range)]).toEqual(before);
+  });
+
+  it('problem orders and carrier performance from snapshots', async () => {
+    const delivered = (id: string, carrier: string, shipped: number, at: number) => ({ ...shipment(id, 'delivered', { carrier, deliveredAt: { at: daysAgo(at), display: '' } }), shippedDaysAgo: shipped });
+    const orders = [
+      order('1', 'confirmed', 4, [], 2),
+      order('3', 'in_transit', 10, [{ ...shipment('f3', 'in_transit', { latestEvent: scan(6) }), shippedDaysAgo: 9 }]),
+      order('6', 'delivery_problem', 9, [{ ...shipment('f6', 'delivery_problem', { latestEvent: scan(2) }), shippedDaysAgo: 8 }]),
+      order('10', 'delivered', 10, [delivered('a', 'UPS', 9, 7)]),
+      order('11', 'delivered', 10, [delivered('b', 'UPS', 9, 5), delivered('c', 'DHL', 9, 8)]),
+      order('12', 'delivered', 10, [delivered('d', 'UPS', 9, 3)]),
+    ];
+    for (const o of orders) await services.snapshots.saveSnapshot({ shopId: SHOP, orderId: o.orderId, orderName: o.orderName, emailHash: null, customerId: null, test: false, view: o.view, fetchedAt: NOW });
+    const range = { from: '2026-11-01', to: '2026-11-30' };
+    const problems = await queryProblemOrders(services.db, SHOP, range, NOW);
+    expect(problems.map(({ questions: _q, ...p }) => p)).toEqual(findProblemOrders(orders, NOW));
+    const carriers = await queryCarrierPerformance(services.db, SHOP, range);
+    const round = (rows: typeof carriers) => rows.map((r) => ({ ...r, medianDays: round2(r.medianDays), p90Days: round2(r.p90Days) }));
+    expect(round(carriers)).toEqual(round(computeCarrierPerformance(orders)));
+    expect(round(carriers)[0]).toEqual({ carrier: 'UPS', shipments: 3, medianDays: 4, p90Days: 5.6 });
+  });
+});

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { analyticsEventSchema, type AnalyticsEvent, type EventRecorder, type NewAnalyticsEvent } from '@/domain/analytics/analytics-event';
+import { createEventBuffer, type EventBuffer } from '@/domain/analytics/event-buffer';
+import type { Database } from '../db/client';
+import { analyticsDaily, analyticsEvents } from '../db/schema';
+import type { Logger } from '../logger';
+
+export type AnalyticsService = EventRecorder & {
+  /** Writes everything buffered so far (tests and the dashboard call this before reading). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/** Inserts a batch and adds it to the daily rollup in one transaction, so the two never disagree. */
+export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Promise<void> {
+  const rollup = new Map<string, { shopId: string; day: string; type: string; door: string; statusCategory: string; reason: string; count: number }>();
+  for (const event of batch) {
+    const row = { shopId: event.shopId, day: dayOf(event.at), type: event.type, door: event.door, statusCategory: event.statusCategory ?? '', reason: event.reason ?? '' };
+    const key = JSON.stringify(row);
+    const existing = rollup.get(key);
+    if (existing) existing.count += 1;
+    else rollup.set(key, { ...row, count: 1 });
+  }
+  await db.transaction(async (tx) => {
+    await tx.insert(analyticsEvents).values(batch.map((event) => ({ ...event, value: event.value ?? null })));
+    await tx
+      .insert(analyticsDaily)
+      .values([...rollup.values()])
+      .onConflictDoUpdate({
+        target: [analyticsDaily.shopId, analyticsDaily.day, analyticsDaily.type, analyticsDaily.door, analyticsDaily.statusCategory, analyticsDaily.reason],
+        set: { count: sql`${analyticsDaily.count} + excluded.count` },
+      });
+  });
+}
+
+/**
+ * The process's analytics recorder: `record` validates and buffers (never throws, never awaits the database);
+ * batches go out every second or 100 events. Write failures are logged and the batch dropped.
+ */
+export function createAnalytics(db: Database, logger: Logger, options: { flushIntervalMs?: number; maxBatch?: number } = {}): AnalyticsService {
+  const buffer: EventBuffer = createEventBuffer({
+    write: (batch) => writeEventBatch(db, batch),
+    onError: (error, dropped) => logger.warn('analytics events dropped', { dropped, error: error instanceof Error ? error.message : String(error) }),
+    ...options,
+  });
+  return {
+    record(event: NewAnalyticsEvent) {
+      try {
+        const parsed = analyticsEventSchema.safeParse({ ...event, at: event.at ?? new Date() });
+        if (!parsed.success) {
+          logger.warn('analytics event rejected', { type: event.type, issue: parsed.error.issues[0]?.message });
+          return;
+        }
+        buffer.push(parsed.data);
+      } catch (error) {
+        logger.warn('analytics record failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    flush: () => buffer.flush(),
+    close: () => buffer.close(),
+  };
+}

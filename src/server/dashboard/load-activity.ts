@@ -1,0 +1,51 @@
+import { and, asc, count, desc, eq, gte, lt } from 'drizzle-orm';
+import type { Shop } from '@/domain/shops/shop';
+import { rangeBounds, type DayRange } from '../analytics/sql-rows';
+import { createConversationRepository } from '../agent/conversation-repository';
+import { auditEvents, conversations, handoffs, messages } from '../db/schema';
+import type { Services } from '../services';
+
+const LIST_LIMIT = 200;
+/** Keyed hashes are shown shortened: enough to spot the same shopper twice, nothing to reverse. */
+const shortHash = (hash: string | null) => (hash ? hash.slice(0, 12) : null);
+
+/** The shop's conversations in the range, newest first, with message count and hand-off. */
+export async function listConversations(services: Services, shop: Shop, range: DayRange) {
+  const { start, end } = rangeBounds(range);
+  const rows = await services.db
+    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt, lastMessageAt: conversations.lastMessageAt, messages: count(messages.id) })
+    .from(conversations)
+    .leftJoin(messages, eq(messages.conversationId, conversations.id))
+    .where(and(eq(conversations.shopId, shop.id), gte(conversations.createdAt, start), lt(conversations.createdAt, end)))
+    .groupBy(conversations.id)
+    .orderBy(desc(conversations.createdAt))
+    .limit(LIST_LIMIT);
+  return rows.map((row) => ({ ...row, messages: Number(row.messages) }));
+}
+
+/** One conversation of this shop with its messages (shopper emails were masked when stored), or null. */
+export async function loadTranscript(services: Services, shop: Shop, conversationId: string) {
+  const [conversation] = await services.db
+    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt })
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), eq(conversations.shopId, shop.id)));
+  if (!conversation) return null;
+  const repository = createConversationRepository(services.db);
+  const [list, handoffRows] = await Promise.all([
+    repository.listMessages(conversation.id),
+    services.db.select({ reason: handoffs.reason, createdAt: handoffs.createdAt }).from(handoffs).where(eq(handoffs.conversationId, conversation.id)).orderBy(asc(handoffs.createdAt)),
+  ]);
+  return { conversation, messages: list, handoffs: handoffRows };
+}
+
+/** Audit rows of the shop in the range, newest first: hashes (shortened) only, never an email or address. */
+export async function listAuditLog(services: Services, shop: Shop, range: DayRange) {
+  const { start, end } = rangeBounds(range);
+  const rows = await services.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.shopId, shop.id), gte(auditEvents.at, start), lt(auditEvents.at, end)))
+    .orderBy(desc(auditEvents.at))
+    .limit(LIST_LIMIT);
+  return rows.map((row) => ({ at: row.at, door: row.door, action: row.action, result: row.result, reason: row.reason, emailHash: shortHash(row.emailHash), clientHash: shortHash(row.clientHash), orderId: row.orderId }));
+}
