@@ -139,8 +139,10 @@ export async function startCluster(options: { instances: number; basePort: numbe
   await services.close();
   demo.setWebhookTarget(`${proxyUrl}/api/webhooks/shopify`);
 
-  const instances: Instance[] = proxyPorts.map((port) => {
-    const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const instances: Instance[] = proxyPorts.map((port, index) => {
+    // BENCH_CPU_PROF=dir: a V8 CPU profile of the first instance, written when it stops.
+    const profile = process.env.BENCH_CPU_PROF && index === 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
       env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -165,7 +167,17 @@ export async function startCluster(options: { instances: number; basePort: numbe
     startRedis,
     rssBytes: () => instances.map((instance) => treeRss(instance.child.pid!)),
     async close() {
-      for (const instance of instances) instance.child.kill('SIGTERM');
+      await Promise.all(
+        instances.map(
+          (instance) =>
+            new Promise<void>((resolve) => {
+              if (instance.child.exitCode !== null) return resolve();
+              const timer = setTimeout(() => (instance.child.kill('SIGKILL'), resolve()), 10_000);
+              instance.child.once('exit', () => (clearTimeout(timer), resolve()));
+              instance.child.kill('SIGTERM');
+            }),
+        ),
+      );
       await new Promise((resolve) => proxy.close(resolve));
       await demo.close();
       redisCli('shutdown', 'nosave');

@@ -6,12 +6,17 @@ import { percentile, type Row } from './bench-kit';
 
 export type Outcome = 'fresh' | 'stale' | 'unlabelled' | 'no_order' | 'unavailable' | 'not_verified' | 'http_5xx' | 'http_429' | 'http_4xx' | 'trace' | 'network';
 
+const FAILURES: readonly Outcome[] = ['http_5xx', 'trace', 'network', 'unlabelled'];
+
 export class Tally {
   readonly latencies: number[] = [];
   readonly counts = new Map<Outcome, number>();
-  add(outcome: Outcome, ms: number | null) {
+  /** The first few failures, to say what they were. */
+  readonly failures: string[] = [];
+  add(outcome: Outcome, ms: number | null, detail?: string) {
     this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + 1);
     if (ms !== null) this.latencies.push(ms);
+    if (FAILURES.includes(outcome) && this.failures.length < 5 && detail) this.failures.push(`${outcome} ${detail}`);
   }
   count(outcome: Outcome) {
     return this.counts.get(outcome) ?? 0;
@@ -83,7 +88,7 @@ export class Shopper {
       text = await response.text();
     } catch {
       const ms = performance.now() - started;
-      tally?.add('network', ms);
+      tally?.add('network', ms, `${procedure} after ${Math.round(ms)} ms`);
       return { outcome: 'network', ms, data: {} };
     }
     const ms = performance.now() - started;
@@ -94,7 +99,7 @@ export class Shopper {
       // a non-JSON body (proxy error page) is judged by status
     }
     const outcome = judge(status, text, body);
-    tally?.add(outcome, ms);
+    tally?.add(outcome, ms, `${procedure} ${status} ${text.slice(0, 160)}`);
     const data = (body as { result?: { data?: { json?: Record<string, unknown> } } })?.result?.data?.json ?? {};
     return { outcome, ms, data };
   }

@@ -135,6 +135,7 @@ async function faults(cluster: Cluster): Promise<Row[]> {
   const tally = new Tally();
   const webhooks = await shoppersFor(cluster, shoppers, seconds, tally);
   cluster.demo.controls.clear();
+  for (const failure of tally.failures) console.log(`  faults run failure: ${failure}`);
   const shopify = cluster.demo.requestLog.slice(before);
   return [tally.row(`${shoppers} shoppers, ${seconds} s, Shopify 10 % 5xx + 5 % timeouts`, { webhooks, 'shopify calls': shopify.length, 'shopify faults': shopify.filter((e) => e.fault).length, throttled: shopify.filter((e) => e.throttled).length })];
 }
@@ -145,9 +146,9 @@ async function redisOutage(cluster: Cluster): Promise<Row[]> {
   const tallyProxy = new Tally();
   // Route each reply into the window it finished in.
   const add = tallyProxy.add.bind(tallyProxy);
-  tallyProxy.add = (outcome, ms) => {
-    add(outcome, ms);
-    windows[phase].add(outcome, ms);
+  tallyProxy.add = (outcome, ms, detail) => {
+    add(outcome, ms, detail);
+    windows[phase].add(outcome, ms, detail);
   };
   let stopped = false;
   let restarted = false;
@@ -162,6 +163,7 @@ async function redisOutage(cluster: Cluster): Promise<Row[]> {
       void cluster.startRedis().then(() => (phase = 'after'));
     }
   });
+  for (const failure of tallyProxy.failures) console.log(`  redis run failure: ${failure}`);
   return Object.entries(windows).map(([name, tally]) => tally.row(`Redis ${name} (50 shoppers)`, { not_verified: tally.count('not_verified') }));
 }
 
@@ -175,17 +177,12 @@ async function memory(cluster: Cluster): Promise<Row[]> {
   };
   sample(0);
   let sent = 0;
-  let nextSample = Math.ceil(target / 10);
   const tally = new Tally();
   const started = Date.now();
-  await warmChatLoad(cluster, 16, seconds, target, tally, () => {
-    sent++;
-    if (sent >= nextSample) {
-      sample(sent);
-      nextSample += Math.ceil(target / 10);
-    }
-  });
-  if (rows.at(-1)?.measure !== `RSS after ${sent} chat messages`) sample(sent);
+  const sampler = setInterval(() => sample(sent), Math.max(5_000, (seconds * 1000) / 8));
+  await warmChatLoad(cluster, 16, seconds, target, tally, () => void sent++);
+  clearInterval(sampler);
+  sample(sent);
   rows.push(tally.row(`memory run: ${sent} messages in ${((Date.now() - started) / 1000).toFixed(0)} s`));
   return rows;
 }

@@ -14,7 +14,7 @@ export function BarChart({ title, rows, color = '#1d4ed8', unit = '' }: { title:
   const width = 640;
   const summary = `${title}: ${rows.map((r) => `${r.label} ${formatNumber(r.value, 1)}${unit}`).join(', ') || 'no data'}`;
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${Math.max(rowHeight, rows.length * rowHeight)}`} className="h-auto w-full">
+    <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${Math.max(rowHeight, rows.length * rowHeight)}`} className="h-auto w-full max-w-2xl">
       {rows.map((row, index) => {
         const barWidth = ((width - labelWidth - 90) * row.value) / max;
         const y = index * rowHeight;

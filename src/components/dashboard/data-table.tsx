@@ -51,7 +51,7 @@ export function DataTable({ caption, columns, rows, exportHref }: { caption: str
 
 export function Card({ title, children, help }: { title: string; children: ReactNode; help?: ReactNode }) {
   return (
-    <section aria-label={title} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <section aria-label={title} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
       {help && <div className="mt-1 text-sm text-slate-700">{help}</div>}
       <div className="mt-3 space-y-3">{children}</div>

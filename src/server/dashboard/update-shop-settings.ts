@@ -1,14 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { normalizeStorefrontOrigin } from '@/domain/widget/frame-ancestors';
 import { shops, type ShopSettings } from '../db/schema';
 import type { Services } from '../services';
 
-const hostname = z
+/** Stored as origins (`https://shop.example.com`, or `http://127.0.0.1:4010` for a local store): what frame-ancestors uses. */
+const storefrontOrigin = z
   .string()
-  .trim()
-  .toLowerCase()
-  .transform((value) => value.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
-  .pipe(z.string().regex(/^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?$|^localhost(?::\d{1,5})?$/, 'not a domain'));
+  .max(300)
+  .transform((value, ctx) => {
+    const origin = normalizeStorefrontOrigin(value);
+    if (!origin) ctx.addIssue({ code: 'custom', message: 'not a storefront domain' });
+    return origin ?? '';
+  });
 
 /** What a merchant may change; absent keys stay as they are, empty strings clear optional text. */
 export const settingsInput = z.object({
@@ -16,7 +20,7 @@ export const settingsInput = z.object({
   brandColor: z.string().trim().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a colour like #1d4ed8').optional(),
   logoUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ }).max(500)]).optional(),
   supportEmail: z.union([z.literal(''), z.email().max(320)]).optional(),
-  storefrontDomains: z.array(hostname).max(20).optional(),
+  storefrontDomains: z.array(storefrontOrigin).max(20).optional(),
   retentionDays: z.number().int().min(7).max(3650).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;

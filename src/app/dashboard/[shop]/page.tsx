@@ -9,9 +9,9 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="min-w-0 break-words rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-700">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold text-slate-900">{value}</dd>
+      <dd className="mt-1 text-xl font-bold text-slate-900 sm:text-2xl">{value}</dd>
       <dd className="text-sm text-slate-700">{detail}</dd>
     </div>
   );

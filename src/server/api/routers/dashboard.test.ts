@@ -149,7 +149,8 @@ describe('settings and invitations', () => {
     const owner = await merchantClient('owner@acme.test');
     const { settings } = await owner.call((api) => api.dashboard.updateSettings({ shop: ACME, brandColor: '#0f766e', storefrontDomains: ['https://Shop.Example.com/', 'shop.example.com'] }));
     expect(settings.brandColor).toBe('#0f766e');
-    expect(settings.storefrontDomains).toEqual(['shop.example.com']);
+    expect(settings.storefrontDomains).toEqual(['https://shop.example.com']);
+    expect(await codeOf(owner.call((api) => api.dashboard.updateSettings({ shop: ACME, storefrontDomains: ["*.evil.test; script-src *"] })))).toBe('BAD_REQUEST');
     expect(settings.orderNameFormat).toBeDefined(); // other keys survive
     expect(await codeOf(owner.call((api) => api.dashboard.updateSettings({ shop: ACME, brandColor: 'red; background: url(x)' })))).toBe('BAD_REQUEST');
 
