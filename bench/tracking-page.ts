@@ -66,7 +66,7 @@ function firstLoadJs(): Array<{ route: string; gzipKb: number; rawKb: number }> 
   if (!existsSync(file)) return [];
   const routes = JSON.parse(readFileSync(file, 'utf8')) as Array<{ route: string; firstLoadChunkPaths: string[] }>;
   return routes
-    .filter((entry) => entry.route.startsWith('/t/'))
+    .filter((entry) => entry.route.startsWith('/t/') || entry.route === '/')
     .map((entry) => {
       const buffers = entry.firstLoadChunkPaths.map((chunk) => readFileSync(chunk));
       const raw = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
@@ -79,8 +79,16 @@ async function main() {
   const demo = spawn('node_modules/.bin/tsx', ['scripts/demo.ts', '--port', String(APP_PORT), '--shop-port', String(SHOP_PORT), '--data-dir', DATA_DIR, '--fresh'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, LOG_LEVEL: 'warn' },
+    // Own process group, so stopping it also stops the demo shop and `next start` it spawned.
+    detached: true,
   });
-  const stop = () => demo.kill('SIGTERM');
+  const stop = () => {
+    try {
+      process.kill(-demo.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
   process.on('exit', stop);
   try {
     await waitFor(`${APP}/api/health`, 240_000);

@@ -138,6 +138,7 @@ test.describe('hosted tracking page', () => {
     const again = await second.newPage();
     await again.goto(link);
     await expect(again.getByRole('heading', { name: 'This sign-in link is not valid any more' })).toBeVisible();
+    expect(again.url()).not.toMatch(/token=/);
     await expect(again.getByRole('link', { name: 'Back to Acme Outdoors order status' })).toBeVisible();
     await second.close();
 
@@ -157,8 +158,10 @@ test.describe('hosted tracking page', () => {
     const outbox = new DevOutboxPage(page);
     await outbox.goto();
     const link = await outbox.newestSignInLink('john@example.com');
-    await outbox.newestMailTo('john@example.com').getByRole('button', { name: 'Expire this link' }).click();
-    await page.waitForLoadState('networkidle');
+    const mail = outbox.newestMailTo('john@example.com');
+    await expect(mail.getByText('Link active')).toBeVisible();
+    await mail.getByRole('button', { name: 'Expire this link' }).click();
+    await expect(mail.getByText('Link expired')).toBeVisible();
     await page.goto(link);
     await expect(page.getByRole('heading', { name: 'This sign-in link is not valid any more' })).toBeVisible();
     await page.goto(`/t/${ACME}/orders`);

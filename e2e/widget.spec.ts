@@ -62,8 +62,8 @@ test.describe('chat widget on a cross-origin storefront (desktop)', () => {
     await card.getByText('Timeline').click();
     await expect(card.getByRole('list', { name: 'Order timeline, newest first' })).toBeVisible();
     await expect(card.getByText('Order placed')).toBeVisible();
-    await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: `${SHOTS}/order-card.png` });
+    await card.getByRole('heading', { name: 'Order #1282' }).scrollIntoViewIfNeeded();
+    await store.panelFrame.screenshot({ path: `${SHOTS}/order-card.png` });
     await page.screenshot({ path: `${SHOTS}/open-desktop-order.png` });
 
     // The conversation survives a reload of the storefront page.

@@ -43,6 +43,19 @@
   var ready = false;
   var isOpen = false;
 
+  // The iframe is cross-site here and browsers often deny it storage, so this page keeps its conversation id
+  // (useless without the iframe's own session cookie) to reopen the same chat after a page load.
+  function store(id) {
+    var key = 'osa-widget:' + shop;
+    try {
+      if (id) sessionStorage.setItem(key, id);
+      else return sessionStorage.getItem(key);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- ES2017 has no optional catch binding
+    } catch (e) {
+      return null;
+    }
+  }
+
   function post(type) {
     if (frame && ready && frame.contentWindow) frame.contentWindow.postMessage({ source: TAG, type: type }, app);
   }
@@ -52,7 +65,8 @@
       frame = d.createElement('iframe');
       frame.title = 'Chat about your order';
       // The parent origin rides in the fragment: never sent to a server, so it cannot disturb signed queries.
-      frame.src = app + '/widget/' + encodeURIComponent(shop) + '#origin=' + encodeURIComponent(location.origin);
+      var kept = store();
+      frame.src = app + '/widget/' + encodeURIComponent(shop) + '#origin=' + encodeURIComponent(location.origin) + (kept ? '&conversation=' + kept : '');
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
       panel.appendChild(frame);
     }
@@ -89,6 +103,8 @@
     if (data.type === 'ready') {
       ready = true;
       if (isOpen) post('open');
+    } else if (data.type === 'conversation' && /^[\w-]{1,64}$/.test(data.id)) {
+      store(data.id);
     } else if (data.type === 'close') {
       close(true);
     }

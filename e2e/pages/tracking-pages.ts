@@ -33,10 +33,13 @@ export class TrackingLookupPage {
     await this.page.waitForLoadState('networkidle');
   }
 
+  /** Fills and submits the form, and waits for the server's answer (a message or a navigation). */
   async lookUp(orderNumber: string, email: string): Promise<void> {
     await this.orderNumber.fill(orderNumber);
     await this.email.fill(email);
+    const answered = this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/t/'));
     await this.findButton.click();
+    await answered;
   }
 
   async requestLink(email: string): Promise<void> {

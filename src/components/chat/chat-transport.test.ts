@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSseChunk } from './chat-transport';
-import { isOpenMessage, resolveParentOrigin } from './use-parent-frame';
+import { conversationFromFragment, isOpenMessage, resolveParentOrigin } from './use-parent-frame';
 
 describe('parseSseChunk', () => {
   it('splits complete events and keeps the unfinished tail', () => {
@@ -39,5 +39,14 @@ describe('isOpenMessage', () => {
     for (const data of [null, 'open', { type: 'open' }, { source: 'osa-widget', type: 'close' }, { source: 'other', type: 'open' }, [], 42]) {
       expect(isOpenMessage(data)).toBe(false);
     }
+  });
+});
+
+describe('conversationFromFragment', () => {
+  it('reads a well-formed id the loader kept, and nothing else', () => {
+    expect(conversationFromFragment('#origin=x&conversation=3f2a-9B_c')).toBe('3f2a-9B_c');
+    expect(conversationFromFragment('#origin=x')).toBeNull();
+    expect(conversationFromFragment('#conversation=%3Cscript%3E')).toBeNull();
+    expect(conversationFromFragment(`#conversation=${'a'.repeat(65)}`)).toBeNull();
   });
 });

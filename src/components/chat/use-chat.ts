@@ -43,18 +43,33 @@ function merge(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
 const errorText = (error: unknown) => (error instanceof ChatApiError ? error.message : GENERIC_ERROR);
 
 /**
- * One shopper's conversation with a shop: restores it after a reload (id in sessionStorage, then chat.history;
- * an unknown id starts afresh), sends through the streaming route and falls back to chat.send.
+ * One shopper's conversation with a shop: restores it after a reload (id from sessionStorage or from the
+ * loader, then chat.history; an unknown id starts afresh), sends through the streaming route and falls back
+ * to chat.send. The id alone opens nothing: the server also requires the browser's session cookie.
  */
-export function useChat(start: StartInput) {
+export type UseChatOptions = StartInput & {
+  /** A conversation id the storefront loader kept for us (the iframe's own storage is often blocked cross-site). */
+  resumeId?: string | null;
+  /** Called with each newly started conversation's id, so the loader can keep it across page loads. */
+  onConversation?: (conversationId: string) => void;
+};
+
+export function useChat(options: UseChatOptions) {
+  const { resumeId = null, onConversation, ...start } = options;
   const [state, setState] = useState<ChatState>({ status: 'starting', messages: [], pending: false, draft: '', error: null });
   const conversation = useRef<string | null>(null);
   const startRef = useRef(start);
+  const resumeRef = useRef(resumeId);
+  const notifyRef = useRef(onConversation);
+  useEffect(() => {
+    notifyRef.current = onConversation;
+  }, [onConversation]);
 
   const begin = useCallback(async (): Promise<string> => {
     const started = await startChat(startRef.current);
     conversation.current = started.conversationId;
     writeStored(startRef.current.shop, started.conversationId);
+    notifyRef.current?.(started.conversationId);
     setState((s) => ({ ...s, status: 'ready', messages: started.messages, error: null }));
     return started.conversationId;
   }, []);
@@ -63,7 +78,7 @@ export function useChat(start: StartInput) {
     let cancelled = false;
     (async () => {
       const { shop, proxyQuery } = startRef.current;
-      const stored = proxyQuery ? null : readStored(shop);
+      const stored = proxyQuery ? null : (readStored(shop) ?? resumeRef.current);
       if (stored) {
         try {
           const history = await loadHistory(shop, stored);

@@ -21,6 +21,14 @@ export function resolveParentOrigin(hash: string, allowedOrigins: readonly strin
   return claimed;
 }
 
+const CONVERSATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The conversation id the loader passed in the fragment (`#origin=…&conversation=…`), if well-formed. */
+export function conversationFromFragment(hash: string): string | null {
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('conversation');
+  return id && CONVERSATION_ID.test(id) ? id : null;
+}
+
 const noSubscription = () => () => {};
 
 export function useParentFrame(allowedOrigins: readonly string[], onOpen: () => void) {
@@ -59,5 +67,13 @@ export function useParentFrame(allowedOrigins: readonly string[], onOpen: () => 
     return () => document.removeEventListener('keydown', onKey);
   }, [parentOrigin, close]);
 
-  return { embedded: parentOrigin !== null, close };
+  // Cross-site iframes often get no storage at all, so the loader keeps the id in the storefront's sessionStorage.
+  const rememberConversation = useCallback(
+    (id: string) => {
+      if (parentOrigin) window.parent.postMessage({ source: TAG, type: 'conversation', id }, parentOrigin);
+    },
+    [parentOrigin],
+  );
+
+  return { embedded: parentOrigin !== null, close, rememberConversation };
 }

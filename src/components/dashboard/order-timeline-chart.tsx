@@ -19,7 +19,7 @@ export function OrderTimelineChart({ journey, questions }: { journey: Journey[];
         return (
           <g key={`j${i}`}>
             <circle cx={x(t)} cy={75} r={6} fill="#1d4ed8" />
-            <text x={x(t)} y={i % 2 ? 36 : 54} textAnchor="middle" fontSize="11" fill="#0f172a">
+            <text x={x(t)} y={18 + (i % 3) * 18} textAnchor={x(t) < 110 ? 'start' : x(t) > width - 110 ? 'end' : 'middle'} fontSize="11" fill="#0f172a">
               {j.label.length > 18 ? `${j.label.slice(0, 17)}…` : j.label}
             </text>
           </g>

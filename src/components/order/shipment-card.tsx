@@ -21,7 +21,7 @@ export function ShipmentCard({ shipment, showItems }: { shipment: ShipmentView; 
         {shipment.trackingNumber && (
           <>
             <dt className="text-slate-600">Tracking no.</dt>
-            <dd className="break-all font-mono text-[0.8125rem]">{shipment.trackingNumber}</dd>
+            <dd className="break-all font-mono">{shipment.trackingNumber}</dd>
           </>
         )}
         {shipment.estimatedDelivery && (

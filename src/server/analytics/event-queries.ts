@@ -19,23 +19,24 @@ const QUESTION = sql`(type in ('verification_attempted', 'deep_link_opened', 'ma
 export async function queryWismoFunnel(db: Database, shopId: string, range: DayRange): Promise<WismoFunnel> {
   const [row] = await queryRows(
     db,
-    sql`with ev as (
-      select conversation_id as c, type, at, order_id, ${QUESTION} as q from analytics_events where ${scope(shopId, range)} and conversation_id is not null
-    ), inq as (
-      select c,
-        bool_or(q) as q,
+    sql`with inq as (
+      select conversation_id as c,
+        bool_or(${QUESTION}) as q,
         bool_or(type in ('verification_attempted', 'deep_link_opened', 'magic_link_used')) as l,
         bool_or(type in ('verification_succeeded', 'deep_link_opened', 'magic_link_used')) as v,
         min(at) filter (where type = 'order_viewed') as first_answer,
         min(at) filter (where type = 'handoff_requested') as first_handoff
-      from ev group by c
+      from analytics_events where ${scope(shopId, range)} and conversation_id is not null
+      group by conversation_id
     ), answered as (
       select c, first_answer, first_handoff <= first_answer + interval '72 hours' as person from inq where q and l and v and first_answer is not null
+    ), asked as (
+      select conversation_id as c, order_id, type, at from analytics_events
+      where ${scope(shopId, range)} and conversation_id is not null and order_id is not null and type in ('order_viewed', 'verification_succeeded', 'deep_link_opened')
     ), again as (
       select distinct a.c from answered a
-      join (select distinct c, order_id from ev where type = 'order_viewed' and order_id is not null) mine on mine.c = a.c
-      join ev other on other.order_id = mine.order_id and other.c <> a.c
-        and other.type in ('order_viewed', 'verification_succeeded', 'deep_link_opened')
+      join (select distinct c, order_id from asked where type = 'order_viewed') mine on mine.c = a.c
+      join asked other on other.order_id = mine.order_id and other.c <> a.c
         and other.at > a.first_answer and other.at <= a.first_answer + interval '72 hours'
     )
     select
@@ -71,9 +72,9 @@ export async function queryVolumeByDay(db: Database, shopId: string, range: DayR
 export async function queryConversationShare(db: Database, shopId: string, range: DayRange) {
   const [row] = await queryRows(
     db,
-    sql`with s as (select distinct conversation_id from analytics_events where ${scope(shopId, range)} and type = 'conversation_started' and conversation_id is not null),
-      w as (select distinct conversation_id from analytics_events where ${scope(shopId, range)} and conversation_id is not null and ${QUESTION})
-      select (select count(*) from s)::int as conversations, (select count(*) from s join w using (conversation_id))::int as wismo`,
+    sql`select count(*) filter (where started)::int as conversations, count(*) filter (where started and wismo)::int as wismo
+      from (select bool_or(type = 'conversation_started') as started, bool_or(${QUESTION}) as wismo
+        from analytics_events where ${scope(shopId, range)} and conversation_id is not null group by conversation_id) per_conversation`,
   );
   const conversations = num(row?.conversations);
   const aboutOrderStatus = num(row?.wismo);

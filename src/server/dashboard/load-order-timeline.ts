@@ -40,7 +40,7 @@ export async function loadOrderTimeline(services: Services, shop: Shop, orderNum
         .select({ text: messages.text })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .where(and(eq(messages.conversationId, conversationId), eq(conversations.shopId, shop.id), eq(messages.role, 'agent'), gte(messages.createdAt, new Date(event.at.getTime() - 5000))))
+        .where(and(eq(messages.conversationId, conversationId), eq(conversations.shopId, shop.id), eq(messages.role, 'agent'), gte(messages.createdAt, event.at)))
         .orderBy(asc(messages.createdAt))
         .limit(1);
       if (reply) answer = reply.text;

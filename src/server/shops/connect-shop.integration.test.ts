@@ -7,6 +7,7 @@ import { shops } from '@/server/db/schema';
 import { connectShop } from '@/domain/shops/connect-shop';
 import { beginInstall, completeInstall } from '@/domain/shops/oauth';
 import { runShopConnect } from '../../../scripts/shop-connect';
+import { createShopMemberRepository } from '../dashboard/shop-members';
 import { completeInstallDeps, connectShopDeps, oauthAppConfig } from './shop-deps';
 import { createHealthCheck } from './check-health';
 
@@ -110,5 +111,7 @@ describe('shop:connect CLI against the demo shop', () => {
     expect(err).toEqual([expect.stringMatching(/^shop:connect: token_rejected: /)]);
     expect(closed).toBe(2);
     expect((await services.shops.findShopByDomain('nordic-threads.myshopify.com'))?.name).toBe('Nordic Threads');
+    // --owner makes the dashboard owner (issue 6).
+    expect((await createShopMemberRepository(services.db).findMembership('ME@example.com', 'nordic-threads.myshopify.com'))?.role).toBe('owner');
   });
 });

@@ -1,20 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
 import { loadTrackingShop } from '@/server/tracking/page-context';
 
 export const metadata: Metadata = { title: 'Sign-in link not valid', robots: { index: false }, referrer: 'no-referrer' };
 
-type Props = { searchParams: Promise<{ error?: string | string[] }> };
+type Props = { searchParams: Promise<{ error?: string | string[]; shop?: string | string[] }> };
 
 /** Auth.js's error page: a used or expired magic link lands here, and goes back to the shop it came from. */
 export default async function AuthErrorPage({ searchParams }: Props) {
-  const { error } = await searchParams;
-  const jar = await cookies();
-  // Auth.js remembers the link's callback URL (our /t/{shop}/claim/… route) in this cookie.
-  const callback = jar.get('__Secure-authjs.callback-url')?.value ?? jar.get('authjs.callback-url')?.value ?? '';
-  const segment = /\/t\/([^/?#]+)\//.exec(decodeURIComponent(callback))?.[1];
-  const shop = segment ? await loadTrackingShop(segment) : null;
+  const { error, shop: shopParam } = await searchParams;
+  // Our auth route adds the shop the link was requested in; it is only trusted if it is an installed shop.
+  const shop = typeof shopParam === 'string' ? await loadTrackingShop(shopParam) : null;
   const linkProblem = error === 'Verification' || error === undefined;
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-12 sm:px-6">

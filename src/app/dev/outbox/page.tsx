@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { devOutboxEnabled, listOutbox } from '@/server/auth/dev-outbox';
+import { devOutboxEnabled, listOutbox, outboxLinkStatus } from '@/server/auth/dev-outbox';
 import { getServices } from '@/server/services';
 import { expireLinkAction } from './actions';
 
@@ -31,12 +31,17 @@ export default async function DevOutboxPage() {
   await connection();
   const services = await getServices();
   if (!devOutboxEnabled(services)) notFound();
-  const messages = await listOutbox(services);
+  const messages = await Promise.all(
+    (await listOutbox(services)).map(async (message) => ({
+      ...message,
+      linkStatus: message.purpose === 'magic_link' ? await outboxLinkStatus(services, message.text) : null,
+    })),
+  );
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">Dev outbox</h1>
       <p className="mt-1 text-slate-700">
-        Mail stored instead of sent (no <code>RESEND_API_KEY</code>). Newest first; this page does not exist in production.
+        Mail stored instead of sent (no <code>RESEND_API_KEY</code>). Newest first. Served only outside production or with DEV_OUTBOX=true (the demo); never on a real deployment.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-slate-700">No mail yet.</p>
@@ -53,7 +58,8 @@ export default async function DevOutboxPage() {
                 <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-900">
                   <Linkified text={message.text} />
                 </pre>
-                {message.purpose === 'magic_link' && (
+                {message.linkStatus && <p className="mt-3 text-sm font-semibold text-slate-900">Link {message.linkStatus}</p>}
+                {message.linkStatus === 'active' && (
                   <form action={expireLinkAction.bind(null, message.id)} className="mt-3">
                     <button type="submit" className="min-h-11 rounded-lg border border-slate-500 px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50">
                       Expire this link

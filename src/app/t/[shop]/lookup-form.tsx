@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import type { LookupState } from './actions';
 
 type Props = { action: (previous: LookupState, form: FormData) => Promise<LookupState> };
@@ -13,53 +13,18 @@ const inputClass =
 export function LookupForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const messageRef = useRef<HTMLParagraphElement>(null);
+  // Controlled, so a failed attempt keeps what the shopper typed (React resets uncontrolled forms after an action).
+  const [orderReference, setOrderReference] = useState(state.values.orderReference);
+  const [email, setEmail] = useState(state.values.email);
   useEffect(() => {
-    if (state.at) messageRef.current?.focus();
+    // After React has committed and reset the form: move focus to the answer so it is read and easy to find.
+    if (!state.at) return;
+    const frame = requestAnimationFrame(() => messageRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [state.at]);
   const failed = state.status !== 'idle';
   return (
-    <form action={formAction} key={state.at} className="space-y-4" aria-describedby={failed ? 'lookup-message' : undefined} noValidate>
-      <div>
-        <label htmlFor="orderReference" className="block font-semibold text-slate-900">
-          Order number
-        </label>
-        <p id="orderReference-hint" className="text-sm text-slate-600">
-          In your order confirmation email, for example #1001.
-        </p>
-        <input
-          id="orderReference"
-          name="orderReference"
-          type="text"
-          inputMode="text"
-          autoComplete="off"
-          required
-          maxLength={200}
-          defaultValue={state.values.orderReference}
-          aria-describedby="orderReference-hint"
-          aria-invalid={state.status === 'not_verified' || undefined}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor="email" className="block font-semibold text-slate-900">
-          Email
-        </label>
-        <p id="email-hint" className="text-sm text-slate-600">
-          The address you used for the order.
-        </p>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={320}
-          defaultValue={state.values.email}
-          aria-describedby="email-hint"
-          aria-invalid={state.status === 'not_verified' || undefined}
-          className={inputClass}
-        />
-      </div>
+    <div className="space-y-4">
       {failed && (
         <p
           id="lookup-message"
@@ -73,13 +38,58 @@ export function LookupForm({ action }: Props) {
           {state.message}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[var(--brand)] px-5 py-2.5 font-semibold text-[var(--on-brand)] shadow-sm hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
-      >
-        {pending ? 'Looking it up…' : 'Find my order'}
-      </button>
-    </form>
+      <form action={formAction} className="space-y-4" aria-describedby={failed ? 'lookup-message' : undefined} noValidate>
+        <div>
+          <label htmlFor="orderReference" className="block font-semibold text-slate-900">
+            Order number
+          </label>
+          <p id="orderReference-hint" className="text-sm text-slate-600">
+            In your order confirmation email, for example #1001.
+          </p>
+          <input
+            id="orderReference"
+            name="orderReference"
+            type="text"
+            inputMode="text"
+            autoComplete="off"
+            required
+            maxLength={200}
+            value={orderReference}
+          onChange={(event) => setOrderReference(event.target.value)}
+            aria-describedby="orderReference-hint"
+            aria-invalid={state.status === 'not_verified' || undefined}
+            className={inputClass}
+          />
+        </div>
+        <div>
+          <label htmlFor="email" className="block font-semibold text-slate-900">
+            Email
+          </label>
+          <p id="email-hint" className="text-sm text-slate-600">
+            The address you used for the order.
+          </p>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            maxLength={320}
+            value={email}
+          onChange={(event) => setEmail(event.target.value)}
+            aria-describedby="email-hint"
+            aria-invalid={state.status === 'not_verified' || undefined}
+            className={inputClass}
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={pending}
+          className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[var(--brand)] px-5 py-2.5 font-semibold text-[var(--on-brand)] shadow-sm hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
+        >
+          {pending ? 'Looking it up…' : 'Find my order'}
+        </button>
+      </form>
+    </div>
   );
 }

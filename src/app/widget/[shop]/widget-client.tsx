@@ -3,14 +3,13 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { ChatWindow } from '@/components/chat/chat-window';
 import { useChat } from '@/components/chat/use-chat';
-import { useParentFrame } from '@/components/chat/use-parent-frame';
+import { conversationFromFragment, useParentFrame } from '@/components/chat/use-parent-frame';
 import type { BrandTheme } from '@/domain/widget/brand-theme';
 
 type Props = { shop: string; theme: BrandTheme; allowedOrigins: string[]; proxyQuery: Record<string, string> | undefined };
 
 /** The iframe's client half: the conversation plus the postMessage link to the storefront loader. */
 export function WidgetClient({ shop, theme, allowedOrigins, proxyQuery }: Props) {
-  const chat = useChat(proxyQuery ? { shop, door: 'app_proxy', proxyQuery } : { shop, door: 'widget' });
   const inputRef = useRef<HTMLInputElement>(null);
   // The loader says "open" when the shopper clicks the launcher; the field may still be disabled while the
   // conversation starts, so the wish is kept until it can be honoured.
@@ -22,9 +21,14 @@ export function WidgetClient({ shop, theme, allowedOrigins, proxyQuery }: Props)
       wantsFocus.current = false;
     }
   }, []);
+  const frame = useParentFrame(allowedOrigins, focusInput);
+  const chat = useChat({
+    ...(proxyQuery ? { shop, door: 'app_proxy' as const, proxyQuery } : { shop, door: 'widget' as const }),
+    resumeId: typeof window === 'undefined' ? null : conversationFromFragment(window.location.hash),
+    onConversation: frame.rememberConversation,
+  });
   useEffect(() => {
     if (chat.status === 'ready' && wantsFocus.current) focusInput();
   }, [chat.status, focusInput]);
-  const frame = useParentFrame(allowedOrigins, focusInput);
   return <ChatWindow theme={theme} chat={chat} inputRef={inputRef} onClose={frame.embedded ? frame.close : undefined} />;
 }

@@ -135,6 +135,7 @@ describe('events through the real code paths', () => {
     expect(timeline.journey.length).toBeGreaterThan(1);
     expect(timeline.questions.map((q) => q.door)).toEqual(['page', 'widget']);
     expect(timeline.questions[1]!.answer).not.toMatch(/^Showed/);
+    expect(timeline.questions[1]!.answer).not.toMatch(/^Hi!/); // the reply to the question, not the greeting
 
     const audit = await owner.call((api) => api.dashboard.auditLog({ shop: ACME }));
     expect(audit.length).toBeGreaterThan(0);
