@@ -26,6 +26,7 @@ const WISMO = `query Wismo($q: String!) {
   }
 }`;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON off the wire, asserted field by field below
 type Node = Record<string, any>;
 
 describe('GraphQL orders', () => {

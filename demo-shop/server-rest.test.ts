@@ -10,6 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON off the wire, asserted field by field below
 type Obj = Record<string, any>;
 const orders = (body: unknown): Obj[] => (body as { orders: Obj[] }).orders;
 

@@ -103,7 +103,7 @@ function customerFor(ctx: SeedContext, spec: OrderSpec): Customer | null {
 
 export function buildOrder(ctx: SeedContext, spec: OrderSpec): Order {
   const { rng, ids } = ctx;
-  const { shop, state, nowMs, createdAtMs } = spec;
+  const { shop, state, createdAtMs } = spec;
   const lineItems = pickItems(ctx, spec);
   const needsShipping = state !== 'digital' && state !== 'pos_pickup';
   const address: Address | null = needsShipping

@@ -93,7 +93,7 @@ describe('completeInstall', () => {
     ['a missing state cookie', (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: undefined }), 'bad_state'],
     ['a missing state parameter', (c) => ({ query: callbackQuery({ shop: SHOP }), stateCookie: started(c).cookieValue }), 'bad_state'],
     ['a state from another session', (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: started(c).cookieValue }), 'bad_state'],
-    ['a forged cookie', (c) => { const s = createOAuthState(SHOP, randomBytes(32), NOW); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
+    ['a forged cookie', () => { const s = createOAuthState(SHOP, randomBytes(32), NOW); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
     ['an expired cookie', (c) => { const s = createOAuthState(SHOP, c.stateKey, NOW - 601_000); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
     ['shop evil.com', (c) => { const s = started(c, 'evil.com'); return { query: callbackQuery({ shop: 'evil.com', state: s.nonce }), stateCookie: s.cookieValue }; }, 'invalid_domain'],
     ['shop acme.myshopify.com.evil.com', (c) => { const s = started(c, 'acme.myshopify.com.evil.com'); return { query: callbackQuery({ shop: 'acme.myshopify.com.evil.com', state: s.nonce }), stateCookie: s.cookieValue }; }, 'invalid_domain'],

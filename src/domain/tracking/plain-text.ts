@@ -3,7 +3,6 @@
  * nothing is stripped or interpreted as HTML (renderers escape), but control and bidi-override characters are
  * dropped, whitespace collapsed and length capped so one odd value cannot break a layout or a model prompt.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Cleaned plain text, or null when nothing printable is left. */
