@@ -27,7 +27,7 @@ export default defineConfig({
     // The same command a person runs, on a throwaway data folder and its own ports.
     command: `npm run demo -- --port ${APP_PORT} --shop-port ${SHOP_PORT} --data-dir .data/e2e --fresh`,
     url: `http://localhost:${APP_PORT}/api/health`,
-    timeout: 180_000,
+    timeout: 360_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

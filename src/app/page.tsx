@@ -33,9 +33,19 @@ export default async function LandingPage() {
                   <p className="font-medium">{shop.name}</p>
                   <p className="text-sm text-slate-600">{shop.domain}</p>
                 </div>
-                <span className={shop.uninstalledAt ? 'text-sm text-red-800' : 'text-sm text-green-800'}>
-                  {shop.uninstalledAt ? 'Uninstalled' : 'Connected'}
-                </span>
+                {shop.uninstalledAt ? (
+                  <span className="text-sm text-red-800">Uninstalled</span>
+                ) : (
+                  <span className="flex flex-wrap items-center gap-3 text-sm">
+                    <span className="text-green-800">Connected</span>
+                    <Link className="inline-flex min-h-6 items-center text-blue-800 underline underline-offset-2" href={`/t/${shop.domain}`}>
+                      Tracking page<span className="sr-only"> for {shop.name}</span>
+                    </Link>
+                    <Link className="inline-flex min-h-6 items-center text-blue-800 underline underline-offset-2" href={`/widget/${shop.domain}`}>
+                      Chat<span className="sr-only"> for {shop.name}</span>
+                    </Link>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -45,6 +55,18 @@ export default async function LandingPage() {
       <section aria-labelledby="doors-heading" className="mt-10">
         <h2 id="doors-heading" className="text-xl font-semibold">For developers</h2>
         <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
+          <li>
+            <Link className="text-blue-800 underline underline-offset-2" href="/dashboard">
+              Merchant dashboard
+            </Link>{' '}
+            — WISMO analytics, conversations, settings (demo: sign in as <code>merchant@example.com</code>).
+          </li>
+          <li>
+            <Link className="text-blue-800 underline underline-offset-2" href="/dev/outbox">
+              Email outbox
+            </Link>{' '}
+            — sign-in links and hand-off mails on embedded defaults (not served in production).
+          </li>
           <li>
             <Link className="text-blue-800 underline underline-offset-2" href="/api/health">
               Health check
