@@ -132,15 +132,16 @@ describe('chat (deterministic engine)', () => {
     const stranger = shopper();
     await open(stranger, ACME);
     const attempts = [
-      stranger.call((api) => api.chat.send({ conversationId, text: 'hello' })),
-      stranger.call((api) => api.chat.history({ conversationId })),
-      createShopperClient(services).call((api) => api.chat.history({ conversationId })),
-      owner.call((api) => api.chat.history({ conversationId, shop: NORDIC })),
-      owner.call((api) => api.chat.send({ conversationId, text: 'hi', shop: NORDIC })),
-      owner.call((api) => api.chat.history({ conversationId: '00000000-0000-4000-8000-000000000000' })),
-      owner.call((api) => api.chat.history({ conversationId: 'not-a-uuid' })),
+      () => stranger.call((api) => api.chat.send({ conversationId, text: 'hello' })),
+      () => stranger.call((api) => api.chat.history({ conversationId })),
+      () => createShopperClient(services).call((api) => api.chat.history({ conversationId })),
+      () => owner.call((api) => api.chat.history({ conversationId, shop: NORDIC })),
+      () => owner.call((api) => api.chat.send({ conversationId, text: 'hi', shop: NORDIC })),
+      () => owner.call((api) => api.chat.history({ conversationId: '00000000-0000-4000-8000-000000000000' })),
+      () => owner.call((api) => api.chat.history({ conversationId: 'not-a-uuid' })),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'This conversation was not found.' });
+    // One at a time: a rejection must be awaited before the next call starts, or it would go unhandled.
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'This conversation was not found.' });
     await expect(owner.call((api) => api.chat.history({ conversationId, shop: ACME }))).resolves.toBeTruthy();
   });
 
