@@ -4,8 +4,19 @@ test('the demo app serves its landing page with the demo shops connected', async
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Order Status Agent' })).toBeVisible();
   const shops = page.getByRole('region', { name: 'Connected shops' });
-  await expect(shops.getByText('Acme Outdoors')).toBeVisible();
+  await expect(shops.getByText('Acme Outdoors', { exact: true })).toBeVisible();
   await expect(shops.getByText('nordic-threads.myshopify.com')).toBeVisible();
+  await expect(shops.getByRole('link', { name: 'Tracking page for Acme Outdoors' })).toHaveAttribute('href', '/t/acme-outdoors.myshopify.com');
+  await expect(page.getByRole('link', { name: 'Merchant dashboard' })).toBeVisible();
+});
+
+test('the landing page works on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Order Status Agent' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/landing-phone.png', fullPage: true });
 });
 
 test('health is green: database, cache and every demo shop reachable', async ({ request }) => {
