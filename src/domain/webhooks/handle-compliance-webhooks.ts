@@ -18,11 +18,11 @@ function shopperSubject(deps: WebhookDeps, customer: CustomersRedactPayload['cus
 export async function handleCustomersRedact(deps: WebhookDeps, shop: WebhookShop, payload: CustomersRedactPayload) {
   const subject = shopperSubject(deps, payload.customer, payload.orders_to_redact);
   const { counts, orders } = await deps.privacy.redactShopper(shop.id, subject);
-  const conversations = deps.eraseConversations ? await deps.eraseConversations(shop.id, subject) : 0;
+  const signInAccounts = payload.customer.email && deps.eraseSignInAccount ? await deps.eraseSignInAccount(payload.customer.email) : 0;
   // Cached order views hold the same shopper data as the snapshots.
   const orderIds = [...new Set([...subject.orderIds, ...orders.map((o) => o.orderId.replace(/^gid:\/\/shopify\/Order\//, ''))])];
   await dropCachedOrders(deps, shop.id, orderIds, orders.map((o) => o.orderName));
-  const erased: RedactionCounts = { ...counts, conversations };
+  const erased: RedactionCounts & { signInAccounts: number } = { ...counts, signInAccounts };
   return { erased };
 }
 

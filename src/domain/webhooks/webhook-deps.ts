@@ -47,14 +47,12 @@ export type WebhookDeps = {
     findOrderNames(shopId: string, orderIds: string[]): Promise<string[]>;
     deleteShopGrants(shopId: string): Promise<number>;
     /** Erases the shopper's snapshots and grants and anonymises their audit rows, in one transaction. */
-    redactShopper(shopId: string, subject: ShopperSubject): Promise<{ counts: Omit<RedactionCounts, 'conversations'>; orders: ShopperOrderRef[] }>;
+    /** Erases the shopper's snapshots, grants and the conversations of the sessions holding those grants; anonymises audit rows. */
+    redactShopper(shopId: string, subject: ShopperSubject): Promise<{ counts: RedactionCounts; orders: ShopperOrderRef[] }>;
     collectShopperData(shopId: string, subject: ShopperSubject): Promise<Pick<CustomerDataExport, 'orders' | 'auditEvents' | 'grants'>>;
   };
-  /**
-   * Extension point for the conversations issue: erase that shopper's conversations and messages.
-   * Absent until conversations exist; customers/redact calls it when present and reports its count.
-   */
-  eraseConversations?: (shopId: string, subject: ShopperSubject) => Promise<number>;
+  /** Removes the shopper's sign-in account (magic links), which is kept by email, not by shop. */
+  eraseSignInAccount?: (email: string) => Promise<number>;
   /** Hands a data export to the merchant (today: one structured log line; later: an email). */
   deliverDataExport(data: CustomerDataExport): Promise<void>;
   cache: { delete(key: string): Promise<void> };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestServices } from '@/server/testing/test-services';
 import type { Services } from '@/server/services';
-import { auditEvents, grants, orderSnapshots } from '@/server/db/schema';
+import { auditEvents, conversations, grants, messages, orderSnapshots, users } from '@/server/db/schema';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
 import { handleShopifyWebhook } from '@/domain/webhooks/handle-shopify-webhook';
 import type { CustomerDataExport, WebhookDeps } from '@/domain/webhooks/webhook-deps';
@@ -95,13 +95,25 @@ describe('customers/redact', () => {
     expect(await f.snapshotIds(shop)).toHaveLength(4);
   });
 
-  it('calls the conversation-erasure extension point with the same subject', async () => {
-    const { shop } = await seedTwoShoppers();
-    const seen: unknown[] = [];
-    const deps: WebhookDeps = { ...f.deps, eraseConversations: async (shopId, subject) => (seen.push({ shopId, subject }), 2) };
-    const result = await send('customers/redact', shop, janeRedact(shop), deps);
-    expect(result.body).toMatchObject({ erased: { conversations: 2 } });
-    expect(seen).toEqual([{ shopId: shop.id, subject: { customerId: '501', emailHash: f.hashEmail('jane@example.com'), orderIds: ['1001'] } }]);
+  it("erases the conversations of the sessions that verified that shopper's orders, and their sign-in account", async () => {
+    const { shop, otherShop } = await seedTwoShoppers();
+    const grant = (target: Shop, holderHash: string, subject: string) =>
+      services.db.insert(grants).values({ holderHash, shopId: target.id, kind: 'order', subject, door: 'widget', expiresAt: new Date(Date.now() + 3600_000) });
+    await grant(shop, 'jane-session', '1001');
+    await grant(shop, 'bob-session', '2001');
+    const [janeChat] = await services.db.insert(conversations).values({ shopId: shop.id, holderHash: 'jane-session', door: 'widget' }).returning();
+    await services.db.insert(messages).values({ conversationId: janeChat!.id, role: 'shopper', text: 'where is #1001?' });
+    await services.db.insert(conversations).values({ shopId: shop.id, holderHash: 'bob-session', door: 'widget' });
+    await services.db.insert(conversations).values({ shopId: otherShop.id, holderHash: 'jane-session', door: 'widget' });
+    await services.db.insert(users).values([{ email: 'jane@example.com' }, { email: 'bob@example.com' }]);
+
+    const result = await send('customers/redact', shop, janeRedact(shop));
+    expect(result.body).toMatchObject({ erased: { conversations: 1, signInAccounts: 1 } });
+    const left = await services.db.select({ shopId: conversations.shopId, holderHash: conversations.holderHash }).from(conversations);
+    expect(left).toEqual(expect.arrayContaining([{ shopId: shop.id, holderHash: 'bob-session' }, { shopId: otherShop.id, holderHash: 'jane-session' }]));
+    expect(left.filter((row) => row.shopId === shop.id && row.holderHash === 'jane-session')).toEqual([]);
+    expect(await services.db.select().from(messages).where(eq(messages.conversationId, janeChat!.id))).toEqual([]);
+    expect((await services.db.select({ email: users.email }).from(users)).map((row) => row.email)).toEqual(['bob@example.com']);
   });
 
   it('is honoured for an uninstalled shop (it arrives after uninstall too)', async () => {

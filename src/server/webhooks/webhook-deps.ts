@@ -18,6 +18,7 @@ export function shopifyWebhookDeps(services: Services, overrides: Partial<Webhoo
     privacy: store.privacy,
     // Same hash as the verification code writes, so redaction finds the rows it wrote.
     hashEmail: hashEmailFor(services),
+    eraseSignInAccount: (email) => store.deleteSignInAccount(email),
     deliverDataExport: (data) => deliverDataExport(services, data),
     cache: services.cache,
     logger: services.logger,

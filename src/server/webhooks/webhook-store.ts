@@ -1,6 +1,7 @@
-import { and, count, eq, inArray, max, min, or, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, max, min, or, sql, type SQL } from 'drizzle-orm';
+import { normalizeEmail } from '@/domain/verification/normalize-email';
 import type { Database } from '../db/client';
-import { auditEvents, grants, orderSnapshots, shops, webhookDeliveries } from '../db/schema';
+import { auditEvents, conversations, grants, orderSnapshots, shops, users, webhookDeliveries } from '../db/schema';
 import { customerIdVariants, orderIdVariants, type ShopperSubject, type WebhookDeps } from '@/domain/webhooks/webhook-deps';
 
 const anyOf = (conditions: (SQL | undefined)[]) => {
@@ -39,7 +40,10 @@ function auditFilter(shopId: string, subject: ShopperSubject, orderIds: string[]
 }
 
 /** The webhook slice's tables over Drizzle (PGlite or PostgreSQL). */
-export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries' | 'privacy'> & { deleteShop(shopId: string): Promise<boolean> } {
+export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries' | 'privacy'> & {
+  deleteShop(shopId: string): Promise<boolean>;
+  deleteSignInAccount(email: string): Promise<number>;
+} {
   const shopperOrders = async (executor: Database, shopId: string, subject: ShopperSubject) => {
     const where = snapshotFilter(shopId, subject);
     if (!where) return [];
@@ -77,13 +81,20 @@ export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries'
           const snapshots = snapshotWhere ? (await tx.delete(orderSnapshots).where(snapshotWhere).returning({ id: orderSnapshots.orderId })).length : 0;
           const orderIds = [...subject.orderIds, ...orders.map((o) => o.orderId)];
           const grantWhere = grantFilter(shopId, subject, orderIds);
+          // Conversations know the shopper only through the grants their browser session holds, so they
+          // are found (and erased, messages and hand-offs cascading) before those grants go.
+          const holders = grantWhere ? [...new Set((await tx.select({ holderHash: grants.holderHash }).from(grants).where(grantWhere)).map((row) => row.holderHash))] : [];
+          const conversationCount =
+            holders.length > 0
+              ? (await tx.delete(conversations).where(and(eq(conversations.shopId, shopId), inArray(conversations.holderHash, holders))).returning({ id: conversations.id })).length
+              : 0;
           const grantCount = grantWhere ? (await tx.delete(grants).where(grantWhere).returning({ id: grants.id })).length : 0;
           // Audit rows are anonymised, not deleted: the shop keeps its attempt counts and outcomes, nothing links them to the shopper.
           const auditWhere = auditFilter(shopId, subject, orderIds);
           const audit = auditWhere
             ? (await tx.update(auditEvents).set({ emailHash: null, clientHash: null, orderId: null }).where(auditWhere).returning({ id: auditEvents.id })).length
             : 0;
-          return { counts: { snapshots, auditEventsAnonymised: audit, grants: grantCount }, orders };
+          return { counts: { snapshots, auditEventsAnonymised: audit, grants: grantCount, conversations: conversationCount }, orders };
         });
       },
       async collectShopperData(shopId, subject) {
@@ -103,6 +114,12 @@ export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries'
           grants: held.map((g) => ({ kind: g.kind, door: g.door, createdAt: g.createdAt.toISOString(), expiresAt: g.expiresAt.toISOString() })),
         };
       },
+    },
+    // Auth.js keeps one account per (lower-cased) email across shops; its sessions cascade with it.
+    async deleteSignInAccount(email) {
+      const normalized = normalizeEmail(email);
+      if (!normalized.ok) return 0;
+      return (await db.delete(users).where(eq(sql`lower(${users.email})`, normalized.email)).returning({ id: users.id })).length;
     },
     async deleteShop(shopId) {
       const rows = await db.delete(shops).where(eq(shops.id, shopId)).returning({ id: shops.id });
