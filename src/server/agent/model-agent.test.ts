@@ -2,10 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../demo-shop/seed/known-orders';
-import { connectShop } from '@/domain/shops/connect-shop';
 import { chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { startFakeOpenAi, type FakeChatRequest, type FakeOpenAi } from '@/server/testing/fake-openai-server';
 import { auditEvents } from '@/server/db/schema';
@@ -30,10 +29,7 @@ beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   model = await startFakeOpenAi();
   services = await createTestServices({ OPENAI_API_KEY: 'sk-test-fake', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '800' });
-  for (const info of demo.shops) {
-    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
-    if (!result.ok) throw new Error(result.message);
-  }
+  await connectDemoShops(services, demo);
 });
 
 afterAll(async () => {

@@ -5,10 +5,9 @@ import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { JANE_EMAIL, knownOrdersFor } from '../../../demo-shop/seed/known-orders';
 import { acceptedMessage, requestMagicLink } from '@/domain/links/request-magic-link';
 import { HISTORY_PAGE_SIZE, listOrdersByEmail } from '@/domain/orders/list-orders-by-email';
-import { connectShop } from '@/domain/shops/connect-shop';
 import type { Shop } from '@/domain/shops/shop';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { hashEmailFor } from '@/server/orders/order-deps';
 import { auditEvents, outboxMessages, verificationTokens } from '@/server/db/schema';
@@ -26,11 +25,7 @@ const shops = new Map<string, Shop>();
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   services = await createTestServices({ MAGIC_LINK_MAX_PER_EMAIL: '3', MAGIC_LINK_MAX_PER_CLIENT: '10' });
-  for (const info of demo.shops) {
-    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
-    if (!result.ok) throw new Error(result.message);
-    shops.set(info.domain, result.shop);
-  }
+  for (const [domain, shop] of await connectDemoShops(services, demo)) shops.set(domain, shop);
 });
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../demo-shop/seed/known-orders';
-import { connectShop } from '@/domain/shops/connect-shop';
 import { getOrderRecord } from '@/domain/orders/lookup-order';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import type { Services } from '@/server/services';
 import { orderLookupDeps } from './order-deps';
@@ -19,9 +18,7 @@ const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'gra
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   services = await createTestServices();
-  const acme = demo.shops.find((shop) => shop.domain === ACME)!;
-  const result = await connectShop(connectShopDeps(services), { domain: acme.domain, token: acme.accessToken, apiOrigin: acme.origin });
-  if (!result.ok) throw new Error(result.message);
+  await connectDemoShops(services, demo, [ACME]);
 });
 
 afterAll(async () => {

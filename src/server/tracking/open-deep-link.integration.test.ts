@@ -3,10 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { knownOrder } from '../../../demo-shop/seed/known-orders';
-import { connectShop } from '@/domain/shops/connect-shop';
 import type { Shop } from '@/domain/shops/shop';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { holderHashForToken } from '@/server/api/shopper-session';
 import { randomToken } from '@/server/crypto/secrets';
@@ -23,11 +22,7 @@ const shops = new Map<string, Shop>();
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   services = await createTestServices();
-  for (const info of demo.shops) {
-    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
-    if (!result.ok) throw new Error(result.message);
-    shops.set(info.domain, result.shop);
-  }
+  for (const [domain, shop] of await connectDemoShops(services, demo)) shops.set(domain, shop);
 });
 
 afterAll(async () => {

@@ -3,10 +3,9 @@ import { eq } from 'drizzle-orm';
 import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { buildAppProxyQuery } from '../../../../demo-shop/app-proxy';
 import { knownOrder, JANE_EMAIL } from '../../../../demo-shop/seed/known-orders';
-import { connectShop } from '@/domain/shops/connect-shop';
 import { CHAT_TEXT_ERROR, chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { auditEvents, conversations, handoffs, messages, outboxMessages } from '@/server/db/schema';
 import type { Services } from '@/server/services';
@@ -24,10 +23,7 @@ const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'gra
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   services = await createTestServices();
-  for (const info of demo.shops) {
-    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
-    if (!result.ok) throw new Error(result.message);
-  }
+  await connectDemoShops(services, demo);
 });
 
 afterAll(async () => {

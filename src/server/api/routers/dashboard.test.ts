@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { knownOrder } from '../../../../demo-shop/seed/known-orders';
-import { connectShop } from '@/domain/shops/connect-shop';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
 import { sessions, users, verificationTokens, outboxMessages, analyticsEvents, conversations } from '@/server/db/schema';
@@ -45,11 +44,7 @@ const codeOf = async (promise: Promise<unknown>) => {
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   services = await createTestServices();
-  for (const info of demo.shops) {
-    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
-    if (!result.ok) throw new Error(result.message);
-    shopIds.set(info.domain, result.shop.id);
-  }
+  for (const [domain, shop] of await connectDemoShops(services, demo)) shopIds.set(domain, shop.id);
   const members = createShopMemberRepository(services.db);
   await members.addMember({ shopId: shopIds.get(ACME)!, email: 'Owner@Acme.test', role: 'owner' });
   await members.addMember({ shopId: shopIds.get(ACME)!, email: 'helper@acme.test', role: 'member', invitedBy: 'owner@acme.test' });

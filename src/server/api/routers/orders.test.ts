@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../../demo-shop/seed/known-orders';
-import { connectShop } from '@/domain/shops/connect-shop';
-import { connectShopDeps } from '@/server/shops/shop-deps';
 import { createTestServices } from '@/server/testing/test-services';
+import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { orderCacheKey } from '@/domain/orders/order-cache-keys';
 import type { Services } from '@/server/services';
@@ -21,11 +20,7 @@ const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'gra
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
   services = await createTestServices();
-  for (const info of demo.shops) {
-    const result = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
-    if (!result.ok) throw new Error(result.message);
-    shopIds.set(info.domain, result.shop.id);
-  }
+  for (const [domain, shop] of await connectDemoShops(services, demo)) shopIds.set(domain, shop.id);
 });
 
 afterAll(async () => {
