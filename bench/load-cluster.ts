@@ -25,6 +25,8 @@ export type Cluster = {
   stopRedis(): void;
   startRedis(): Promise<void>;
   rssBytes(): number[];
+  /** Deletes this cluster's Redis keys matching `pattern` (after the prefix); resolves to how many. */
+  deleteCacheKeys(pattern: string): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -166,6 +168,11 @@ export async function startCluster(options: { instances: number; basePort: numbe
     stopRedis: () => void redisCli('shutdown', 'nosave'),
     startRedis,
     rssBytes: () => instances.map((instance) => treeRss(instance.child.pid!)),
+    async deleteCacheKeys(pattern) {
+      const keys = redisCli('--scan', '--pattern', `${env.REDIS_PREFIX}${pattern}`).split('\n').filter(Boolean);
+      for (let i = 0; i < keys.length; i += 500) redisCli('del', ...keys.slice(i, i + 500));
+      return keys.length;
+    },
     async close() {
       await Promise.all(
         instances.map(

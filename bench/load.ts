@@ -1,7 +1,8 @@
 /**
  * `npm run bench:load`: the real app over HTTP, two `next start` instances sharing one PostgreSQL and one
  * Redis behind a round-robin proxy (bench/load-cluster.ts). Needs a production build (`npx next build`).
- *   --only knee,faults,redis,memory   --shoppers 200 --fault-seconds 60 --level-seconds 6
+ *   --only knee,faults,redis,memory,cold   --shoppers 200 --fault-seconds 60 --level-seconds 6
+ *   --cold-shoppers 40 --cold-seconds 60 --cold-think-ms 2000
  *   --memory-messages 100000 --memory-seconds 180 --instances 2 --base-port 3400
  * Every loop is bounded in count and time; all targets are 127.0.0.1.
  */
@@ -9,14 +10,18 @@ import { parseArgs } from 'node:util';
 import { KNOWN_ORDERS, type KnownOrder } from '../demo-shop/seed/known-orders';
 import { printTable, type Row } from './bench-kit';
 import { startCluster, type Cluster } from './load-cluster';
+import { coldLoad } from './load-cold';
 import { Shopper, Tally } from './load-shopper';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'knee,faults,redis,memory' },
+    only: { type: 'string', default: 'knee,faults,redis,memory,cold' },
     shoppers: { type: 'string', default: '200' },
     'fault-seconds': { type: 'string', default: '60' },
     'level-seconds': { type: 'string', default: '6' },
+    'cold-shoppers': { type: 'string', default: '40' },
+    'cold-seconds': { type: 'string', default: '60' },
+    'cold-think-ms': { type: 'string', default: '2000' },
     'memory-messages': { type: 'string', default: '100000' },
     'memory-seconds': { type: 'string', default: '180' },
     instances: { type: 'string', default: '2' },
@@ -199,6 +204,10 @@ async function main() {
     if (only.has('faults')) printTable('Faults: every reply fresh or labelled stale, no 5xx or traces', await faults(cluster));
     if (only.has('redis')) printTable('Redis stopped for 10 s mid-run', await redisOutage(cluster));
     if (only.has('memory')) printTable('Memory (RSS of each next start process tree)', await memory(cluster));
+    if (only.has('cold')) {
+      const options = { shoppers: num(values['cold-shoppers'], 1, 1000), seconds: num(values['cold-seconds'], 5, 600), thinkMs: num(values['cold-think-ms'], 0, 60_000) };
+      printTable('Sustained cold load on one shop vs its API budget (bucket drained first)', await coldLoad(cluster, options));
+    }
     printTable('App logs', cluster.instances.map((i, n) => ({ instance: n + 1, 'error lines': i.logErrors, 'stack lines': i.stackLines, alive: i.child.exitCode === null ? 'yes' : `exited ${i.child.exitCode}` })));
   } finally {
     clearTimeout(overall);
