@@ -1,6 +1,6 @@
 import type { AnalyticsEvent, EventDoor } from './analytics-event';
 import { percentileCont } from './percentile';
-import { isWismoQuestion } from './wismo-funnel';
+import type { InquirySummary } from './inquiry-summary';
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const countBy = <K extends string>(keys: K[]) => {
@@ -11,28 +11,25 @@ const countBy = <K extends string>(keys: K[]) => {
 const byCountDesc = <T extends { count: number }>(rows: T[], key: (row: T) => string) =>
   rows.sort((a, b) => b.count - a.count || key(a).localeCompare(key(b)));
 
-/** Order-status inquiries per UTC day and door (distinct inquiries with a WISMO question event that day). */
-export function computeVolumeByDay(events: readonly AnalyticsEvent[]): Array<{ day: string; door: EventDoor; count: number }> {
-  const seen = new Set<string>();
+/** Order-status inquiries per UTC day and door, each counted on the day and door it began. */
+export function computeVolumeByDay(inquiries: readonly InquirySummary[]): Array<{ day: string; door: EventDoor; count: number }> {
   const rows = new Map<string, { day: string; door: EventDoor; count: number }>();
-  for (const event of events) {
-    if (!event.conversationId || !isWismoQuestion(event)) continue;
-    const day = dayOf(event.at);
-    const key = `${day}|${event.door}`;
-    if (seen.has(`${key}|${event.conversationId}`)) continue;
-    seen.add(`${key}|${event.conversationId}`);
-    const row = rows.get(key) ?? { day, door: event.door, count: 0 };
+  for (const inquiry of inquiries) {
+    if (!inquiry.question) continue;
+    const day = dayOf(inquiry.firstAt);
+    const key = `${day}|${inquiry.door}`;
+    const row = rows.get(key) ?? { day, door: inquiry.door, count: 0 };
     row.count += 1;
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.door.localeCompare(b.door));
 }
 
-/** Chat conversations started, and how many of them asked about an order's status. */
-export function computeConversationShare(events: readonly AnalyticsEvent[]): { conversations: number; aboutOrderStatus: number; share: number | null } {
-  const started = new Set(events.flatMap((e) => (e.type === 'conversation_started' && e.conversationId ? [e.conversationId] : [])));
-  const wismo = new Set(events.filter((e) => e.conversationId && started.has(e.conversationId) && isWismoQuestion(e)).map((e) => e.conversationId!));
-  return { conversations: started.size, aboutOrderStatus: wismo.size, share: started.size ? wismo.size / started.size : null };
+/** Chat conversations, and how many of them asked about an order's status. */
+export function computeConversationShare(inquiries: readonly InquirySummary[]): { conversations: number; aboutOrderStatus: number; share: number | null } {
+  const conversations = inquiries.filter((i) => i.started).length;
+  const aboutOrderStatus = inquiries.filter((i) => i.started && i.question).length;
+  return { conversations, aboutOrderStatus, share: conversations ? aboutOrderStatus / conversations : null };
 }
 
 /** Verification attempts and outcomes; failures by reason (lock-outs as `locked`). */

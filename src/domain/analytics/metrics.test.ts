@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeAnswerTimes, computeCacheUse, computeConversationShare, computeLookupOutcomes, computeOrderAgeAtFirstQuestion, computeRepeatOrders, computeStatusCategories, computeVolumeByDay } from './event-metrics';
-import { ev, handMadeEvents } from './metrics.fixtures';
+import { inquiriesStartedIn, summarizeInquiries } from './inquiry-summary';
+import { ev, handMadeEvents, HOUR, T0 } from './metrics.fixtures';
 import { percentileCont } from './percentile';
-import { computeWismoFunnel } from './wismo-funnel';
+import { computeWismoFunnel, countWismoFunnel } from './wismo-funnel';
 
 describe('computeWismoFunnel', () => {
   it('counts each inquiry once per step on the hand-made week', () => {
@@ -44,10 +45,42 @@ describe('computeWismoFunnel', () => {
   });
 });
 
+describe('summarizeInquiries', () => {
+  it('an inquiry belongs to the day and door of its first event, whatever came later', () => {
+    const [summary] = summarizeInquiries([
+      ev('order_viewed', 30, { conversationId: 'x', orderId: '1', door: 'widget' }),
+      ev('deep_link_opened', 0, { conversationId: 'x', orderId: '1', door: 'email_link' }),
+    ]);
+    expect(summary).toMatchObject({ inquiryId: 'x', door: 'email_link', firstAt: new Date(T0), question: true, lookup: true, verified: true, firstAnswerAt: new Date(T0 + 30 * HOUR) });
+  });
+
+  it('does not depend on the order events arrive in', () => {
+    const events = handMadeEvents();
+    const sorted = (list: ReturnType<typeof summarizeInquiries>) => [...list].sort((a, b) => a.inquiryId.localeCompare(b.inquiryId));
+    expect(sorted(summarizeInquiries([...events].reverse()))).toEqual(sorted(summarizeInquiries(events)));
+    expect(summarizeInquiries(events).find((s) => s.inquiryId === 'c2')).toMatchObject({ askedAgain: true, personNeeded: false });
+  });
+
+  it('a range counts the inquiries that began in it, with what happened after', () => {
+    const events = [
+      ev('verification_attempted', -2, { conversationId: 'before' }),
+      ev('verification_succeeded', -2, { conversationId: 'before', orderId: '7' }),
+      ev('order_viewed', 1, { conversationId: 'before', orderId: '7' }),
+      ev('verification_attempted', 1, { conversationId: 'inside' }),
+      ev('verification_succeeded', 1, { conversationId: 'inside', orderId: '8' }),
+      ev('order_viewed', 1, { conversationId: 'inside', orderId: '8' }),
+      ev('handoff_requested', 40, { conversationId: 'inside' }),
+    ];
+    const inRange = inquiriesStartedIn(summarizeInquiries(events), new Date(T0), new Date(T0 + 24 * HOUR));
+    expect(inRange.map((s) => s.inquiryId)).toEqual(['inside']);
+    expect(countWismoFunnel(inRange)).toMatchObject({ answered: 1, noPersonNeeded: 0, resolved: 0 });
+  });
+});
+
 describe('event metrics', () => {
   const events = handMadeEvents();
-  it('volume by day and door counts distinct inquiries with an order-status question', () => {
-    expect(computeVolumeByDay(events)).toEqual([
+  it('volume by day and door counts inquiries with an order-status question on the day and door they began', () => {
+    expect(computeVolumeByDay(summarizeInquiries(events))).toEqual([
       { day: '2026-11-02', door: 'page', count: 1 },
       { day: '2026-11-02', door: 'widget', count: 2 },
       { day: '2026-11-03', door: 'app_proxy', count: 1 },
@@ -55,7 +88,7 @@ describe('event metrics', () => {
     ]);
   });
   it('share of conversations about order status', () => {
-    expect(computeConversationShare(events)).toEqual({ conversations: 5, aboutOrderStatus: 4, share: 0.8 });
+    expect(computeConversationShare(summarizeInquiries(events))).toEqual({ conversations: 5, aboutOrderStatus: 4, share: 0.8 });
   });
   it('lookup outcomes with failures by reason', () => {
     expect(computeLookupOutcomes(events)).toEqual({

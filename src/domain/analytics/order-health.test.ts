@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCarrierPerformance, findProblemOrders } from './order-health';
+import { computeCarrierPerformance, deliveredShipments, findProblemOrders } from './order-health';
 import { NOW, daysAgo, order, scan, shipment } from './order-health.fixtures';
 
 describe('findProblemOrders', () => {
@@ -36,9 +36,16 @@ describe('computeCarrierPerformance', () => {
       order('3', 'delivered', 10, [delivered('d', 'UPS', 9, 3)]), // 6 days
       order('4', 'in_transit', 10, [{ ...shipment('e', 'in_transit'), shippedDaysAgo: 9 }]),
     ];
-    expect(computeCarrierPerformance(orders)).toEqual([
+    expect(computeCarrierPerformance(orders.flatMap((o) => deliveredShipments(o.view)))).toEqual([
       { carrier: 'UPS', shipments: 3, medianDays: 4, p90Days: 5.6 },
       { carrier: 'DHL', shipments: 1, medianDays: 1, p90Days: 1 },
     ]);
+  });
+
+  it('leaves out shipments without a carrier, a hand-over or with a delivery before it', () => {
+    const noCarrier = order('5', 'delivered', 10, [{ ...shipment('f', 'delivered', { carrier: null, deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 9 }]);
+    const backwards = order('6', 'delivered', 10, [{ ...shipment('g', 'delivered', { carrier: 'UPS', deliveredAt: { at: daysAgo(9), display: '' } }), shippedDaysAgo: 2 }]);
+    const good = order('7', 'delivered', 10, [{ ...shipment('h', 'delivered', { carrier: 'UPS', deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 4 }]);
+    expect([noCarrier, backwards, good].flatMap((o) => deliveredShipments(o.view))).toEqual([{ shipmentId: 'h', carrier: 'UPS', shippedAt: daysAgo(4), deliveredAt: daysAgo(2) }]);
   });
 });

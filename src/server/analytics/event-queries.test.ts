@@ -12,28 +12,36 @@ import {
   computeVolumeByDay,
 } from '@/domain/analytics/event-metrics';
 import { handMadeEvents, SHOP } from '@/domain/analytics/metrics.fixtures';
-import { computeCarrierPerformance, findProblemOrders } from '@/domain/analytics/order-health';
+import { inquiriesStartedIn, summarizeInquiries, type InquirySummary } from '@/domain/analytics/inquiry-summary';
+import { computeCarrierPerformance, deliveredShipments, findProblemOrders } from '@/domain/analytics/order-health';
 import { daysAgo, NOW, order, scan, shipment } from '@/domain/analytics/order-health.fixtures';
 import { round2 } from '@/domain/analytics/percentile';
-import { computeWismoFunnel } from '@/domain/analytics/wismo-funnel';
-import { shops } from '../db/schema';
+import { countWismoFunnel } from '@/domain/analytics/wismo-funnel';
+import { eq } from 'drizzle-orm';
+import { analyticsInquiries, orderSnapshots, shipmentDeliveries, shops } from '../db/schema';
 import type { Services } from '../services';
 import { createTestServices } from '../testing/test-services';
 import { writeEventBatch } from './event-recorder';
-import { queryAnswerTimes, queryConversationShare, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories, queryVolumeByDay, queryWismoFunnel } from './event-queries';
+import { queryAnswerTimes, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from './event-queries';
+import { queryConversationShare, queryVolumeByDay, queryWismoFunnel, rebuildInquiries } from './inquiry-summaries';
 import { queryCacheUse, queryLookupOutcomes, rebuildDailyRollup } from './rollup-queries';
 import { queryCarrierPerformance, queryProblemOrders } from './snapshot-queries';
 import { rangeBounds, type DayRange } from './sql-rows';
 
-/** A deterministic pseudo-random event set (mulberry32), dense enough to hit every branch of each metric. */
-function randomEvents(count: number, seed: number): AnalyticsEvent[] {
+/** mulberry32: a small deterministic pseudo-random generator. */
+function seededRandom(seed: number) {
   let state = seed;
-  const rand = () => {
+  return () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A deterministic pseudo-random event set, dense enough to hit every branch of each metric. */
+function randomEvents(count: number, seed: number): AnalyticsEvent[] {
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   const types: EventType[] = ['conversation_started', 'intent_detected', 'verification_attempted', 'verification_succeeded', 'verification_failed', 'verification_locked_out', 'order_viewed', 'answer_sent', 'handoff_requested', 'deep_link_opened', 'magic_link_used', 'shopify_call', 'cache_hit', 'shopify_failed'];
   const start = Date.parse('2026-11-01T00:00:00Z');
@@ -61,11 +69,25 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     const { start, end } = rangeBounds(range);
     return events.filter((e) => e.at >= start && e.at < end);
   };
+  const inquiriesIn = (range: DayRange) => {
+    const { start, end } = rangeBounds(range);
+    return inquiriesStartedIn(summarizeInquiries(events), start, end);
+  };
+  const storedInquiries = async (): Promise<InquirySummary[]> =>
+    (await services.db.select().from(analyticsInquiries)).map(({ shopId: _s, ...row }) => ({ ...row, door: row.door as InquirySummary['door'] }));
+  const byId = (rows: InquirySummary[]) => [...rows].sort((a, b) => a.inquiryId.localeCompare(b.inquiryId));
 
   beforeAll(async () => {
     services = await createTestServices();
     await services.db.insert(shops).values({ id: SHOP, domain: 'metrics-test.myshopify.com', name: 'Metrics', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
-    for (let i = 0; i < events.length; i += 500) await writeEventBatch(services.db, events.slice(i, i + 500));
+    // Written out of time order, in uneven batches: the summaries must not depend on arrival order.
+    const rand = seededRandom(11);
+    const shuffled = [...events].sort(() => rand() - 0.5);
+    for (let i = 0; i < shuffled.length; ) {
+      const size = 1 + Math.floor(rand() * 400);
+      await writeEventBatch(services.db, shuffled.slice(i, i + size));
+      i += size;
+    }
   });
   afterAll(() => services?.close());
 
@@ -78,9 +100,10 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     it(`every event metric, ${range.from} → ${range.to}`, async () => {
       const set = inRange(range);
       const { db } = services;
-      expect(await queryWismoFunnel(db, SHOP, range)).toEqual(computeWismoFunnel(set));
-      expect(await queryVolumeByDay(db, SHOP, range)).toEqual(computeVolumeByDay(set));
-      expect(await queryConversationShare(db, SHOP, range)).toEqual(computeConversationShare(set));
+      const inquiries = inquiriesIn(range);
+      expect(await queryWismoFunnel(db, SHOP, range)).toEqual(countWismoFunnel(inquiries));
+      expect(await queryVolumeByDay(db, SHOP, range)).toEqual(computeVolumeByDay(inquiries));
+      expect(await queryConversationShare(db, SHOP, range)).toEqual(computeConversationShare(inquiries));
       expect(await queryLookupOutcomes(db, SHOP, range)).toEqual(computeLookupOutcomes(set));
       expect(await queryCacheUse(db, SHOP, range)).toEqual(computeCacheUse(set));
       expect(await queryStatusCategories(db, SHOP, range)).toEqual(computeStatusCategories(set));
@@ -94,9 +117,33 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     });
   }
 
+  it('the stored inquiry summaries equal summarizeInquiries, and a rebuild gives the same rows', async () => {
+    const expected = byId(summarizeInquiries(events));
+    expect(expected.length).toBeGreaterThan(60);
+    expect(expected.some((s) => s.askedAgain) && expected.some((s) => s.personNeeded) && expected.some((s) => !s.firstAnswerAt)).toBe(true);
+    expect(byId(await storedInquiries())).toEqual(expected);
+    await rebuildInquiries(services.db, SHOP);
+    expect(byId(await storedInquiries())).toEqual(expected);
+  });
+
   it('the hand-made week gives the funnel the unit tests define, from SQL', async () => {
-    const funnel = await queryWismoFunnel(services.db, SHOP, { from: '2026-11-02', to: '2026-11-02' });
-    expect(funnel).toEqual(computeWismoFunnel(inRange({ from: '2026-11-02', to: '2026-11-02' })));
+    const day = { from: '2026-11-02', to: '2026-11-02' };
+    const funnel = await queryWismoFunnel(services.db, SHOP, day);
+    expect(funnel).toEqual(countWismoFunnel(inquiriesIn(day)));
+  });
+
+  it('concurrent batches from two instances still see each other: a recontact split across them is counted', async () => {
+    const shopId = '00000000-0000-4000-8000-0000000000cc';
+    await services.db.insert(shops).values({ id: shopId, domain: 'race-test.myshopify.com', name: 'Race', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    const at = (hours: number) => new Date(Date.parse('2026-11-10T00:00:00Z') + hours * 3600_000);
+    for (let round = 0; round < 20; round++) {
+      const first: AnalyticsEvent = { shopId, at: at(round), type: 'order_viewed', door: 'widget', conversationId: `a${round}`, orderId: `o${round}` };
+      const again: AnalyticsEvent = { shopId, at: at(round + 1), type: 'verification_succeeded', door: 'page', conversationId: `b${round}`, orderId: `o${round}` };
+      await Promise.all([writeEventBatch(services.db, [first]), writeEventBatch(services.db, [again])]);
+    }
+    const rows = (await services.db.select().from(analyticsInquiries).where(eq(analyticsInquiries.shopId, shopId))).filter((r) => r.inquiryId.startsWith('a'));
+    expect(rows).toHaveLength(20);
+    expect(rows.filter((r) => !r.askedAgain).map((r) => r.inquiryId)).toEqual([]);
   });
 
   it('the rollup rebuilt from events equals the incrementally kept one', async () => {
@@ -122,7 +169,30 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     expect(problems.map(({ questions: _q, ...p }) => p)).toEqual(findProblemOrders(orders, NOW));
     const carriers = await queryCarrierPerformance(services.db, SHOP, range);
     const round = (rows: typeof carriers) => rows.map((r) => ({ ...r, medianDays: round2(r.medianDays), p90Days: round2(r.p90Days) }));
-    expect(round(carriers)).toEqual(round(computeCarrierPerformance(orders)));
+    expect(round(carriers)).toEqual(round(computeCarrierPerformance(orders.flatMap((o) => deliveredShipments(o.view)))));
     expect(round(carriers)[0]).toEqual({ carrier: 'UPS', shipments: 3, medianDays: 4, p90Days: 5.6 });
+  });
+
+  it('deliveries follow their snapshot: replaced on re-save, gone with it, never for test orders', async () => {
+    const shopId = '00000000-0000-4000-8000-0000000000bb';
+    await services.db.insert(shops).values({ id: shopId, domain: 'deliveries-test.myshopify.com', name: 'Deliveries', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    const save = (o: ReturnType<typeof order>, test = false) =>
+      services.snapshots.saveSnapshot({ shopId, orderId: o.orderId, orderName: o.orderName, emailHash: null, customerId: null, test, view: o.view, fetchedAt: NOW });
+    const rows = async () => (await services.db.select().from(shipmentDeliveries).where(eq(shipmentDeliveries.shopId, shopId))).map((r) => `${r.orderId}/${r.shipmentId}/${r.carrier}`).sort();
+    const two = (carrier: string) => order('20', 'delivered', 10, [
+      { ...shipment('x', 'delivered', { carrier, deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 6 },
+      { ...shipment('y', 'delivered', { carrier: 'DHL', deliveredAt: { at: daysAgo(3), display: '' } }), shippedDaysAgo: 6 },
+    ]);
+    await save(two('UPS'));
+    expect(await rows()).toEqual(['20/x/UPS', '20/y/DHL']);
+    await save(order('20', 'delivered', 10, [{ ...shipment('x', 'delivered', { carrier: 'FedEx', deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 6 }]));
+    expect(await rows()).toEqual(['20/x/FedEx']);
+    await save(order('20', 'in_transit', 10, [{ ...shipment('x', 'in_transit'), shippedDaysAgo: 6 }]));
+    expect(await rows()).toEqual([]);
+    await save(two('UPS'), true);
+    expect(await rows()).toEqual([]);
+    await save(two('UPS'));
+    await services.db.delete(orderSnapshots).where(eq(orderSnapshots.shopId, shopId));
+    expect(await rows()).toEqual([]);
   });
 });

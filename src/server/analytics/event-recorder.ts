@@ -4,6 +4,7 @@ import { createEventBuffer, type EventBuffer } from '@/domain/analytics/event-bu
 import type { Database } from '../db/client';
 import { analyticsDaily, analyticsEvents } from '../db/schema';
 import type { Logger } from '../logger';
+import { refreshInquiriesAfter } from './inquiry-summaries';
 
 export type AnalyticsService = EventRecorder & {
   /** Writes everything buffered so far (tests and the dashboard call this before reading). */
@@ -13,7 +14,7 @@ export type AnalyticsService = EventRecorder & {
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
-/** Inserts a batch and adds it to the daily rollup in one transaction, so the two never disagree. */
+/** Inserts a batch, adds it to the daily rollup and refreshes its inquiries in one transaction, so they never disagree. */
 export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Promise<void> {
   const rollup = new Map<string, { shopId: string; day: string; type: string; door: string; statusCategory: string; reason: string; count: number }>();
   for (const event of batch) {
@@ -32,6 +33,7 @@ export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Pr
         target: [analyticsDaily.shopId, analyticsDaily.day, analyticsDaily.type, analyticsDaily.door, analyticsDaily.statusCategory, analyticsDaily.reason],
         set: { count: sql`${analyticsDaily.count} + excluded.count` },
       });
+    await refreshInquiriesAfter(tx, batch);
   });
 }
 

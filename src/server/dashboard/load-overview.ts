@@ -1,6 +1,7 @@
 import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_THRESHOLDS } from '@/domain/analytics/order-health';
-import { queryAnswerTimes, queryConversationShare, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories, queryVolumeByDay, queryWismoFunnel } from '../analytics/event-queries';
+import { queryAnswerTimes, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../analytics/event-queries';
+import { queryConversationShare, queryVolumeByDay, queryWismoFunnel } from '../analytics/inquiry-summaries';
 import { queryCacheUse, queryLookupOutcomes } from '../analytics/rollup-queries';
 import { queryCarrierPerformance, queryProblemOrders } from '../analytics/snapshot-queries';
 import type { DayRange } from '../analytics/sql-rows';

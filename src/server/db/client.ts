@@ -6,7 +6,8 @@ import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DatabaseConfig = { databaseUrl?: string; pgliteDir: string };
+/** `migrationsFolder` defaults to ./drizzle (a test applies an older prefix of it to prove a migration's backfill). */
+export type DatabaseConfig = { databaseUrl?: string; pgliteDir: string; migrationsFolder?: string };
 
 export type DatabaseHandle = {
   db: Database;
@@ -14,7 +15,7 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
-const migrationsFolder = path.join(process.cwd(), 'drizzle');
+const defaultMigrationsFolder = path.join(process.cwd(), 'drizzle');
 
 /**
  * Opens PostgreSQL when a URL is given, PGlite in a data folder otherwise (`memory://` for tests),
@@ -22,6 +23,7 @@ const migrationsFolder = path.join(process.cwd(), 'drizzle');
  * lock so several app instances can start against one database.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  const migrationsFolder = config.migrationsFolder ?? defaultMigrationsFolder;
   if (config.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');

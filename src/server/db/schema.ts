@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -61,6 +62,13 @@ export const orderSnapshots = pgTable(
     test: boolean('test').notNull().default(false),
     view: jsonb('view').notNull(),
     fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+    // OrderHealthFacts of the view (src/domain/analytics/order-health.ts), for the problem-orders table.
+    status: text('status'),
+    placedAt: timestamp('placed_at', { withTimezone: true }),
+    unshippedItems: integer('unshipped_items'),
+    failedSince: timestamp('failed_since', { withTimezone: true }),
+    attemptedSince: timestamp('attempted_since', { withTimezone: true }),
+    quietSince: timestamp('quiet_since', { withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.shopId, table.orderId] }),
@@ -255,6 +263,27 @@ export const verificationTokens = pgTable(
   (table) => [primaryKey({ columns: [table.identifier, table.token] })],
 );
 
+/**
+ * Delivered shipments of the snapshots above (written with each snapshot, gone with it): carrier performance
+ * reads this instead of unpacking every snapshot's JSON.
+ */
+export const shipmentDeliveries = pgTable(
+  'shipment_deliveries',
+  {
+    shopId: uuid('shop_id').notNull(),
+    orderId: text('order_id').notNull(),
+    shipmentId: text('shipment_id').notNull(),
+    carrier: text('carrier').notNull(),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.shopId, table.orderId, table.shipmentId] }),
+    foreignKey({ name: 'shipment_deliveries_snapshot_fk', columns: [table.shopId, table.orderId], foreignColumns: [orderSnapshots.shopId, orderSnapshots.orderId] }).onDelete('cascade'),
+    index('shipment_deliveries_shop_delivered_idx').on(table.shopId, table.deliveredAt),
+  ],
+);
+
 // ---- Merchant dashboard (issue 6): analytics events, daily rollups, shop members -----------------------------------
 
 /**
@@ -281,8 +310,34 @@ export const analyticsEvents = pgTable(
   (table) => [
     index('analytics_events_shop_at_idx').on(table.shopId, table.at),
     index('analytics_events_shop_type_at_idx').on(table.shopId, table.type, table.at),
-    index('analytics_events_shop_order_idx').on(table.shopId, table.orderId),
+    index('analytics_events_shop_order_at_idx').on(table.shopId, table.orderId, table.at),
+    index('analytics_events_shop_inquiry_idx').on(table.shopId, table.conversationId),
   ],
+);
+
+/**
+ * One row per inquiry, recomputed from its events each time events of it (or asks about an order it was shown)
+ * are written: what the funnel, volume and share read, so they cost the same whatever the number of events.
+ * Equal by construction to summarizeInquiries (src/domain/analytics/inquiry-summary.ts).
+ */
+export const analyticsInquiries = pgTable(
+  'analytics_inquiries',
+  {
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    inquiryId: text('inquiry_id').notNull(),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    door: text('door').notNull(),
+    started: boolean('started').notNull(),
+    question: boolean('question').notNull(),
+    lookup: boolean('lookup').notNull(),
+    verified: boolean('verified').notNull(),
+    firstAnswerAt: timestamp('first_answer_at', { withTimezone: true }),
+    personNeeded: boolean('person_needed').notNull(),
+    askedAgain: boolean('asked_again').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.shopId, table.inquiryId] }), index('analytics_inquiries_shop_first_at_idx').on(table.shopId, table.firstAt)],
 );
 
 /** Event counts per shop, UTC day and dimension, kept up to date by the event recorder (dashboard counts read this). */
