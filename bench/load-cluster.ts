@@ -7,7 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { startDemoShop, type DemoShop } from '../demo-shop/server';
 import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
@@ -25,6 +25,11 @@ export type Cluster = {
   stopRedis(): void;
   startRedis(): Promise<void>;
   rssBytes(): number[];
+  /** The bench database, directly (not through the relay). */
+  databaseUrl: string;
+  /** With `databaseRelay`: cut every app connection to PostgreSQL and refuse new ones; then allow them again. */
+  cutDatabase(): Promise<void>;
+  restoreDatabase(): Promise<void>;
   /** Deletes this cluster's Redis keys matching `pattern` (after the prefix); resolves to how many. */
   deleteCacheKeys(pattern: string): Promise<number>;
   close(): Promise<void>;
@@ -99,8 +104,42 @@ function startProxy(ports: number[]): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/**
+ * A TCP relay between the app instances and PostgreSQL, so the bench can make the database unreachable for
+ * the app (connections reset, new ones refused) without stopping the machine's shared server.
+ */
+async function startRelay(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => socket.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  await listen();
+  const cut = () =>
+    new Promise<void>((resolve) => {
+      if (!server?.listening) return resolve();
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  return { port: () => port, cut, restore: listen };
+}
+
 /** Starts everything; `close()` stops everything it started and drops the database. */
-export async function startCluster(options: { instances: number; basePort: number; shopifyTimeoutMs: number }): Promise<Cluster> {
+export async function startCluster(options: { instances: number; basePort: number; shopifyTimeoutMs: number; databaseRelay?: boolean }): Promise<Cluster> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npx next build` first');
   if (redisCli('ping') === 'PONG') throw new Error(`something already listens on Redis port ${BENCH_REDIS_PORT}; stop it first`);
   await startRedis();
@@ -114,6 +153,13 @@ export async function startCluster(options: { instances: number; basePort: numbe
   const dbUrl = new URL(PG_ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
 
+  const relay = options.databaseRelay ? await startRelay({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) }) : null;
+  const appDbUrl = new URL(dbUrl);
+  if (relay) {
+    appDbUrl.hostname = '127.0.0.1';
+    appDbUrl.port = String(relay.port());
+  }
+
   const demo = await startDemoShop({ port: 0 });
   const proxyPorts = Array.from({ length: options.instances }, (_, i) => options.basePort + i);
   const proxy = await startProxy(proxyPorts);
@@ -122,7 +168,7 @@ export async function startCluster(options: { instances: number; basePort: numbe
     NODE_ENV: 'production',
     APP_URL: proxyUrl,
     APP_SECRET: randomBytes(32).toString('base64url'),
-    DATABASE_URL: dbUrl.toString(),
+    DATABASE_URL: appDbUrl.toString(),
     REDIS_URL: `redis://127.0.0.1:${BENCH_REDIS_PORT}`,
     REDIS_PREFIX: `osa-bench-${suffix}:`,
     SHOPIFY_ADMIN_ORIGIN: `${demo.url}/shops/{shop}`,
@@ -168,6 +214,14 @@ export async function startCluster(options: { instances: number; basePort: numbe
     stopRedis: () => void redisCli('shutdown', 'nosave'),
     startRedis,
     rssBytes: () => instances.map((instance) => treeRss(instance.child.pid!)),
+    databaseUrl: dbUrl.toString(),
+    cutDatabase: async () => {
+      if (!relay) throw new Error('startCluster({ databaseRelay: true }) is needed to cut the database');
+      await relay.cut();
+    },
+    restoreDatabase: async () => {
+      await relay?.restore();
+    },
     async deleteCacheKeys(pattern) {
       const keys = redisCli('--scan', '--pattern', `${env.REDIS_PREFIX}${pattern}`).split('\n').filter(Boolean);
       for (let i = 0; i < keys.length; i += 500) redisCli('del', ...keys.slice(i, i + 500));
@@ -186,6 +240,7 @@ export async function startCluster(options: { instances: number; basePort: numbe
         ),
       );
       await new Promise((resolve) => proxy.close(resolve));
+      await relay?.cut();
       await demo.close();
       redisCli('shutdown', 'nosave');
       await sleep(500);

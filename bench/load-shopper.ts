@@ -2,6 +2,7 @@
  * A shopper over HTTP for `npm run bench:load`: tRPC (superjson envelope) through the proxy, with its own
  * session cookie and client address, and a strict check of every reply a shopper would see.
  */
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../src/server/db/database-unavailable';
 import { percentile, type Row } from './bench-kit';
 
 export type Outcome = 'fresh' | 'stale' | 'unlabelled' | 'no_order' | 'unavailable' | 'not_verified' | 'http_5xx' | 'http_429' | 'http_4xx' | 'trace' | 'network';
@@ -46,6 +47,8 @@ const TRACE = /\n\s+at [^\n]+:\d+:\d+|"stack"\s*:/;
 
 /** Every order a shopper sees must be fresh, or stale with a note saying how old. */
 function judge(status: number, text: string, body: unknown): Outcome {
+  // Database unreachable: the one 5xx a shopper may see, with the plain "can't look that up right now".
+  if (status === 503 && (body as { error?: { json?: { message?: string } } })?.error?.json?.message === DATABASE_UNAVAILABLE_MESSAGE) return 'unavailable';
   if (status >= 500) return 'http_5xx';
   if (TRACE.test(text)) return 'trace';
   if (status === 429) return 'http_429';

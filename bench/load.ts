@@ -1,7 +1,7 @@
 /**
  * `npm run bench:load`: the real app over HTTP, two `next start` instances sharing one PostgreSQL and one
  * Redis behind a round-robin proxy (bench/load-cluster.ts). Needs a production build (`npx next build`).
- *   --only knee,faults,redis,memory,cold   --shoppers 200 --fault-seconds 60 --level-seconds 6
+ *   --only knee,faults,redis,pg-down,memory,cold   --shoppers 200 --fault-seconds 60 --level-seconds 6
  *   --cold-shoppers 40 --cold-seconds 60 --cold-think-ms 2000
  *   --memory-messages 100000 --memory-seconds 180 --instances 2 --base-port 3400
  * Every loop is bounded in count and time; all targets are 127.0.0.1.
@@ -145,11 +145,11 @@ async function faults(cluster: Cluster): Promise<Row[]> {
   return [tally.row(`${shoppers} shoppers, ${seconds} s, Shopify 10 % 5xx + 5 % timeouts`, { webhooks, 'shopify calls': shopify.length, 'shopify faults': shopify.filter((e) => e.fault).length, throttled: shopify.filter((e) => e.throttled).length })];
 }
 
-async function redisOutage(cluster: Cluster): Promise<Row[]> {
-  const windows = { before: new Tally(), down: new Tally(), after: new Tally() };
-  let phase: keyof typeof windows = 'before';
+/** 50 shoppers for 30 s; `stop` runs at 10 s and `start` at 20 s; replies are tallied by the window they ended in. */
+async function outage(cluster: Cluster, label: string, stop: () => unknown, start: () => Promise<void>): Promise<Row[]> {
+  const windows = { up: new Tally(), down: new Tally(), back: new Tally() };
+  let phase: keyof typeof windows = 'up';
   const tallyProxy = new Tally();
-  // Route each reply into the window it finished in.
   const add = tallyProxy.add.bind(tallyProxy);
   tallyProxy.add = (outcome, ms, detail) => {
     add(outcome, ms, detail);
@@ -161,15 +161,30 @@ async function redisOutage(cluster: Cluster): Promise<Row[]> {
     if (!stopped && elapsed >= 10_000) {
       stopped = true;
       phase = 'down';
-      cluster.stopRedis();
+      void stop();
     }
     if (stopped && !restarted && elapsed >= 20_000) {
       restarted = true;
-      void cluster.startRedis().then(() => (phase = 'after'));
+      void start().then(() => (phase = 'back'));
     }
   });
-  for (const failure of tallyProxy.failures) console.log(`  redis run failure: ${failure}`);
-  return Object.entries(windows).map(([name, tally]) => tally.row(`Redis ${name} (50 shoppers)`, { not_verified: tally.count('not_verified') }));
+  for (const failure of tallyProxy.failures) console.log(`  ${label} run failure: ${failure}`);
+  return Object.entries(windows).map(([name, tally]) => tally.row(`${label} ${name} (50 shoppers, 10 s)`, { not_verified: tally.count('not_verified') }));
+}
+
+const redisOutage = (cluster: Cluster) => outage(cluster, 'Redis', () => cluster.stopRedis(), () => cluster.startRedis());
+
+/** PostgreSQL cut off for 10 s, then: does every conversation hold whole turns (greeting, then shopper + reply pairs)? */
+async function postgresOutage(cluster: Cluster): Promise<Row[]> {
+  const rows = await outage(cluster, 'PostgreSQL', () => cluster.cutDatabase(), () => cluster.restoreDatabase());
+  const { default: postgres } = await import('postgres');
+  const sql = postgres(cluster.databaseUrl, { onnotice: () => {}, max: 1 });
+  const [counts] = await sql<{ conversations: number; half_written: number }[]>`
+    select count(*)::int as conversations, count(*) filter (where agent <> shopper + 1)::int as half_written
+    from (select c.id, count(*) filter (where m.role = 'agent') as agent, count(*) filter (where m.role = 'shopper') as shopper
+          from conversations c left join messages m on m.conversation_id = c.id group by c.id) turns`;
+  await sql.end();
+  return [...rows, { measure: 'conversations stored / with a half-written turn', requests: counts!.conversations, errors: counts!.half_written }];
 }
 
 async function memory(cluster: Cluster): Promise<Row[]> {
@@ -193,7 +208,8 @@ async function memory(cluster: Cluster): Promise<Row[]> {
 }
 
 async function main() {
-  const cluster = await startCluster({ instances: num(values.instances, 1, 4), basePort: num(values['base-port'], 1024, 65000), shopifyTimeoutMs: 2500 });
+  // pg-down puts a TCP relay between the app and PostgreSQL (one more hop for every query of the run).
+  const cluster = await startCluster({ instances: num(values.instances, 1, 4), basePort: num(values['base-port'], 1024, 65000), shopifyTimeoutMs: 2500, databaseRelay: only.has('pg-down') });
   const overall = setTimeout(() => {
     console.error('bench:load: 20 minute limit reached, stopping');
     void cluster.close().finally(() => process.exit(2));
@@ -203,6 +219,7 @@ async function main() {
     if (only.has('knee')) printTable('Warm chat replies by concurrency (knee = first p95 > 100 ms)', await knee(cluster));
     if (only.has('faults')) printTable('Faults: every reply fresh or labelled stale, no 5xx or traces', await faults(cluster));
     if (only.has('redis')) printTable('Redis stopped for 10 s mid-run', await redisOutage(cluster));
+    if (only.has('pg-down')) printTable('PostgreSQL unreachable for 10 s mid-run (relay cut)', await postgresOutage(cluster));
     if (only.has('memory')) printTable('Memory (RSS of each next start process tree)', await memory(cluster));
     if (only.has('cold')) {
       const options = { shoppers: num(values['cold-shoppers'], 1, 1000), seconds: num(values['cold-seconds'], 5, 600), thinkMs: num(values['cold-think-ms'], 0, 60_000) };

@@ -12,7 +12,8 @@ import { listCustomerOrders } from './customer-orders';
 import { requestHandoff } from './request-handoff';
 import { recordOrderViewed } from '../analytics/lookup-events';
 
-export type AgentConversation = { id: string; holderHash: string; door: Door };
+/** `currentShopperText`: the message this turn answers (emails masked), not stored yet while the turn runs. */
+export type AgentConversation = { id: string; holderHash: string; door: Door; currentShopperText?: string };
 
 /** Where the shop's team is told about hand-offs; on the embedded outbox a stand-in address keeps the demo visible. */
 export function supportAddress(services: Services, shop: Shop): string | null {
@@ -86,6 +87,6 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       return { ok: true, ...match };
     },
     listOrders: accessibleOrders,
-    requestHuman: (reason) => requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop), conversation.door),
+    requestHuman: (reason) => requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop), conversation.door, conversation.currentShopperText),
   };
 }

@@ -13,16 +13,27 @@ export async function loadConversationState(services: Services, row: Conversatio
   return { ...state, pendingEmail };
 }
 
+/** The part of the state the database keeps (never the pending email) and the pending email. */
+export function splitConversationState(state: ConversationState): { stored: ConversationState; pendingEmail: string | null } {
+  const { pendingEmail, ...rest } = state;
+  return { stored: { ...rest, pendingEmail: null }, pendingEmail: pendingEmail ?? null };
+}
+
+/** Keeps (or forgets) the half-given email in the cache store; a store failure only costs the shopper a retype. */
+export async function savePendingEmail(services: Services, conversationId: string, pendingEmail: string | null): Promise<void> {
+  const key = pendingEmailKey(conversationId);
+  await (pendingEmail ? services.store.set(key, pendingEmail, PENDING_EMAIL_TTL_MS) : services.store.delete(key)).catch((error: unknown) =>
+    services.logger.warn('chat memory write failed', { error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 export async function saveConversationState(
   services: Services,
   conversationId: string,
   state: ConversationState,
   extra: { customerFirstName?: string | null } = {},
 ): Promise<void> {
-  const { pendingEmail, ...rest } = state;
-  await createConversationRepository(services.db).saveState(conversationId, { state: { ...rest, pendingEmail: null }, ...extra });
-  const key = pendingEmailKey(conversationId);
-  await (pendingEmail ? services.store.set(key, pendingEmail, PENDING_EMAIL_TTL_MS) : services.store.delete(key)).catch((error: unknown) =>
-    services.logger.warn('chat memory write failed', { error: error instanceof Error ? error.message : String(error) }),
-  );
+  const { stored, pendingEmail } = splitConversationState(state);
+  await createConversationRepository(services.db).saveState(conversationId, { state: stored, ...extra });
+  await savePendingEmail(services, conversationId, pendingEmail);
 }

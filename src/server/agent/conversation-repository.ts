@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { chatCardSchema, type ChatCard, type ChatMessage } from '@/domain/agent/chat-message';
 import type { Database } from '../db/client';
@@ -24,6 +24,22 @@ export function createConversationRepository(db: Database) {
       const [row] = await db.insert(conversations).values(input).returning();
       return row!;
     },
+    /**
+     * Creates the conversation and its first (agent) message in one statement: a conversation is never left
+     * without its greeting. `id` is chosen by the caller so the greeting can be composed first.
+     */
+    async startConversation(
+      input: { id: string; shopId: string; holderHash: string; door: string; customerFirstName: string | null; state: unknown },
+      greeting: NewChatMessage,
+    ): Promise<ChatMessage> {
+      const created = db.$with('created', { id: sql<string>`id` }).as(db.insert(conversations).values(input).returning({ id: conversations.id }).getSQL());
+      const [row] = await db
+        .with(created)
+        .insert(messages)
+        .values({ conversationId: input.id, role: greeting.role, text: greeting.text, cards: greeting.cards, intent: greeting.intent ?? null, latencyMs: greeting.latencyMs ?? null })
+        .returning();
+      return toChatMessage(row!);
+    },
     /** null for an unknown id, another shop's or another browser's conversation alike. */
     async findConversation(id: string, shopId: string, holderHash: string): Promise<ConversationRow | null> {
       if (!z.uuid().safeParse(id).success) return null;
@@ -45,6 +61,32 @@ export function createConversationRepository(db: Database) {
         .values({ conversationId, role: message.role, text: message.text, cards: message.cards, intent: message.intent ?? null, latencyMs: message.latencyMs ?? null })
         .returning();
       return toChatMessage(row!);
+    },
+    /**
+     * Stores a turn in one statement: the conversation's new state, the shopper's message and the reply land
+     * together or not at all, so a database that fails mid-turn leaves no question without its answer.
+     * Returns the stored reply.
+     */
+    async recordTurn(conversationId: string, state: unknown, shopper: NewChatMessage, reply: NewChatMessage): Promise<ChatMessage> {
+      const updated = db
+        .$with('updated', { id: sql<string>`id` })
+        .as(db.update(conversations).set({ state, lastMessageAt: sql`now()` }).where(eq(conversations.id, conversationId)).returning({ id: conversations.id }).getSQL());
+      const row = (message: NewChatMessage, createdAt: SQL) => ({
+        conversationId,
+        role: message.role,
+        text: message.text,
+        cards: message.cards,
+        intent: message.intent ?? null,
+        latencyMs: message.latencyMs ?? null,
+        createdAt,
+      });
+      // One statement has one now(); the reply is a microsecond later so the two stay in order.
+      const rows = await db
+        .with(updated)
+        .insert(messages)
+        .values([row(shopper, sql`now()`), row(reply, sql`now() + interval '1 microsecond'`)])
+        .returning();
+      return toChatMessage(rows.find((stored) => stored.role === reply.role)!);
     },
     async listMessages(conversationId: string): Promise<ChatMessage[]> {
       const rows = await db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt), asc(messages.id));

@@ -9,14 +9,25 @@ export const handoffReference = (handoffId: string) => `H-${handoffId.replace(/-
  * Records a hand-off with the transcript (shopper emails already masked) and mails it to the shop's support
  * address. A mail failure is logged, not shown: the hand-off is recorded and visible to the merchant anyway.
  */
-export async function requestHandoff(services: Services, shop: Shop, conversationId: string, reason: string, supportEmail: string | null, door = 'widget') {
+export async function requestHandoff(
+  services: Services,
+  shop: Shop,
+  conversationId: string,
+  reason: string,
+  supportEmail: string | null,
+  door = 'widget',
+  /** The message being answered: it is stored with the reply, after this runs, so the transcript adds it. */
+  currentShopperText?: string,
+) {
   services.analytics.record({ shopId: shop.id, type: 'handoff_requested', door: toEventDoor(door), conversationId });
   const repository = createConversationRepository(services.db);
   const handoff = await repository.createHandoff({ conversationId, shopId: shop.id, reason, emailedTo: supportEmail });
   const reference = handoffReference(handoff.id);
   await repository.setStatus(conversationId, 'handed_off');
   if (!supportEmail) return { reference, emailed: false };
-  const transcript = (await repository.listMessages(conversationId))
+  const stored = await repository.listMessages(conversationId);
+  const current = currentShopperText === undefined ? [] : [{ createdAt: new Date().toISOString(), role: 'shopper' as const, text: currentShopperText, cards: [] }];
+  const transcript = [...stored, ...current]
     .map((message) => `[${message.createdAt}] ${message.role === 'shopper' ? 'Shopper' : 'Assistant'}: ${message.text}${message.cards.some((c) => c.type === 'order') ? `  (order card: ${message.cards.flatMap((c) => (c.type === 'order' ? [c.order.orderName] : [])).join(', ')})` : ''}`)
     .join('\n');
   const text = [

@@ -13,7 +13,7 @@ import type { RequestContext } from '../api/trpc';
 import { shopperHolder } from '../api/shopper-session';
 import { buildAgentDeps } from './build-agent-deps';
 import { createConversationRepository, type ConversationRow } from './conversation-repository';
-import { loadConversationState, saveConversationState } from './conversation-memory';
+import { loadConversationState, savePendingEmail, splitConversationState } from './conversation-memory';
 import { modelBackendFor } from './model-backend';
 
 export const MESSAGES_PER_MINUTE = 30;
@@ -61,11 +61,11 @@ export async function sendChat(
   const backend = modelBackendFor(services);
   // Only the model reads earlier turns; the engine's memory is the conversation state.
   const history = backend ? await repository.listMessages(conversation.id) : [];
-  await repository.appendMessage(conversation.id, { role: 'shopper', text: redactEmails(text.data), cards: [] });
 
   const startedAt = performance.now();
   const state = await loadConversationState(services, conversation);
-  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door }, ctx.clientAddress);
+  const shopperText = redactEmails(text.data);
+  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door, currentShopperText: shopperText }, ctx.clientAddress);
   let turn: AgentTurn;
   if (backend) {
     turn = await runModelTurn(deps, backend, {
@@ -79,10 +79,16 @@ export async function sendChat(
   } else {
     turn = { ...(await runDeterministicTurn(deps, state, text.data)), engine: 'deterministic' };
   }
-  if (turn.engine !== 'model') onDelta?.(turn.text);
   const latencyMs = Math.round(performance.now() - startedAt);
-  await saveConversationState(services, conversation.id, turn.state);
-  const reply = await repository.appendMessage(conversation.id, { role: 'agent', text: turn.text, cards: turn.cards, intent: turn.intent, latencyMs });
+  const { stored, pendingEmail } = splitConversationState(turn.state);
+  const reply = await repository.recordTurn(
+    conversation.id,
+    stored,
+    { role: 'shopper', text: shopperText, cards: [] },
+    { role: 'agent', text: turn.text, cards: turn.cards, intent: turn.intent, latencyMs },
+  );
+  await savePendingEmail(services, conversation.id, pendingEmail);
+  if (turn.engine !== 'model') onDelta?.(turn.text);
   const event = { shopId: shop.id, door: toEventDoor(conversation.door), conversationId: conversation.id };
   services.analytics.record({ ...event, type: 'intent_detected', reason: turn.intent, value: { wismo: ORDER_QUESTIONS.includes(turn.intent) } });
   services.analytics.record({ ...event, type: 'answer_sent', latencyMs, reason: turn.engine });

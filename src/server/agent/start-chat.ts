@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { composeWelcome } from '@/domain/agent/compose-welcome';
 import { toEventDoor } from '@/domain/analytics/analytics-event';
@@ -11,7 +12,7 @@ import { shopperHolder } from '../api/shopper-session';
 import type { Services } from '../services';
 import { buildAgentDeps } from './build-agent-deps';
 import { createConversationRepository } from './conversation-repository';
-import { saveConversationState } from './conversation-memory';
+import { savePendingEmail, splitConversationState } from './conversation-memory';
 
 export async function resolveChatShop(services: Services, domainInput: string): Promise<Shop> {
   const domain = normalizeShopDomain(domainInput);
@@ -56,11 +57,15 @@ export async function startChat(
   const door = input.door ?? 'api';
   const customer = door === 'app_proxy' && input.proxyQuery ? await grantProxyCustomer(ctx, shop, holderHash, input.proxyQuery) : false;
   const repository = createConversationRepository(services.db);
-  const conversation = await repository.createConversation({ shopId: shop.id, holderHash, door, customerFirstName: null, state: {} });
-  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash, door }, ctx.clientAddress);
+  const conversationId = randomUUID();
+  const deps = buildAgentDeps(services, shop, { id: conversationId, holderHash, door }, ctx.clientAddress);
   const welcome = await composeWelcome(deps, { customer });
-  await saveConversationState(services, conversation.id, welcome.state, { customerFirstName: welcome.customerFirstName });
-  const message = await repository.appendMessage(conversation.id, { role: 'agent', text: welcome.text, cards: welcome.cards, intent: 'greeting' });
-  services.analytics.record({ shopId: shop.id, type: 'conversation_started', door: toEventDoor(door), conversationId: conversation.id });
-  return { conversationId: conversation.id, messages: [message] };
+  const { stored, pendingEmail } = splitConversationState(welcome.state);
+  const message = await repository.startConversation(
+    { id: conversationId, shopId: shop.id, holderHash, door, customerFirstName: welcome.customerFirstName ?? null, state: stored },
+    { role: 'agent', text: welcome.text, cards: welcome.cards, intent: 'greeting' },
+  );
+  await savePendingEmail(services, conversationId, pendingEmail);
+  services.analytics.record({ shopId: shop.id, type: 'conversation_started', door: toEventDoor(door), conversationId });
+  return { conversationId, messages: [message] };
 }

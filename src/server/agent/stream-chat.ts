@@ -3,6 +3,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
 import { CHAT_TEXT_ERROR } from '@/domain/agent/chat-message';
 import { INTERNAL_MESSAGE, type RequestContext } from '../api/trpc';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/database-unavailable';
 import { sendChat } from './send-chat';
 
 const bodySchema = z.object({ conversationId: z.string().min(1).max(64), text: z.string(), shop: z.string().max(255).optional() });
@@ -14,6 +15,7 @@ const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache
 
 function safeMessage(error: unknown): { status: number; message: string } {
   if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return { status: getHTTPStatusCodeFromError(error), message: error.message };
+  if (isDatabaseUnavailable(error)) return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE };
   return { status: 500, message: INTERNAL_MESSAGE };
 }
 

@@ -1,7 +1,8 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { getServices, type Services } from '@/server/services';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/server/db/database-unavailable';
 
 export type RequestContext = {
   services: Services;
@@ -45,4 +46,18 @@ const t = initTRPC.context<RequestContext>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+/**
+ * A database that cannot be reached is an outage, not a bug: the caller gets 503 and "we can't look that up
+ * right now" instead of the generic 500. Writes that did not happen are simply not there (each turn is stored
+ * by one statement), so trying again later is safe.
+ */
+const databaseOutage = t.middleware(async ({ next, ctx }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    ctx.resHeaders.set('retry-after', '30');
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(databaseOutage);
