@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { order, shipment } from '../src/domain/analytics/order-health.fixtures';
-import { queryAnswerTimes, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../src/server/analytics/event-queries';
+import { queryAnswerTimes } from '../src/server/analytics/event-queries';
+import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories, rebuildOrderViews } from '../src/server/analytics/order-view-queries';
 import { queryConversationShare, queryVolumeByDay, queryWismoFunnel, rebuildInquiries } from '../src/server/analytics/inquiry-summaries';
 import { queryCacheUse, queryLookupOutcomes, rebuildDailyRollup } from '../src/server/analytics/rollup-queries';
 import { queryCarrierPerformance, queryProblemOrders } from '../src/server/analytics/snapshot-queries';
@@ -58,6 +59,7 @@ export async function runDashboardBench(): Promise<void> {
       await services.db.execute(sql`analyze analytics_events`);
       await rebuildDailyRollup(services.db, shopId);
       await rebuildInquiries(services.db, shopId);
+      await rebuildOrderViews(services.db, shopId);
       const delivered = order('T', 'delivered', 10, [{ ...shipment('f1', 'delivered', { carrier: 'UPS', deliveredAt: { at: new Date(Date.now() - 3 * 86_400_000).toISOString(), display: '' } }), shippedDaysAgo: 7 }]).view;
       const stuck = order('S', 'in_transit', 12, [{ ...shipment('f2', 'in_transit'), shippedDaysAgo: 10 }]).view;
       // Through the app's own write path, so shipment_deliveries is filled as in production.

@@ -13,6 +13,17 @@ CREATE TABLE "analytics_inquiries" (
 	CONSTRAINT "analytics_inquiries_shop_id_inquiry_id_pk" PRIMARY KEY("shop_id","inquiry_id")
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_order_views" (
+	"shop_id" uuid NOT NULL,
+	"order_id" text NOT NULL,
+	"inquiry_id" text NOT NULL,
+	"first_at" timestamp with time zone NOT NULL,
+	"last_at" timestamp with time zone NOT NULL,
+	"min_age_minutes" double precision,
+	"categories" text[] NOT NULL,
+	CONSTRAINT "analytics_order_views_shop_id_order_id_inquiry_id_pk" PRIMARY KEY("shop_id","order_id","inquiry_id")
+);
+--> statement-breakpoint
 CREATE TABLE "shipment_deliveries" (
 	"shop_id" uuid NOT NULL,
 	"order_id" text NOT NULL,
@@ -31,11 +42,14 @@ ALTER TABLE "order_snapshots" ADD COLUMN "failed_since" timestamp with time zone
 ALTER TABLE "order_snapshots" ADD COLUMN "attempted_since" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "order_snapshots" ADD COLUMN "quiet_since" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "analytics_inquiries" ADD CONSTRAINT "analytics_inquiries_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "analytics_order_views" ADD CONSTRAINT "analytics_order_views_shop_id_shops_id_fk" FOREIGN KEY ("shop_id") REFERENCES "public"."shops"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shipment_deliveries" ADD CONSTRAINT "shipment_deliveries_snapshot_fk" FOREIGN KEY ("shop_id","order_id") REFERENCES "public"."order_snapshots"("shop_id","order_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "analytics_inquiries_shop_first_at_idx" ON "analytics_inquiries" USING btree ("shop_id","first_at");--> statement-breakpoint
+CREATE INDEX "analytics_order_views_shop_first_at_idx" ON "analytics_order_views" USING btree ("shop_id","first_at");--> statement-breakpoint
 CREATE INDEX "shipment_deliveries_shop_delivered_idx" ON "shipment_deliveries" USING btree ("shop_id","delivered_at");--> statement-breakpoint
 CREATE INDEX "analytics_events_shop_order_at_idx" ON "analytics_events" USING btree ("shop_id","order_id","at");--> statement-breakpoint
 CREATE INDEX "analytics_events_shop_inquiry_idx" ON "analytics_events" USING btree ("shop_id","conversation_id");--> statement-breakpoint
+CREATE INDEX "analytics_events_answer_latency_idx" ON "analytics_events" USING btree ("shop_id","at","latency_ms") WHERE type = 'answer_sent';--> statement-breakpoint
 ANALYZE "analytics_events";--> statement-breakpoint
 -- Backfill: one summary per inquiry from existing events (the statement of src/server/analytics/inquiry-summaries.ts).
 INSERT INTO "analytics_inquiries" (shop_id, inquiry_id, first_at, door, started, question, lookup, verified, first_answer_at, person_needed, asked_again)
@@ -81,3 +95,18 @@ UPDATE "order_snapshots" o SET
   quiet_since = (select min(coalesce(s->'latestEvent'->>'at', (select t->>'at' from jsonb_array_elements(o.view->'timeline') with ordinality as tl(t, m)
       where t->>'kind' = 'shipped' and t->>'shipmentId' = s->>'id' order by m limit 1))::timestamptz)
     from jsonb_array_elements(o.view->'shipments') s where s->>'status' in ('shipped', 'in_transit'));
+--> statement-breakpoint
+-- The daily rollup was keyed by UTC day; it is now keyed by the shop's own day (src/domain/analytics/shop-days.ts).
+DELETE FROM "analytics_daily";--> statement-breakpoint
+INSERT INTO "analytics_daily" (shop_id, day, type, door, status_category, reason, count)
+SELECT e.shop_id, to_char(e.at at time zone s.timezone, 'YYYY-MM-DD'), e.type, e.door, coalesce(e.status_category, ''), coalesce(e.reason, ''), count(*)::int
+FROM analytics_events e JOIN shops s ON s.id = e.shop_id
+GROUP BY 1, 2, 3, 4, 5, 6;
+--> statement-breakpoint
+-- Backfill: one row per order shown per inquiry (the statement of src/server/analytics/order-view-queries.ts).
+INSERT INTO "analytics_order_views" (shop_id, order_id, inquiry_id, first_at, last_at, min_age_minutes, categories)
+SELECT shop_id, order_id, coalesce(conversation_id, ''), min(at), max(at),
+  min((value->>'orderAgeMinutes')::float8) filter (where jsonb_typeof(value->'orderAgeMinutes') = 'number'),
+  array(select c from (select distinct c from unnest(array_agg(status_category)) c where c <> '') d order by c collate "C")
+FROM analytics_events WHERE type = 'order_viewed' AND order_id IS NOT NULL
+GROUP BY 1, 2, 3;

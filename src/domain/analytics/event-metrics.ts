@@ -1,8 +1,9 @@
 import type { AnalyticsEvent, EventDoor } from './analytics-event';
 import { percentileCont } from './percentile';
 import type { InquirySummary } from './inquiry-summary';
+import type { OrderView } from './order-views';
+import { localDay } from './shop-days';
 
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const countBy = <K extends string>(keys: K[]) => {
   const counts = new Map<K, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -11,12 +12,12 @@ const countBy = <K extends string>(keys: K[]) => {
 const byCountDesc = <T extends { count: number }>(rows: T[], key: (row: T) => string) =>
   rows.sort((a, b) => b.count - a.count || key(a).localeCompare(key(b)));
 
-/** Order-status inquiries per UTC day and door, each counted on the day and door it began. */
-export function computeVolumeByDay(inquiries: readonly InquirySummary[]): Array<{ day: string; door: EventDoor; count: number }> {
+/** Order-status inquiries per shop-local day and door, each counted on the day and door it began. */
+export function computeVolumeByDay(inquiries: readonly InquirySummary[], timeZone = 'UTC'): Array<{ day: string; door: EventDoor; count: number }> {
   const rows = new Map<string, { day: string; door: EventDoor; count: number }>();
   for (const inquiry of inquiries) {
     if (!inquiry.question) continue;
-    const day = dayOf(inquiry.firstAt);
+    const day = localDay(inquiry.firstAt, timeZone);
     const key = `${day}|${inquiry.door}`;
     const row = rows.get(key) ?? { day, door: inquiry.door, count: 0 };
     row.count += 1;
@@ -57,16 +58,9 @@ export function computeCacheUse(events: readonly AnalyticsEvent[]) {
   return { cacheHits, shopifyCalls, throttled: count('shopify_throttled'), failed: count('shopify_failed'), hitRate: cacheHits + shopifyCalls ? cacheHits / (cacheHits + shopifyCalls) : null };
 }
 
-/** Status category of each order shown, counted once per inquiry and order. */
-export function computeStatusCategories(events: readonly AnalyticsEvent[]): Array<{ category: string; count: number }> {
-  const pairs = new Map<string, Set<string>>();
-  for (const e of events) {
-    if (e.type !== 'order_viewed' || !e.statusCategory) continue;
-    const set = pairs.get(e.statusCategory) ?? new Set();
-    set.add(`${e.conversationId ?? ''}|${e.orderId ?? ''}`);
-    pairs.set(e.statusCategory, set);
-  }
-  return byCountDesc([...pairs].map(([category, set]) => ({ category, count: set.size })), (r) => r.category);
+/** Status categories of the orders shown: each (inquiry, order) pair counts once per category it was shown with. */
+export function computeStatusCategories(views: readonly OrderView[]): Array<{ category: string; count: number }> {
+  return byCountDesc([...countBy(views.flatMap((v) => v.categories))].map(([category, count]) => ({ category, count })), (r) => r.category);
 }
 
 export const ORDER_AGE_BUCKETS = [
@@ -78,12 +72,11 @@ export const ORDER_AGE_BUCKETS = [
 ] as const;
 
 /** Per order, its age when first shown to a shopper; the distribution in buckets and the median (hours). */
-export function computeOrderAgeAtFirstQuestion(events: readonly AnalyticsEvent[]) {
+export function computeOrderAgeAtFirstQuestion(views: readonly OrderView[]) {
   const first = new Map<string, number>();
-  for (const e of events) {
-    const age = e.value?.orderAgeMinutes;
-    if (e.type !== 'order_viewed' || !e.orderId || typeof age !== 'number') continue;
-    first.set(e.orderId, Math.min(first.get(e.orderId) ?? Number.POSITIVE_INFINITY, age));
+  for (const view of views) {
+    if (view.minAgeMinutes === null) continue;
+    first.set(view.orderId, Math.min(first.get(view.orderId) ?? Number.POSITIVE_INFINITY, view.minAgeMinutes));
   }
   const ages = [...first.values()];
   const buckets = ORDER_AGE_BUCKETS.map((bucket, index) => {
@@ -95,17 +88,17 @@ export function computeOrderAgeAtFirstQuestion(events: readonly AnalyticsEvent[]
 }
 
 /** Orders shown in more than one inquiry: how many inquiries, and when last. */
-export function computeRepeatOrders(events: readonly AnalyticsEvent[], limit = 50) {
-  const byOrder = new Map<string, { inquiries: Set<string>; lastAt: number }>();
-  for (const e of events) {
-    if (e.type !== 'order_viewed' || !e.orderId || !e.conversationId) continue;
-    const row = byOrder.get(e.orderId) ?? { inquiries: new Set(), lastAt: 0 };
-    row.inquiries.add(e.conversationId);
-    row.lastAt = Math.max(row.lastAt, e.at.getTime());
-    byOrder.set(e.orderId, row);
+export function computeRepeatOrders(views: readonly OrderView[], limit = 50) {
+  const byOrder = new Map<string, { inquiries: number; lastAt: number }>();
+  for (const view of views) {
+    if (!view.inquiryId) continue;
+    const row = byOrder.get(view.orderId) ?? { inquiries: 0, lastAt: 0 };
+    row.inquiries += 1;
+    row.lastAt = Math.max(row.lastAt, view.lastAt.getTime());
+    byOrder.set(view.orderId, row);
   }
   const rows = [...byOrder]
-    .filter(([, row]) => row.inquiries.size > 1)
-    .map(([orderId, row]) => ({ orderId, count: row.inquiries.size, lastAt: new Date(row.lastAt) }));
+    .filter(([, row]) => row.inquiries > 1)
+    .map(([orderId, row]) => ({ orderId, count: row.inquiries, lastAt: new Date(row.lastAt) }));
   return { total: rows.length, orders: byCountDesc(rows, (r) => r.orderId).slice(0, limit) };
 }

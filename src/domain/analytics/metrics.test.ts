@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAnswerTimes, computeCacheUse, computeConversationShare, computeLookupOutcomes, computeOrderAgeAtFirstQuestion, computeRepeatOrders, computeStatusCategories, computeVolumeByDay } from './event-metrics';
 import { inquiriesStartedIn, summarizeInquiries } from './inquiry-summary';
 import { ev, handMadeEvents, HOUR, T0 } from './metrics.fixtures';
+import { summarizeOrderViews } from './order-views';
 import { percentileCont } from './percentile';
 import { computeWismoFunnel, countWismoFunnel } from './wismo-funnel';
 
@@ -109,19 +110,30 @@ describe('event metrics', () => {
     expect(computeCacheUse(events)).toEqual({ cacheHits: 2, shopifyCalls: 3, throttled: 1, failed: 0, hitRate: 0.4 });
   });
   it('status categories count each order once per inquiry', () => {
-    expect(computeStatusCategories([...events, ev('order_viewed', 1.5, { conversationId: 'c2', orderId: '1001', statusCategory: 'delivered' })])).toEqual([
+    expect(computeStatusCategories(summarizeOrderViews([...events, ev('order_viewed', 1.5, { conversationId: 'c2', orderId: '1001', statusCategory: 'delivered' })]))).toEqual([
       { category: 'delivered', count: 2 },
       { category: 'confirmed', count: 1 },
       { category: 'in_transit', count: 1 },
     ]);
   });
   it('order age at first question uses each order’s first view', () => {
-    const result = computeOrderAgeAtFirstQuestion(events);
+    const result = computeOrderAgeAtFirstQuestion(summarizeOrderViews(events));
     expect(result.orders).toBe(3);
     expect(result.buckets.map((b) => b.count)).toEqual([1, 0, 2, 0, 0]);
     expect(result.medianHours).toBe(96);
   });
+  it('an order shown with two statuses in one inquiry counts once under each', () => {
+    const views = summarizeOrderViews([
+      ev('order_viewed', 0, { conversationId: 'k', orderId: '9', statusCategory: 'in_transit', value: { orderAgeMinutes: 90 } }),
+      ev('order_viewed', 20, { conversationId: 'k', orderId: '9', statusCategory: 'delivered', value: { orderAgeMinutes: 1290 } }),
+    ]);
+    expect(views).toEqual([{ orderId: '9', inquiryId: 'k', firstAt: new Date(T0), lastAt: new Date(T0 + 20 * HOUR), minAgeMinutes: 90, categories: ['delivered', 'in_transit'] }]);
+    expect(computeStatusCategories(views)).toEqual([
+      { category: 'delivered', count: 1 },
+      { category: 'in_transit', count: 1 },
+    ]);
+  });
   it('orders asked about in more than one inquiry', () => {
-    expect(computeRepeatOrders(events)).toEqual({ total: 1, orders: [{ orderId: '1001', count: 2, lastAt: new Date(Date.parse('2026-11-02T10:00:00Z') + 61 * 3600_000) }] });
+    expect(computeRepeatOrders(summarizeOrderViews(events))).toEqual({ total: 1, orders: [{ orderId: '1001', count: 2, lastAt: new Date(Date.parse('2026-11-02T10:00:00Z') + 61 * 3600_000) }] });
   });
 });

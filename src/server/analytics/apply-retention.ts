@@ -1,5 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm';
-import { analyticsDaily, analyticsEvents, analyticsInquiries, conversations, shops } from '../db/schema';
+import { analyticsDaily, analyticsEvents, analyticsInquiries, analyticsOrderViews, conversations, shops } from '../db/schema';
 import type { Services } from '../services';
 
 export const DEFAULT_RETENTION_DAYS = 365;
@@ -9,7 +9,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes one shop's conversations (with their messages and hand-offs) and analytics events older than its
- * retention (`settings.retentionDays`, default 365 days), and the rollup days and inquiry summaries before the cut-off.
+ * retention (`settings.retentionDays`, default 365 days), and the rollup days, inquiry summaries and order views before the cut-off.
  */
 export async function applyRetention(services: Pick<Services, 'db'>, shopId: string, now = new Date()) {
   const [shop] = await services.db.select({ settings: shops.settings }).from(shops).where(eq(shops.id, shopId));
@@ -20,6 +20,7 @@ export async function applyRetention(services: Pick<Services, 'db'>, shopId: str
     const gone = await tx.delete(conversations).where(and(eq(conversations.shopId, shopId), lt(conversations.lastMessageAt, cutoff))).returning({ id: conversations.id });
     const events = await tx.delete(analyticsEvents).where(and(eq(analyticsEvents.shopId, shopId), lt(analyticsEvents.at, cutoff))).returning({ id: analyticsEvents.id });
     await tx.delete(analyticsInquiries).where(and(eq(analyticsInquiries.shopId, shopId), lt(analyticsInquiries.firstAt, cutoff)));
+    await tx.delete(analyticsOrderViews).where(and(eq(analyticsOrderViews.shopId, shopId), lt(analyticsOrderViews.firstAt, cutoff)));
     await tx.delete(analyticsDaily).where(and(eq(analyticsDaily.shopId, shopId), lt(analyticsDaily.day, cutoff.toISOString().slice(0, 10))));
     return { conversations: gone.length, events: events.length };
   });

@@ -13,16 +13,18 @@ import {
 } from '@/domain/analytics/event-metrics';
 import { handMadeEvents, SHOP } from '@/domain/analytics/metrics.fixtures';
 import { inquiriesStartedIn, summarizeInquiries, type InquirySummary } from '@/domain/analytics/inquiry-summary';
+import { orderViewsStartedIn, summarizeOrderViews, type OrderView } from '@/domain/analytics/order-views';
 import { computeCarrierPerformance, deliveredShipments, findProblemOrders } from '@/domain/analytics/order-health';
 import { daysAgo, NOW, order, scan, shipment } from '@/domain/analytics/order-health.fixtures';
 import { round2 } from '@/domain/analytics/percentile';
 import { countWismoFunnel } from '@/domain/analytics/wismo-funnel';
 import { eq } from 'drizzle-orm';
-import { analyticsInquiries, orderSnapshots, shipmentDeliveries, shops } from '../db/schema';
+import { analyticsInquiries, analyticsOrderViews, orderSnapshots, shipmentDeliveries, shops } from '../db/schema';
 import type { Services } from '../services';
 import { createTestServices } from '../testing/test-services';
 import { writeEventBatch } from './event-recorder';
-import { queryAnswerTimes, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from './event-queries';
+import { queryAnswerTimes } from './event-queries';
+import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories, rebuildOrderViews } from './order-view-queries';
 import { queryConversationShare, queryVolumeByDay, queryWismoFunnel, rebuildInquiries } from './inquiry-summaries';
 import { queryCacheUse, queryLookupOutcomes, rebuildDailyRollup } from './rollup-queries';
 import { queryCarrierPerformance, queryProblemOrders } from './snapshot-queries';
@@ -62,6 +64,8 @@ function randomEvents(count: number, seed: number): AnalyticsEvent[] {
   });
 }
 
+const ZONE = 'America/New_York';
+
 describe('dashboard SQL agrees with the metric definitions', () => {
   let services: Services;
   const events = [...handMadeEvents(), ...randomEvents(3000, 7)];
@@ -73,13 +77,18 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     const { start, end } = rangeBounds(range);
     return inquiriesStartedIn(summarizeInquiries(events), start, end);
   };
+  const viewsIn = (range: DayRange) => {
+    const { start, end } = rangeBounds(range);
+    return orderViewsStartedIn(summarizeOrderViews(events), start, end);
+  };
   const storedInquiries = async (): Promise<InquirySummary[]> =>
     (await services.db.select().from(analyticsInquiries)).map(({ shopId: _s, ...row }) => ({ ...row, door: row.door as InquirySummary['door'] }));
   const byId = (rows: InquirySummary[]) => [...rows].sort((a, b) => a.inquiryId.localeCompare(b.inquiryId));
 
   beforeAll(async () => {
     services = await createTestServices();
-    await services.db.insert(shops).values({ id: SHOP, domain: 'metrics-test.myshopify.com', name: 'Metrics', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    // A shop west of UTC: its days, and so the rollup's and the ranges', are not UTC days.
+    await services.db.insert(shops).values({ id: SHOP, domain: 'metrics-test.myshopify.com', name: 'Metrics', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x', timezone: ZONE });
     // Written out of time order, in uneven batches: the summaries must not depend on arrival order.
     const rand = seededRandom(11);
     const shuffled = [...events].sort(() => rand() - 0.5);
@@ -92,9 +101,9 @@ describe('dashboard SQL agrees with the metric definitions', () => {
   afterAll(() => services?.close());
 
   const ranges: DayRange[] = [
-    { from: '2026-11-01', to: '2026-11-14' },
-    { from: '2026-11-03', to: '2026-11-05' },
-    { from: '2026-12-01', to: '2026-12-02' },
+    { from: '2026-11-01', to: '2026-11-14', timeZone: ZONE },
+    { from: '2026-11-03', to: '2026-11-05', timeZone: ZONE },
+    { from: '2026-12-01', to: '2026-12-02', timeZone: ZONE },
   ];
   for (const range of ranges) {
     it(`every event metric, ${range.from} → ${range.to}`, async () => {
@@ -102,17 +111,18 @@ describe('dashboard SQL agrees with the metric definitions', () => {
       const { db } = services;
       const inquiries = inquiriesIn(range);
       expect(await queryWismoFunnel(db, SHOP, range)).toEqual(countWismoFunnel(inquiries));
-      expect(await queryVolumeByDay(db, SHOP, range)).toEqual(computeVolumeByDay(inquiries));
+      expect(await queryVolumeByDay(db, SHOP, range)).toEqual(computeVolumeByDay(inquiries, ZONE));
       expect(await queryConversationShare(db, SHOP, range)).toEqual(computeConversationShare(inquiries));
       expect(await queryLookupOutcomes(db, SHOP, range)).toEqual(computeLookupOutcomes(set));
       expect(await queryCacheUse(db, SHOP, range)).toEqual(computeCacheUse(set));
-      expect(await queryStatusCategories(db, SHOP, range)).toEqual(computeStatusCategories(set));
-      expect(await queryRepeatOrders(db, SHOP, range)).toEqual(computeRepeatOrders(set));
+      const views = viewsIn(range);
+      expect(await queryStatusCategories(db, SHOP, range)).toEqual(computeStatusCategories(views));
+      expect(await queryRepeatOrders(db, SHOP, range)).toEqual(computeRepeatOrders(views));
       const times = await queryAnswerTimes(db, SHOP, range);
       const pureTimes = computeAnswerTimes(set);
       expect({ ...times, p50: round2(times.p50), p95: round2(times.p95) }).toEqual({ ...pureTimes, p50: round2(pureTimes.p50), p95: round2(pureTimes.p95) });
       const age = await queryOrderAgeAtFirstQuestion(db, SHOP, range);
-      const pureAge = computeOrderAgeAtFirstQuestion(set);
+      const pureAge = computeOrderAgeAtFirstQuestion(views);
       expect({ ...age, medianHours: round2(age.medianHours) }).toEqual({ ...pureAge, medianHours: round2(pureAge.medianHours) });
     });
   }
@@ -126,8 +136,19 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     expect(byId(await storedInquiries())).toEqual(expected);
   });
 
+  it('the stored order views equal summarizeOrderViews, and a rebuild gives the same rows', async () => {
+    const key = (v: OrderView) => `${v.orderId}|${v.inquiryId}`;
+    const sorted = (rows: OrderView[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+    const stored = async () => sorted((await services.db.select().from(analyticsOrderViews).where(eq(analyticsOrderViews.shopId, SHOP))).map(({ shopId: _s, ...row }) => row));
+    const expected = sorted(summarizeOrderViews(events));
+    expect(expected.some((v) => v.categories.length > 1) && expected.some((v) => v.minAgeMinutes === null)).toBe(true);
+    expect(await stored()).toEqual(expected);
+    await rebuildOrderViews(services.db, SHOP);
+    expect(await stored()).toEqual(expected);
+  });
+
   it('the hand-made week gives the funnel the unit tests define, from SQL', async () => {
-    const day = { from: '2026-11-02', to: '2026-11-02' };
+    const day = { from: '2026-11-02', to: '2026-11-02', timeZone: ZONE };
     const funnel = await queryWismoFunnel(services.db, SHOP, day);
     expect(funnel).toEqual(countWismoFunnel(inquiriesIn(day)));
   });

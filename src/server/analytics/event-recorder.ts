@@ -1,10 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { knownTimeZone, localDay } from '@/domain/analytics/shop-days';
 import { analyticsEventSchema, type AnalyticsEvent, type EventRecorder, type NewAnalyticsEvent } from '@/domain/analytics/analytics-event';
 import { createEventBuffer, type EventBuffer } from '@/domain/analytics/event-buffer';
 import type { Database } from '../db/client';
-import { analyticsDaily, analyticsEvents } from '../db/schema';
+import { analyticsDaily, analyticsEvents, shops } from '../db/schema';
 import type { Logger } from '../logger';
 import { refreshInquiriesAfter } from './inquiry-summaries';
+import { mergeOrderViews } from './order-view-queries';
 
 export type AnalyticsService = EventRecorder & {
   /** Writes everything buffered so far (tests and the dashboard call this before reading). */
@@ -12,13 +14,17 @@ export type AnalyticsService = EventRecorder & {
   close(): Promise<void>;
 };
 
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
-/** Inserts a batch, adds it to the daily rollup and refreshes its inquiries in one transaction, so they never disagree. */
+/**
+ * Inserts a batch, adds it to the daily rollup (days in each shop's time zone) and refreshes its inquiries in one
+ * transaction, so they never disagree.
+ */
 export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Promise<void> {
+  const shopIds = [...new Set(batch.map((event) => event.shopId))];
+  const zones = new Map((await db.select({ id: shops.id, timezone: shops.timezone }).from(shops).where(inArray(shops.id, shopIds))).map((s) => [s.id, knownTimeZone(s.timezone)]));
   const rollup = new Map<string, { shopId: string; day: string; type: string; door: string; statusCategory: string; reason: string; count: number }>();
   for (const event of batch) {
-    const row = { shopId: event.shopId, day: dayOf(event.at), type: event.type, door: event.door, statusCategory: event.statusCategory ?? '', reason: event.reason ?? '' };
+    const row = { shopId: event.shopId, day: localDay(event.at, zones.get(event.shopId) ?? 'UTC'), type: event.type, door: event.door, statusCategory: event.statusCategory ?? '', reason: event.reason ?? '' };
     const key = JSON.stringify(row);
     const existing = rollup.get(key);
     if (existing) existing.count += 1;
@@ -33,6 +39,7 @@ export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Pr
         target: [analyticsDaily.shopId, analyticsDaily.day, analyticsDaily.type, analyticsDaily.door, analyticsDaily.statusCategory, analyticsDaily.reason],
         set: { count: sql`${analyticsDaily.count} + excluded.count` },
       });
+    await mergeOrderViews(tx, batch);
     await refreshInquiriesAfter(tx, batch);
   });
 }

@@ -3,7 +3,7 @@ import type { AnalyticsEvent, EventDoor } from '@/domain/analytics/analytics-eve
 import { ASKED_ABOUT_ORDER } from '@/domain/analytics/inquiry-summary';
 import type { WismoFunnel } from '@/domain/analytics/wismo-funnel';
 import type { Database } from '../db/client';
-import { num, queryRows, rangeBounds, type DayRange } from './sql-rows';
+import { num, queryRows, rangeBounds, rangeTimeZone, type DayRange } from './sql-rows';
 
 type Executor = Pick<Database, 'execute'>;
 
@@ -105,7 +105,7 @@ export async function queryWismoFunnel(db: Database, shopId: string, range: DayR
 export async function queryVolumeByDay(db: Database, shopId: string, range: DayRange) {
   const rows = await queryRows<{ day: string; door: string; count: number }>(
     db,
-    sql`select to_char(first_at at time zone 'UTC', 'YYYY-MM-DD') as day, door, count(*)::int as count
+    sql`select to_char(first_at at time zone ${rangeTimeZone(range)}, 'YYYY-MM-DD') as day, door, count(*)::int as count
       from analytics_inquiries where ${startedIn(shopId, range)} and question group by 1, 2 order by 1, 2`,
   );
   return rows.map((r) => ({ day: r.day, door: r.door as EventDoor, count: num(r.count) }));

@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { knownTimeZone } from '@/domain/analytics/shop-days';
+import { shops } from '../db/schema';
 import type { Database } from '../db/client';
 import { num, queryRows, type DayRange } from './sql-rows';
 
@@ -45,8 +47,10 @@ export async function queryCacheUse(db: Database, shopId: string, range: DayRang
 export async function rebuildDailyRollup(db: Database, shopId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from analytics_daily where shop_id = ${shopId}`);
+    const [shop] = await tx.select({ timezone: shops.timezone }).from(shops).where(eq(shops.id, shopId));
+    const timeZone = knownTimeZone(shop?.timezone);
     await tx.execute(sql`insert into analytics_daily (shop_id, day, type, door, status_category, reason, count)
-      select shop_id, to_char(at at time zone 'UTC', 'YYYY-MM-DD'), type, door, coalesce(status_category, ''), coalesce(reason, ''), count(*)::int
+      select shop_id, to_char(at at time zone ${timeZone}, 'YYYY-MM-DD'), type, door, coalesce(status_category, ''), coalesce(reason, ''), count(*)::int
       from analytics_events where shop_id = ${shopId} group by 1, 2, 3, 4, 5, 6`);
   });
 }

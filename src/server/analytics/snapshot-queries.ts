@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { DEFAULT_THRESHOLDS, problemRows, type HealthThresholds, type OrderHealthFacts, type ProblemOrder } from '@/domain/analytics/order-health';
 import type { Database } from '../db/client';
+import { countInquiriesPerOrder } from './order-view-queries';
 import { num, numOrNull, queryRows, rangeBounds, type DayRange } from './sql-rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,15 +42,7 @@ export async function queryProblemOrders(
   }));
   const problems = problemRows(orders, now, thresholds);
   if (problems.length === 0) return [];
-  const { start, end } = rangeBounds(range);
-  const ids = problems.map((p) => p.orderId);
-  const counts = await queryRows<{ order_id: string; count: number }>(
-    db,
-    sql`select order_id, count(distinct conversation_id)::int as count from analytics_events
-      where shop_id = ${shopId} and order_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and type = 'order_viewed'
-        and at >= ${start.toISOString()}::timestamptz and at < ${end.toISOString()}::timestamptz group by 1`,
-  );
-  const byId = new Map(counts.map((c) => [c.order_id, num(c.count)]));
+  const byId = await countInquiriesPerOrder(db, shopId, problems.map((p) => p.orderId), range);
   return problems.map((p) => ({ ...p, questions: byId.get(p.orderId) ?? 0 }));
 }
 

@@ -1,3 +1,4 @@
+import { knownTimeZone } from '@/domain/analytics/shop-days';
 import { and, asc, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Shop } from '@/domain/shops/shop';
 import { rangeBounds, type DayRange } from '../analytics/sql-rows';
@@ -35,7 +36,7 @@ export async function loadTranscript(services: Services, shop: Shop, conversatio
     repository.listMessages(conversation.id),
     services.db.select({ reason: handoffs.reason, createdAt: handoffs.createdAt }).from(handoffs).where(eq(handoffs.conversationId, conversation.id)).orderBy(asc(handoffs.createdAt)),
   ]);
-  return { conversation, messages: list, handoffs: handoffRows };
+  return { conversation, messages: list, handoffs: handoffRows, timeZone: knownTimeZone(shop.timezone) };
 }
 
 /** Audit rows of the shop in the range, newest first: hashes (shortened) only, never an email or address. */

@@ -1,3 +1,4 @@
+import { knownTimeZone } from '@/domain/analytics/shop-days';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { findOrderRecords } from '@/domain/orders/lookup-order';
 import { orderNameMatches, parseOrderReference } from '@/domain/orders/parse-order-reference';
@@ -50,6 +51,7 @@ export async function loadOrderTimeline(services: Services, shop: Shop, orderNum
   return {
     unavailable: false as const,
     stale: found.stale,
+    timeZone: knownTimeZone(shop.timezone),
     order: { orderId: record.orderId, orderName: record.orderName, status: record.view.status, headline: record.view.headline, placedAt: record.view.placedAt.at },
     journey: record.view.timeline.map((entry) => ({ at: entry.at, label: entry.label, detail: entry.detail, kind: entry.kind })),
     questions,

@@ -1,6 +1,7 @@
 import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_THRESHOLDS } from '@/domain/analytics/order-health';
-import { queryAnswerTimes, queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../analytics/event-queries';
+import { queryAnswerTimes } from '../analytics/event-queries';
+import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../analytics/order-view-queries';
 import { queryConversationShare, queryVolumeByDay, queryWismoFunnel } from '../analytics/inquiry-summaries';
 import { queryCacheUse, queryLookupOutcomes } from '../analytics/rollup-queries';
 import { queryCarrierPerformance, queryProblemOrders } from '../analytics/snapshot-queries';

@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { knownTimeZone, localDay } from '@/domain/analytics/shop-days';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
+import type { DayRange } from '../analytics/sql-rows';
 import { publicProcedure } from '../api/trpc';
 import { readSignedInShopper } from '../auth/shopper-sign-in';
 import { createShopMemberRepository } from './shop-members';
@@ -36,15 +38,15 @@ export const shopOwnerProcedure = shopMemberProcedure.use(({ ctx, next }) => {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayString = z.string().regex(DAY).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
 
-/** The dashboard's date range, whole UTC days, at most a year; defaults to the last 30 days. */
-export const rangeInput = z
-  .object({ from: dayString.optional(), to: dayString.optional() })
-  .transform((value) => defaultRange(value.from, value.to))
-  .refine((range) => range.from <= range.to, 'from must not be after to')
-  .refine((range) => Date.parse(range.to) - Date.parse(range.from) <= 366 * 86_400_000, 'at most one year');
+/** The dashboard's date range as asked for; shopRange completes it in the shop's time zone. */
+export const rangeInput = z.object({ from: dayString.optional(), to: dayString.optional() });
 
-export function defaultRange(from?: string, to?: string, now = new Date()): { from: string; to: string } {
-  const end = to ?? now.toISOString().slice(0, 10);
-  const start = from ?? new Date(Date.parse(`${end}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
-  return { from: start, to: end };
+/** Whole days in the shop's time zone, at most a year; defaults to the last 30 days ending today there. */
+export function shopRange(input: { from?: string; to?: string }, timeZone: string, now = new Date()): DayRange {
+  const zone = knownTimeZone(timeZone);
+  const to = input.to ?? localDay(now, zone);
+  const from = input.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  if (from > to) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The start date must not be after the end date.' });
+  if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a range of at most one year.' });
+  return { from, to, timeZone: zone };
 }

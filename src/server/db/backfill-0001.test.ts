@@ -6,10 +6,12 @@ import { sql } from 'drizzle-orm';
 import { summarizeInquiries, type InquirySummary } from '@/domain/analytics/inquiry-summary';
 import { handMadeEvents, SHOP } from '@/domain/analytics/metrics.fixtures';
 import { deliveredShipments, orderHealthFacts } from '@/domain/analytics/order-health';
+import { summarizeOrderViews, type OrderView } from '@/domain/analytics/order-views';
+import { localDay } from '@/domain/analytics/shop-days';
 import { daysAgo, order, scan, shipment } from '@/domain/analytics/order-health.fixtures';
 import { queryRows } from '../analytics/sql-rows';
 import { openDatabase } from './client';
-import { analyticsEvents, analyticsInquiries, shipmentDeliveries, shops } from './schema';
+import { analyticsEvents, analyticsInquiries, analyticsOrderViews, shipmentDeliveries, shops } from './schema';
 
 /**
  * Migration 0001 adds summaries that are otherwise kept up to date as data is written; for data written before
@@ -19,7 +21,7 @@ describe('migration 0001 backfills what existed before it', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'osa-backfill-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('inquiry summaries, deliveries and health facts equal the domain definitions', async () => {
+  it('inquiry summaries, order views, deliveries, health facts and the shop-day rollup equal the domain definitions', async () => {
     const before = path.join(work, 'drizzle-0000');
     cpSync(path.join(process.cwd(), 'drizzle'), before, { recursive: true });
     const journalPath = path.join(before, 'meta', '_journal.json');
@@ -39,8 +41,12 @@ describe('migration 0001 backfills what existed before it', () => {
     const testOrder = order('6', 'delivered', 10, [delivered('t', 'UPS', 9, 7)]);
 
     const old = await openDatabase({ pgliteDir: dataDir, migrationsFolder: before });
-    await old.db.insert(shops).values({ id: SHOP, domain: 'backfill.myshopify.com', name: 'Backfill', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    await old.db.insert(shops).values({ id: SHOP, domain: 'backfill.myshopify.com', name: 'Backfill', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x', timezone: 'Asia/Tokyo' });
     await old.db.insert(analyticsEvents).values(events.map((e) => ({ ...e, value: e.value ?? null })));
+    // What the code before 0001 kept: a rollup keyed by UTC day.
+    await old.db.execute(sql`insert into analytics_daily (shop_id, day, type, door, status_category, reason, count)
+      select shop_id, to_char(at at time zone 'UTC', 'YYYY-MM-DD'), type, door, coalesce(status_category, ''), coalesce(reason, ''), count(*)::int
+      from analytics_events group by 1, 2, 3, 4, 5, 6`);
     for (const [o, test] of [...orders.map((o) => [o, false] as const), [testOrder, true] as const]) {
       await old.db.execute(sql`insert into order_snapshots (shop_id, order_id, order_name, test, view, fetched_at)
         values (${SHOP}, ${o.orderId}, ${o.orderName}, ${test}, ${JSON.stringify(o.view)}::jsonb, now())`);
@@ -64,6 +70,16 @@ describe('migration 0001 backfills what existed before it', () => {
       expect(
         facts.map((f) => ({ status: f.status, placedAt: iso(f.placed_at), unshippedItemCount: f.unshipped_items, failedSince: iso(f.failed_since), attemptedSince: iso(f.attempted_since), quietSince: iso(f.quiet_since) })),
       ).toEqual(orders.map((o) => orderHealthFacts(o.view)));
+
+      const views = (await migrated.db.select().from(analyticsOrderViews)).map(({ shopId: _s, ...row }) => row);
+      const key = (v: OrderView) => `${v.orderId}|${v.inquiryId}`;
+      const sorted = (rows: OrderView[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+      expect(sorted(views)).toEqual(sorted(summarizeOrderViews(events)));
+
+      const rollup = await queryRows<{ day: string; count: number }>(migrated.db, sql`select day, sum(count)::int as count from analytics_daily group by 1 order by 1`);
+      const perDay = new Map<string, number>();
+      for (const e of events) perDay.set(localDay(e.at, 'Asia/Tokyo'), (perDay.get(localDay(e.at, 'Asia/Tokyo')) ?? 0) + 1);
+      expect(rollup.map((r) => [r.day, Number(r.count)])).toEqual([...perDay].sort());
     } finally {
       await migrated.close();
     }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -312,6 +313,8 @@ export const analyticsEvents = pgTable(
     index('analytics_events_shop_type_at_idx').on(table.shopId, table.type, table.at),
     index('analytics_events_shop_order_at_idx').on(table.shopId, table.orderId, table.at),
     index('analytics_events_shop_inquiry_idx').on(table.shopId, table.conversationId),
+    // Answer-time percentiles read only latencies: an index-only scan where the table is vacuumed.
+    index('analytics_events_answer_latency_idx').on(table.shopId, table.at, table.latencyMs).where(sql`type = 'answer_sent'`),
   ],
 );
 
@@ -340,7 +343,28 @@ export const analyticsInquiries = pgTable(
   (table) => [primaryKey({ columns: [table.shopId, table.inquiryId] }), index('analytics_inquiries_shop_first_at_idx').on(table.shopId, table.firstAt)],
 );
 
-/** Event counts per shop, UTC day and dimension, kept up to date by the event recorder (dashboard counts read this). */
+/**
+ * One row per (order, inquiry) that was shown the order, folded from its `order_viewed` events as they are
+ * written (order-independent merges): what status categories, order age, repeat orders and problem-order
+ * question counts read. Equal by construction to summarizeOrderViews (src/domain/analytics/order-views.ts).
+ */
+export const analyticsOrderViews = pgTable(
+  'analytics_order_views',
+  {
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    orderId: text('order_id').notNull(),
+    inquiryId: text('inquiry_id').notNull(),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    minAgeMinutes: doublePrecision('min_age_minutes'),
+    categories: text('categories').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.shopId, table.orderId, table.inquiryId] }), index('analytics_order_views_shop_first_at_idx').on(table.shopId, table.firstAt)],
+);
+
+/** Event counts per shop, shop-local day and dimension, kept up to date by the event recorder (dashboard counts read this). */
 export const analyticsDaily = pgTable(
   'analytics_daily',
   {

@@ -35,7 +35,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold text-slate-900">Where-is-my-order questions</h1>
-        <RangeForm from={o.range.from} to={o.range.to} />
+        <RangeForm from={o.range.from} to={o.range.to} timeZone={o.range.timeZone} />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Key figures">

@@ -1,5 +1,5 @@
-/** The date range picker: a plain GET form, so every view is a shareable URL. */
-export function RangeForm({ from, to, extra }: { from: string; to: string; extra?: Record<string, string> }) {
+/** The date range picker: a plain GET form, so every view is a shareable URL. Days are the shop's (`timeZone`). */
+export function RangeForm({ from, to, timeZone, extra }: { from: string; to: string; timeZone?: string; extra?: Record<string, string> }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Date range">
       {Object.entries(extra ?? {}).map(([name, value]) => (
@@ -16,6 +16,7 @@ export function RangeForm({ from, to, extra }: { from: string; to: string; extra
       <button type="submit" className="min-h-10 rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800">
         Show
       </button>
+      {timeZone && <p className="w-full text-xs text-slate-700">Days in the shop&apos;s time zone, {timeZone}.</p>}
     </form>
   );
 }

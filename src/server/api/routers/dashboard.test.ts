@@ -133,7 +133,7 @@ describe('events through the real code paths', () => {
     expect(timeline.questions[1]!.answer).not.toMatch(/^Showed/);
     expect(timeline.questions[1]!.answer).not.toMatch(/^Hi!/); // the reply to the question, not the greeting
 
-    const audit = await owner.call((api) => api.dashboard.auditLog({ shop: ACME }));
+    const { rows: audit } = await owner.call((api) => api.dashboard.auditLog({ shop: ACME }));
     expect(audit.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit)).not.toContain(order.email!);
     const rows = await services.db.select().from(analyticsEvents);

@@ -6,7 +6,7 @@ import { loadOrderTimeline } from '@/server/dashboard/load-order-timeline';
 import { loadOverview } from '@/server/dashboard/load-overview';
 import { loadSettings } from '@/server/dashboard/load-settings';
 import { inviteMember } from '@/server/dashboard/invite-member';
-import { merchantProcedure, rangeInput, shopMemberProcedure, shopOwnerProcedure } from '@/server/dashboard/merchant-procedure';
+import { merchantProcedure, rangeInput, shopMemberProcedure, shopOwnerProcedure, shopRange } from '@/server/dashboard/merchant-procedure';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
 import { settingsInput, updateShopSettings } from '@/server/dashboard/update-shop-settings';
 import { clearWidgetFramePolicyCache } from '@/server/widget/frame-policy';
@@ -21,14 +21,17 @@ export const dashboardRouter = createTRPCRouter({
 
   overview: shopMemberProcedure.input(rangeInput).query(async ({ ctx, input }) => {
     void applyRetentionOnSchedule(ctx.services);
-    return loadOverview(ctx.services, ctx.shop, { from: input.from, to: input.to });
+    return loadOverview(ctx.services, ctx.shop, shopRange(input, ctx.shop.timezone));
   }),
 
   orderTimeline: shopMemberProcedure.input(z.object({ orderNumber: z.string().trim().min(1).max(64) })).query(({ ctx, input }) =>
     loadOrderTimeline(ctx.services, ctx.shop, input.orderNumber),
   ),
 
-  conversations: shopMemberProcedure.input(rangeInput).query(({ ctx, input }) => listConversations(ctx.services, ctx.shop, { from: input.from, to: input.to })),
+  conversations: shopMemberProcedure.input(rangeInput).query(async ({ ctx, input }) => {
+    const range = shopRange(input, ctx.shop.timezone);
+    return { range, rows: await listConversations(ctx.services, ctx.shop, range) };
+  }),
 
   transcript: shopMemberProcedure.input(z.object({ conversationId: z.uuid() })).query(async ({ ctx, input }) => {
     const transcript = await loadTranscript(ctx.services, ctx.shop, input.conversationId);
@@ -36,7 +39,10 @@ export const dashboardRouter = createTRPCRouter({
     return transcript;
   }),
 
-  auditLog: shopMemberProcedure.input(rangeInput).query(({ ctx, input }) => listAuditLog(ctx.services, ctx.shop, { from: input.from, to: input.to })),
+  auditLog: shopMemberProcedure.input(rangeInput).query(async ({ ctx, input }) => {
+    const range = shopRange(input, ctx.shop.timezone);
+    return { range, rows: await listAuditLog(ctx.services, ctx.shop, range) };
+  }),
 
   settings: shopMemberProcedure.query(async ({ ctx }) => ({
     ...(await loadSettings(ctx.services, ctx.shop, ctx.membership.role)),

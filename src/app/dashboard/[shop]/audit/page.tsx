@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/dashboard/data-table';
 import { forPage, rangeFromSearch } from '@/server/dashboard/dashboard-context';
-import { defaultRange } from '@/server/dashboard/merchant-procedure';
+import { localDateTime } from '@/domain/analytics/shop-days';
 import { RangeForm } from '../range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -9,20 +9,20 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 export default async function AuditPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const range = rangeFromSearch(await searchParams);
-  const rows = await forPage((api) => api.dashboard.auditLog({ shop: decodeURIComponent(shop), ...range }));
-  const shown = defaultRange(range.from, range.to);
+  const { range: shown, rows } = await forPage((api) => api.dashboard.auditLog({ shop: decodeURIComponent(shop), ...range }));
+  const zone = shown.timeZone ?? 'UTC';
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold text-slate-900">Audit log</h1>
-        <RangeForm from={shown.from} to={shown.to} />
+        <RangeForm from={shown.from} to={shown.to} timeZone={zone} />
       </div>
       <p className="text-slate-700">Emails and client addresses appear only as shortened keyed hashes: the same shopper has the same hash, and nobody can read it back.</p>
       <DataTable
         caption={`Latest 200 entries, ${shown.from} to ${shown.to}`}
         exportHref={`/dashboard/${encodeURIComponent(shop)}/export/audit.csv?from=${shown.from}&to=${shown.to}`}
-        columns={['At (UTC)', 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id']}
-        rows={rows.map((r) => [r.at.toISOString().slice(0, 19).replace('T', ' '), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId])}
+        columns={[`At (${zone})`, 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id']}
+        rows={rows.map((r) => [localDateTime(r.at, zone, true), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId])}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/dashboard/data-table';
 import { forPage, rangeFromSearch } from '@/server/dashboard/dashboard-context';
-import { defaultRange } from '@/server/dashboard/merchant-procedure';
+import { localDateTime } from '@/domain/analytics/shop-days';
 import { RangeForm } from '../range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -9,26 +9,26 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 export default async function ConversationsPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const range = rangeFromSearch(await searchParams);
-  const rows = await forPage((api) => api.dashboard.conversations({ shop: decodeURIComponent(shop), ...range }));
-  const shown = defaultRange(range.from, range.to);
+  const { range: shown, rows } = await forPage((api) => api.dashboard.conversations({ shop: decodeURIComponent(shop), ...range }));
+  const zone = shown.timeZone ?? 'UTC';
   const base = `/dashboard/${encodeURIComponent(shop)}`;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold text-slate-900">Conversations</h1>
-        <RangeForm from={shown.from} to={shown.to} />
+        <RangeForm from={shown.from} to={shown.to} timeZone={zone} />
       </div>
       <DataTable
         caption={`Chats started ${shown.from} to ${shown.to}, newest first`}
         exportHref={`${base}/export/conversations.csv?from=${shown.from}&to=${shown.to}`}
-        columns={['Started (UTC)', 'Door', 'Status', 'Messages', '']}
+        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', '']}
         rows={rows.map((r) => [
-          r.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+          localDateTime(r.createdAt, zone),
           r.door,
           r.status === 'handed_off' ? 'Handed to a person' : r.status,
           r.messages,
           <Link key={r.id} href={`${base}/conversations/${r.id}`} className="inline-block py-1 font-medium text-blue-800 underline underline-offset-2">
-            Transcript<span className="sr-only"> of the chat started {r.createdAt.toISOString()}</span>
+            Transcript<span className="sr-only"> of the chat started {localDateTime(r.createdAt, zone)}</span>
           </Link>,
         ])}
       />

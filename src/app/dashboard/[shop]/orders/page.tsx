@@ -1,3 +1,4 @@
+import { localDateTime } from '@/domain/analytics/shop-days';
 import { Card } from '@/components/dashboard/data-table';
 import { OrderTimelineChart } from '@/components/dashboard/order-timeline-chart';
 import { forPage } from '@/server/dashboard/dashboard-context';
@@ -29,6 +30,7 @@ export default async function OrderTimelinePage({ params, searchParams }: Props)
       {timeline && !timeline.unavailable && (
         <Card title={`${timeline.order.orderName}: ${timeline.order.headline}`} help={timeline.stale ? 'Shopify did not answer; this is the last known state.' : undefined}>
           <OrderTimelineChart journey={timeline.journey} questions={timeline.questions} />
+          <p className="text-sm text-slate-700">Times are in the shop&apos;s time zone ({timeline.timeZone}).</p>
           <ol className="space-y-2" aria-label="Timeline, oldest first">
             {[
               ...timeline.journey.map((j) => ({ at: new Date(j.at), kind: 'shop' as const, text: `${j.label}${j.detail ? ` · ${j.detail}` : ''}` })),
@@ -38,7 +40,7 @@ export default async function OrderTimelinePage({ params, searchParams }: Props)
               .map((item, index) => (
                 <li key={index} className={`rounded-md border-l-4 px-3 py-1.5 text-sm ${item.kind === 'shop' ? 'border-blue-700 bg-blue-50' : 'border-amber-600 bg-amber-50'}`}>
                   <time dateTime={item.at.toISOString()} className="font-semibold text-slate-900">
-                    {item.at.toISOString().slice(0, 16).replace('T', ' ')} UTC
+                    {localDateTime(item.at, timeline.timeZone)}
                   </time>{' '}
                   <span className="text-slate-900">{item.text}</span>
                 </li>

@@ -1,3 +1,4 @@
+import { localDateTime } from '@/domain/analytics/shop-days';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forPage } from '@/server/dashboard/dashboard-context';
@@ -14,7 +15,7 @@ export default async function TranscriptPage({ params }: Props) {
       <Link href={`/dashboard/${encodeURIComponent(shop)}/conversations`} className="inline-block py-1 text-sm font-medium text-blue-800 underline underline-offset-2">
         ← All conversations
       </Link>
-      <h1 className="text-2xl font-bold text-slate-900">Chat of {t.conversation.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</h1>
+      <h1 className="text-2xl font-bold text-slate-900">Chat of {localDateTime(t.conversation.createdAt, t.timeZone)} <span className="text-base font-normal text-slate-700">({t.timeZone})</span></h1>
       <p className="text-slate-700">
         Door: {t.conversation.door} · Status: {t.conversation.status}
         {t.handoffs.map((h, i) => (

@@ -19,10 +19,10 @@ export async function GET(request: NextRequest, { params }: Context) {
   let table: Table;
   try {
     if (name === 'conversations') {
-      const rows = await caller.dashboard.conversations({ shop: domain, ...range });
+      const { rows } = await caller.dashboard.conversations({ shop: domain, ...range });
       table = { caption: 'Conversations', columns: ['Started', 'Door', 'Status', 'Messages', 'Conversation id'], rows: rows.map((r) => [r.createdAt.toISOString(), r.door, r.status, r.messages, r.id]) };
     } else if (name === 'audit') {
-      const rows = await caller.dashboard.auditLog({ shop: domain, ...range });
+      const { rows } = await caller.dashboard.auditLog({ shop: domain, ...range });
       table = { caption: 'Audit log', columns: ['At', 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id'], rows: rows.map((r) => [r.at.toISOString(), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId]) };
     } else {
       table = overviewTables(await caller.dashboard.overview({ shop: domain, ...range }))[name];
