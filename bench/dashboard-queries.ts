@@ -56,7 +56,7 @@ export async function runDashboardBench(): Promise<void> {
           case when step in (5, 7) then (50 + random() * 1500)::int end,
           case when step = 1 then jsonb_build_object('wismo', q % 10 < 7) when step = 4 then jsonb_build_object('orderAgeMinutes', (random() * 20000)::int) end
         from generate_series(0, ${EVENTS - 1}) as g, lateral (select g / 8 as q, g % 8 as step) s`);
-      await services.db.execute(sql`analyze analytics_events`);
+      await services.db.execute(sql`vacuum analyze analytics_events`);
       await rebuildDailyRollup(services.db, shopId);
       await rebuildInquiries(services.db, shopId);
       await rebuildOrderViews(services.db, shopId);
