@@ -1,5 +1,5 @@
 import { Auth } from '@auth/core';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { JANE_EMAIL, knownOrdersFor } from '../../../demo-shop/seed/known-orders';
@@ -9,12 +9,13 @@ import type { Shop } from '@/domain/shops/shop';
 import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
-import { hashEmailFor } from '@/server/orders/order-deps';
-import { auditEvents, outboxMessages, verificationTokens } from '@/server/db/schema';
+import { hashClientFor, hashEmailFor } from '@/server/orders/order-deps';
+import { analyticsEvents, auditEvents, outboxMessages, verificationTokens } from '@/server/db/schema';
 import type { Services } from '@/server/services';
 import { createAuthConfig } from './auth-config';
 import { magicLinkDeps, ordersByEmailGateway } from './magic-link-deps';
-import { grantEmailAccess, readSignedInShopper, verifyShopClaim } from './shopper-sign-in';
+import { redeemShopClaim } from './redeem-shop-claim';
+import { readSignedInShopper, verifyShopClaim } from './shopper-sign-in';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
@@ -174,7 +175,13 @@ describe('the mailed link with Auth.js', () => {
     const signedIn = await readSignedInShopper(services, new Headers({ cookie: opened.sessionCookie! }));
     const { holderHashForToken, newShopperSession } = await import('../api/shopper-session');
     const session = newShopperSession(services);
-    await grantEmailAccess(services, { holderHash: holderHashForToken(services, session.token), shopId: shop(ACME).id, shopper: signedIn!, now: new Date() });
+    const holderHash = holderHashForToken(services, session.token);
+    const claim = new URL(opened.location).pathname.split('/').pop()!;
+    const redeem = (domain: string) => redeemShopClaim(services, { shop: shop(domain), claim, holderHash, shopper: signedIn, clientAddress: '198.51.100.61', now: new Date() });
+    // The claim names ACME: redeemed on NORDIC it grants nothing and counts nothing.
+    expect(await redeem(NORDIC)).toBe(false);
+    expect(await redeemShopClaim(services, { shop: shop(ACME), claim, holderHash, shopper: null, clientAddress: '198.51.100.61', now: new Date() })).toBe(false);
+    expect(await redeem(ACME)).toBe(true);
     browser.cookies.set('osa_session', session.token);
     const [name, value] = opened.sessionCookie!.split('=') as [string, string];
     browser.cookies.set(name, value);
@@ -188,6 +195,17 @@ describe('the mailed link with Auth.js', () => {
     // The email grant also opens one of those orders through orders.get (the chat's door).
     const one = await browser.call((api) => api.orders.get({ shop: ACME, orderId: acme.orders[0]!.orderId }));
     expect(one.status).toBe('ok');
+
+    // Audited both ways, and the dashboard sees the link sent and used (never on the shop it was not for).
+    const audits = await services.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'magic_link'), eq(auditEvents.clientHash, hashClientFor(services)('198.51.100.61'))));
+    expect(audits.map((a) => `${a.result}:${a.reason}`).sort()).toEqual(['failure:claim_mismatch', 'failure:not_signed_in', 'success:claimed', 'success:sent']);
+    await services.analytics.flush();
+    const events = await services.db.select().from(analyticsEvents).where(inArray(analyticsEvents.type, ['magic_link_sent', 'magic_link_used']));
+    const used = events.filter((e) => e.type === 'magic_link_used');
+    expect(used).toEqual([expect.objectContaining({ shopId: shop(ACME).id, door: 'email_link' })]);
+    expect(used[0]!.conversationId).toMatch(/^s_/);
+    expect(events.filter((e) => e.type === 'magic_link_sent' && e.shopId === shop(ACME).id).length).toBeGreaterThan(0);
+    expect(events.filter((e) => e.shopId === shop(NORDIC).id && e.type === 'magic_link_used')).toEqual([]);
   });
 });
 

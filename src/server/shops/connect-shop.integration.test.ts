@@ -3,13 +3,14 @@ import { eq } from 'drizzle-orm';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { createTestServices } from '@/server/testing/test-services';
 import type { Services } from '@/server/services';
-import { shops } from '@/server/db/schema';
+import { sessions, shops, users } from '@/server/db/schema';
 import { connectShop } from '@/domain/shops/connect-shop';
 import { beginInstall, completeInstall } from '@/domain/shops/oauth';
 import { runShopConnect } from '../../../scripts/shop-connect';
 import { createShopMemberRepository } from '../dashboard/shop-members';
 import { completeInstallDeps, connectShopDeps, oauthAppConfig } from './shop-deps';
 import { createHealthCheck } from './check-health';
+import { finishShopifyInstall } from './finish-install';
 
 let demo: DemoShop;
 let services: Services;
@@ -79,6 +80,41 @@ describe('connecting a shop against the demo shop over HTTP', () => {
     const forged = new URLSearchParams(callback.searchParams);
     forged.set('shop', ACME);
     expect(await completeInstall(config, completeInstallDeps(services), { query: forged, stateCookie: begun.cookie.value })).toMatchObject({ ok: false, reason: 'bad_hmac' });
+  });
+
+  it('makes the signed-in merchant the owner of the shop they install, and nobody when nobody is signed in', async () => {
+    const config = oauthAppConfig(services);
+    const installOnce = async (shop: string, headers: Headers) => {
+      const begun = beginInstall(config, new URLSearchParams({ shop }));
+      if (!begun.ok) throw new Error(begun.message);
+      const authorize = await fetch(begun.redirectUrl, { redirect: 'manual' });
+      const callback = new URL(authorize.headers.get('location')!);
+      return finishShopifyInstall(services, { query: callback.searchParams, stateCookie: begun.cookie.value, headers });
+    };
+    const userId = crypto.randomUUID();
+    await services.db.insert(users).values({ id: userId, email: 'founder@tiny-tea.test', emailVerified: new Date() });
+    const token = crypto.randomUUID();
+    await services.db.insert(sessions).values({ sessionToken: token, userId, expires: new Date(Date.now() + 3600_000) });
+    const members = createShopMemberRepository(services.db);
+
+    const signedIn = await installOnce('tiny-tea.myshopify.com', new Headers({ cookie: `authjs.session-token=${token}` }));
+    expect(signedIn.ok).toBe(true);
+    expect((await members.findMembership('founder@tiny-tea.test', 'tiny-tea.myshopify.com'))?.role).toBe('owner');
+
+    // A forged session cookie, or none, installs the shop but makes nobody its owner.
+    const anonymous = await installOnce(ACME, new Headers({ cookie: 'authjs.session-token=forged' }));
+    expect(anonymous.ok).toBe(true);
+    if (anonymous.ok) expect(await members.listMembers(anonymous.shop.id)).toEqual([]);
+
+    // A refused callback (state cookie from another install) adds no one.
+    const begun = beginInstall(config, new URLSearchParams({ shop: 'tiny-tea.myshopify.com' }));
+    if (!begun.ok) throw new Error(begun.message);
+    const other = beginInstall(config, new URLSearchParams({ shop: 'tiny-tea.myshopify.com' }));
+    if (!other.ok) throw new Error(other.message);
+    const callback = new URL((await fetch(begun.redirectUrl, { redirect: 'manual' })).headers.get('location')!);
+    const refused = await finishShopifyInstall(services, { query: callback.searchParams, stateCookie: other.cookie.value, headers: new Headers({ cookie: `authjs.session-token=${token}` }) });
+    expect(refused.ok).toBe(false);
+    expect((await members.listShopsFor('founder@tiny-tea.test')).map((s) => s.domain)).toEqual(['tiny-tea.myshopify.com']);
   });
 
   it('reports each installed shop in the health check without leaking tokens', async () => {

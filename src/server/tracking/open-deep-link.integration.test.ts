@@ -9,7 +9,7 @@ import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { holderHashForToken } from '@/server/api/shopper-session';
 import { randomToken } from '@/server/crypto/secrets';
-import { auditEvents } from '@/server/db/schema';
+import { analyticsEvents, auditEvents } from '@/server/db/schema';
 import type { Services } from '@/server/services';
 import { openDeepLink, shopDeepLinkSecret } from './open-deep-link';
 
@@ -47,6 +47,14 @@ async function browserOpening(domain: string, token: string) {
   return { browser, result };
 }
 
+async function deepLinkEvents(domain: string) {
+  await services.analytics.flush();
+  return services.db
+    .select()
+    .from(analyticsEvents)
+    .where(and(eq(analyticsEvents.shopId, shops.get(domain)!.id), eq(analyticsEvents.type, 'deep_link_opened')));
+}
+
 describe('openDeepLink', () => {
   it('opens the order a Liquid-minted link names, for this browser only', async () => {
     const id = orderId(ACME, 'acme.in_transit');
@@ -59,9 +67,14 @@ describe('openDeepLink', () => {
     await expect(browser.call((api) => api.orders.get({ shop: ACME, orderId: orderId(ACME, 'acme.delivered') }))).rejects.toThrow(/not available/);
     const stranger = createShopperClient(services, { clientAddress: '198.51.100.78' });
     await expect(stranger.call((api) => api.orders.get({ shop: ACME, orderId: id }))).rejects.toThrow(/not available/);
+    // The dashboard counts it: one deep-link inquiry for that order, through the email door.
+    const opened = await deepLinkEvents(ACME);
+    expect(opened.filter((e) => e.orderId === id)).toEqual([expect.objectContaining({ door: 'email_link', orderId: id })]);
+    expect(opened[0]!.conversationId).toMatch(/^s_/);
   });
 
   it('refuses tampered, expired and other-shop links, grants nothing and audits each', async () => {
+    const countedBefore = (await deepLinkEvents(ACME)).length + (await deepLinkEvents(NORDIC)).length;
     const id = orderId(ACME, 'acme.split_shipment');
     const valid = liquidLink(ACME, id);
     const [, expires, signature] = valid.split('.') as [string, string, string];
@@ -83,5 +96,6 @@ describe('openDeepLink', () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row) => row.result === 'failure' && row.orderId === null)).toBe(true);
     }
+    expect((await deepLinkEvents(ACME)).length + (await deepLinkEvents(NORDIC)).length).toBe(countedBefore);
   });
 });
