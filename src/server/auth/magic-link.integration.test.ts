@@ -15,7 +15,7 @@ import type { Services } from '@/server/services';
 import { createAuthConfig } from './auth-config';
 import { magicLinkDeps, ordersByEmailGateway } from './magic-link-deps';
 import { redeemShopClaim } from './redeem-shop-claim';
-import { readSignedInShopper, verifyShopClaim } from './shopper-sign-in';
+import { readSignedInShopper, signOutShopper, verifyShopClaim } from './shopper-sign-in';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
@@ -206,6 +206,11 @@ describe('the mailed link with Auth.js', () => {
     expect(used[0]!.conversationId).toMatch(/^s_/);
     expect(events.filter((e) => e.type === 'magic_link_sent' && e.shopId === shop(ACME).id).length).toBeGreaterThan(0);
     expect(events.filter((e) => e.shopId === shop(NORDIC).id && e.type === 'magic_link_used')).toEqual([]);
+
+    // Signing out drops this browser's grants in the shop and ends the session.
+    await signOutShopper(services, { sessionToken: signedIn!.sessionToken, holderHash, shopId: shop(ACME).id });
+    expect((await browser.call((api) => api.orders.list({ shop: ACME }))).orders).toEqual([]);
+    expect(await readSignedInShopper(services, new Headers({ cookie: opened.sessionCookie! }))).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { createShopperClient } from '@/server/testing/shopper-client';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
 import { sessions, users, verificationTokens, outboxMessages, analyticsEvents, analyticsInquiries, conversations } from '@/server/db/schema';
 import { applyRetention } from '@/server/analytics/apply-retention';
+import { readSignedInShopper, signOutShopper } from '@/server/auth/shopper-sign-in';
 import { writeEventBatch } from '@/server/analytics/event-recorder';
 import { requestMerchantSignIn } from '@/server/dashboard/request-merchant-sign-in';
 import type { Services } from '@/server/services';
@@ -80,6 +81,16 @@ describe('dashboard membership', () => {
     const owner = await merchantClient('owner@acme.test');
     await services.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, owner.cookies.get('authjs.session-token')!));
     expect(await codeOf(owner.call((api) => api.dashboard.overview({ shop: ACME })))).toBe('UNAUTHORIZED');
+  });
+
+  it('signing out ends that session only: its cookie stops working, another browser stays in', async () => {
+    const laptop = await merchantClient('owner@acme.test');
+    const phone = await merchantClient('owner@acme.test');
+    const token = laptop.cookies.get('authjs.session-token')!;
+    const merchant = await readSignedInShopper(services, new Headers({ cookie: `authjs.session-token=${token}` }));
+    await signOutShopper(services, { sessionToken: merchant!.sessionToken, holderHash: null, shopId: '' });
+    expect(await codeOf(laptop.call((api) => api.dashboard.overview({ shop: ACME })))).toBe('UNAUTHORIZED');
+    expect(await codeOf(phone.call((api) => api.dashboard.overview({ shop: ACME })))).toBe('OK');
   });
 
   it('members read; only owners change settings or invite', async () => {
