@@ -101,3 +101,6 @@ export function buildShopConfigs(overrides: Record<string, Partial<ShopConfig>> 
     ...(overrides[s.domain] ?? {}),
   }));
 }
+
+/** The HEALTH_TOKEN `npm run demo` gives the app unless one is set (the e2e tests read shop health with it). */
+export const DEMO_HEALTH_TOKEN = 'demo-health-token-not-a-secret';

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO_HEALTH_TOKEN } from '../demo-shop/shops';
 
 test('the demo app serves its landing page with the demo shops connected', async ({ page }) => {
   await page.goto('/');
@@ -20,7 +21,7 @@ test('the landing page works on a phone', async ({ page }) => {
 });
 
 test('health is green: database, cache and every demo shop reachable', async ({ request }) => {
-  const response = await request.get('/api/health');
+  const response = await request.get('/api/health', { headers: { authorization: `Bearer ${DEMO_HEALTH_TOKEN}` } });
   expect(response.status()).toBe(200);
   const body = await response.json();
   expect(body.status).toBe('ok');
@@ -28,6 +29,17 @@ test('health is green: database, cache and every demo shop reachable', async ({ 
   expect(body.cache.ok).toBe(true);
   expect(body.shops.length).toBeGreaterThanOrEqual(3);
   for (const shop of body.shops) expect(shop.ok).toBe(true);
+});
+
+test('health names no shop without the token, nor with a wrong one', async ({ request }) => {
+  const attempts: Array<Record<string, string>> = [{}, { authorization: `Bearer ${DEMO_HEALTH_TOKEN}x` }, { authorization: DEMO_HEALTH_TOKEN }];
+  for (const headers of attempts) {
+    const response = await request.get('/api/health', { headers });
+    expect(response.status()).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain('myshopify.com');
+    expect(JSON.parse(text).shops).toEqual({ total: 3, ok: 3 });
+  }
 });
 
 test('pages refuse to be framed by other sites', async ({ request }) => {

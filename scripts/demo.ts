@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DEFAULT_SHOPS } from '../demo-shop/shops';
+import { DEFAULT_SHOPS, DEMO_HEALTH_TOKEN } from '../demo-shop/shops';
 import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { shops } from '../src/server/db/schema';
@@ -115,6 +115,7 @@ async function main() {
     SHOPIFY_ADMIN_ORIGIN: `${shopUrl}/shops/{shop}`,
     // `next start` runs as production; the demo still wants its mail (magic links) readable at /dev/outbox.
     DEV_OUTBOX: process.env.DEV_OUTBOX ?? 'true',
+    HEALTH_TOKEN: process.env.HEALTH_TOKEN ?? DEMO_HEALTH_TOKEN,
   };
 
   startProcess('npx', ['tsx', 'demo-shop/main.ts', '--port', String(options.shopPort)], { ...process.env, DEMO_APP_URL: appUrl }, 'demo-shop');
@@ -155,7 +156,7 @@ async function main() {
 Order Status Agent demo is running (ready in ${seconds} s). Ctrl+C stops it.
 
   App:          ${appUrl}
-  Health:       ${appUrl}/api/health
+  Health:       ${appUrl}/api/health  (shops by name: Authorization: Bearer ${appEnv.HEALTH_TOKEN})
   Demo shop:    ${shopUrl}  (Shopify Admin API stand-in)
   Shops:        ${DEFAULT_SHOPS.map((shop) => shop.domain).join(', ')}
   Storefront:   ${shopUrl}/storefront/${DEFAULT_SHOPS[0]?.domain ?? ''}  (chat widget on a cross-origin demo store page)

@@ -49,6 +49,8 @@ export const envSchema = z
     // The outbox viewer shows live sign-in links: on only outside production unless the demo turns it on.
     DEV_OUTBOX: optionalString.pipe(z.enum(['true', 'false', '1', '0']).optional()).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // Without it /api/health says only how many shops pass; with `Authorization: Bearer <token>` it names them.
+    HEALTH_TOKEN: optionalString.pipe(z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.APP_SECRET) {

@@ -9,6 +9,13 @@ export type HealthReport = {
   shops: ShopHealth[];
 };
 
+/** What anyone may see: up or down, and how many shops pass, without naming them. */
+export type PublicHealthReport = Omit<HealthReport, 'shops'> & { shops: { total: number; ok: number } };
+
+export function publicHealthReport(report: HealthReport): PublicHealthReport {
+  return { ...report, shops: { total: report.shops.length, ok: report.shops.filter((shop) => shop.ok).length } };
+}
+
 export type HealthDeps = {
   database: { kind: string; ping: () => Promise<unknown> };
   cache: { kind: string; ping: () => Promise<unknown> };

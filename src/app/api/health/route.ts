@@ -1,7 +1,8 @@
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { getServices, type Services } from '@/server/services';
-import { createHealthCheck, type HealthReport } from '@/server/shops/check-health';
+import { safeEqual } from '@/server/crypto/secrets';
+import { createHealthCheck, publicHealthReport, type HealthReport } from '@/server/shops/check-health';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,13 +18,19 @@ function healthCheck(services: Services) {
   return globalForHealth.__healthCheck;
 }
 
-/** GET /api/health: 200 while the database answers (status ok or degraded), 503 when it does not. */
-export async function GET() {
+/**
+ * GET /api/health: 200 while the database answers (status ok or degraded), 503 when it does not. Shops are
+ * named only for `Authorization: Bearer $HEALTH_TOKEN`: the list of a deployment's merchants is not public.
+ */
+export async function GET(request: NextRequest) {
   const services = await getServices().catch(() => null);
   const report: HealthReport = services
     ? await healthCheck(services)()
     : { status: 'down', database: { ok: false, kind: 'unknown', latencyMs: 0 }, cache: { ok: false, kind: 'unknown', latencyMs: 0 }, shops: [] };
-  return NextResponse.json(report, {
+  const token = services?.env.HEALTH_TOKEN;
+  const bearer = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+  const detailed = token !== undefined && bearer !== undefined && safeEqual(bearer, token);
+  return NextResponse.json(detailed ? report : publicHealthReport(report), {
     status: report.status === 'down' ? 503 : 200,
     headers: { 'cache-control': 'no-store' },
   });
