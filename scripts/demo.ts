@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEFAULT_SHOPS, DEMO_HEALTH_TOKEN } from '../demo-shop/shops';
-import { parseEnv } from '../src/env';
+import { DEMO_SHOPIFY_API_KEY, DEMO_SHOPIFY_API_SECRET, parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { shops } from '../src/server/db/schema';
 import { connectShop } from '../src/domain/shops/connect-shop';
@@ -116,6 +116,9 @@ async function main() {
     // `next start` runs as production; the demo still wants its mail (magic links) readable at /dev/outbox.
     DEV_OUTBOX: process.env.DEV_OUTBOX ?? 'true',
     HEALTH_TOKEN: process.env.HEALTH_TOKEN ?? DEMO_HEALTH_TOKEN,
+    // `next start` is production mode, which requires real app credentials; the demo shop's are these.
+    SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY,
+    SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET ?? DEMO_SHOPIFY_API_SECRET,
   };
 
   startProcess('npx', ['tsx', 'demo-shop/main.ts', '--port', String(options.shopPort)], { ...process.env, DEMO_APP_URL: appUrl }, 'demo-shop');

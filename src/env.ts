@@ -13,6 +13,10 @@ const optionalString = z
 
 const optionalUrl = optionalString.pipe(z.string().url().optional());
 
+/** The demo shop's app credentials (demo-shop/server.ts): the defaults outside production only. */
+export const DEMO_SHOPIFY_API_KEY = 'demo-client-id';
+export const DEMO_SHOPIFY_API_SECRET = 'demo-client-secret';
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,8 +27,9 @@ export const envSchema = z
     PGLITE_DIR: optionalString,
     REDIS_URL: optionalUrl,
     REDIS_PREFIX: z.string().default('osa:'),
-    SHOPIFY_API_KEY: z.string().default('demo-client-id'),
-    SHOPIFY_API_SECRET: z.string().default('demo-client-secret'),
+    // Defaults are the demo shop's app credentials, refused in production: the secret signs webhooks and App Proxy calls.
+    SHOPIFY_API_KEY: optionalString,
+    SHOPIFY_API_SECRET: optionalString,
     SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/).default('2025-01'),
     SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments'),
     SHOPIFY_ADMIN_ORIGIN: optionalString,
@@ -56,7 +61,15 @@ export const envSchema = z
     if (value.NODE_ENV === 'production' && !value.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production' });
     }
-  });
+    for (const name of ['SHOPIFY_API_KEY', 'SHOPIFY_API_SECRET'] as const) {
+      if (value.NODE_ENV === 'production' && !value[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in production (your app's credentials from the Shopify Partner dashboard)` });
+    }
+  })
+  .transform((value) => ({
+    ...value,
+    SHOPIFY_API_KEY: value.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY,
+    SHOPIFY_API_SECRET: value.SHOPIFY_API_SECRET ?? DEMO_SHOPIFY_API_SECRET,
+  }));
 
 export type AppEnv = z.infer<typeof envSchema>;
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_SHOPIFY_API_SECRET, parseEnv } from './env';
+
+const SECRET = 'x'.repeat(32);
+
+describe('parseEnv', () => {
+  it('refuses production without the secrets that sign sessions, webhooks and App Proxy calls', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/APP_SECRET is required[\s\S]*SHOPIFY_API_KEY is required[\s\S]*SHOPIFY_API_SECRET is required/);
+    expect(() => parseEnv({ NODE_ENV: 'production', APP_SECRET: SECRET, SHOPIFY_API_KEY: 'key' })).toThrow(/SHOPIFY_API_SECRET is required/);
+    const env = parseEnv({ NODE_ENV: 'production', APP_SECRET: SECRET, SHOPIFY_API_KEY: 'key', SHOPIFY_API_SECRET: 'shpss_real' });
+    expect(env.SHOPIFY_API_SECRET).toBe('shpss_real');
+  });
+
+  it('uses the demo shop credentials outside production only', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).SHOPIFY_API_SECRET).toBe(DEMO_SHOPIFY_API_SECRET);
+    expect(parseEnv({ NODE_ENV: 'test', SHOPIFY_API_SECRET: '' }).SHOPIFY_API_SECRET).toBe(DEMO_SHOPIFY_API_SECRET);
+  });
+
+  it('rejects a short HEALTH_TOKEN', () => {
+    expect(() => parseEnv({ HEALTH_TOKEN: 'short' })).toThrow(/HEALTH_TOKEN must be at least 16/);
+  });
+});
