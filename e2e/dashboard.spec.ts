@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { knownOrder } from '../demo-shop/seed/known-orders';
+import { localDay } from '../src/domain/analytics/shop-days';
 import { DashboardPage } from './pages/dashboard-pages';
 import { APP_URL } from './pages/storefront-page';
 import { DevOutboxPage } from './pages/tracking-pages';
@@ -28,7 +29,7 @@ async function trpc<T>(api: APIRequestContext, path: string, input: unknown): Pr
 
 test('merchant signs in by magic link, sees the events, opens a timeline, exports CSV and rebrands the widget', async ({ page, playwright }) => {
   const dashboard = new DashboardPage(page);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDay(new Date(), 'Europe/London'); // Tiny Tea's day: the dashboard's days are the shop's
   const order = knownOrder('tiny.in_transit');
 
   await dashboard.requestSignIn(MERCHANT);
