@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameBytes } from '../crypto/same-bytes';
 
 /**
  * Shopify App Proxy signatures (shopify-api.md §7): Shopify forwards storefront requests with `shop`,
@@ -46,8 +47,7 @@ export function verifyAppProxyQuery(query: ProxyQuery, secret: string, nowMs: nu
   if (!signature) return { ok: false, reason: 'missing_signature' };
   const expected = Buffer.from(signAppProxyMessage(appProxySigningMessage(query), secret), 'utf8');
   const actual = Buffer.from(signature.toLowerCase(), 'utf8');
-  // A digest has a public fixed length, so refusing another length early leaks nothing.
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'bad_signature' };
+  if (!sameBytes(actual, expected)) return { ok: false, reason: 'bad_signature' };
   const timestamp = params.get('timestamp')?.[0] ?? '';
   if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowMs / 1000 - Number(timestamp)) > APP_PROXY_TOLERANCE_SECONDS) {
     return { ok: false, reason: 'stale_timestamp' };

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameBytes } from '../crypto/same-bytes';
 
 /**
  * Signed links to one order, for Shopify's order and shipping emails: `/t/{shop}/o/{orderId}.{expires}.{sig}`
@@ -37,7 +38,7 @@ export function verifyDeepLink(secret: string, token: string, now: Date): DeepLi
   const [, orderId, expires, given] = match as unknown as [string, string, string, string];
   const expected = Buffer.from(signature(secret, orderId, expires), 'hex');
   const actual = Buffer.from(given.toLowerCase(), 'hex');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'bad_signature' };
+  if (!sameBytes(actual, expected)) return { ok: false, reason: 'bad_signature' };
   const expiresSeconds = Number(expires);
   const nowSeconds = Math.floor(now.getTime() / 1000);
   if (expiresSeconds <= nowSeconds) return { ok: false, reason: 'expired' };

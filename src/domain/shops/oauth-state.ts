@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameBytes } from '../crypto/same-bytes';
 import { z } from 'zod';
 
 export const OAUTH_STATE_COOKIE = 'osa_oauth_state';
@@ -29,7 +30,7 @@ export function readOAuthState(cookieValue: string | undefined, key: Buffer, now
   if (!payload || !signature || extra !== undefined) return null;
   const expected = sign(payload, key);
   const actual = Buffer.from(signature, 'base64url');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+  if (!sameBytes(actual, expected)) return null;
   let parsed: z.infer<typeof payloadSchema>;
   try {
     parsed = payloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
@@ -43,7 +44,5 @@ export function readOAuthState(cookieValue: string | undefined, key: Buffer, now
 /** Constant-time comparison of the `state` query parameter with the cookie's nonce. */
 export function stateMatches(state: string | null, expected: OAuthState): boolean {
   if (!state) return false;
-  const a = Buffer.from(state, 'utf8');
-  const b = Buffer.from(expected.nonce, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameBytes(Buffer.from(state, 'utf8'), Buffer.from(expected.nonce, 'utf8'));
 }

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameBytes } from '../crypto/same-bytes';
 
 /**
  * The message Shopify signs on admin requests (install link, OAuth callback): every parameter except
@@ -22,8 +23,7 @@ export function verifyQueryHmac(query: URLSearchParams, secret: string): boolean
   if (given.length !== 1 || !given[0]) return false;
   const expected = Buffer.from(signQuery(query, secret), 'utf8');
   const actual = Buffer.from(given[0].toLowerCase(), 'utf8');
-  // A digest has a public, fixed length, so rejecting other lengths early leaks nothing.
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  return sameBytes(actual, expected);
 }
 
 /** Shopify's libraries refuse signed requests whose `timestamp` (seconds) is more than 90 s from now. */

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameBytes } from '../crypto/same-bytes';
 
 /** Base64 HMAC-SHA256 of the raw body bytes, the way Shopify signs a webhook (`X-Shopify-Hmac-Sha256`). */
 export function computeWebhookHmac(secret: string, rawBody: Uint8Array): string {
@@ -13,6 +14,5 @@ export function verifyWebhookHmac(secret: string, rawBody: Uint8Array, header: s
   if (!secret) return false;
   const expected = Buffer.from(computeWebhookHmac(secret, rawBody), 'utf8');
   const given = Buffer.from(header.trim(), 'utf8');
-  // A SHA-256 digest in base64 always has the same public length, so refusing other lengths early leaks nothing.
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameBytes(given, expected);
 }
