@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { HintedField } from '@/components/form/hinted-field';
 import type { LookupState } from './actions';
 
 type Props = { action: (previous: LookupState, form: FormData) => Promise<LookupState> };
@@ -39,49 +40,35 @@ export function LookupForm({ action }: Props) {
         </p>
       )}
       <form action={formAction} className="space-y-4" aria-describedby={failed ? 'lookup-message' : undefined} noValidate>
-        <div>
-          <label htmlFor="orderReference" className="block font-semibold text-slate-900">
-            Order number
-          </label>
-          <p id="orderReference-hint" className="text-sm text-slate-600">
-            In your order confirmation email, for example #1001.
-          </p>
-          <input
-            id="orderReference"
-            name="orderReference"
-            type="text"
-            inputMode="text"
-            autoComplete="off"
-            required
-            maxLength={200}
-            value={orderReference}
+        <HintedField
+          id="orderReference"
+          name="orderReference"
+          label="Order number"
+          hint="In your order confirmation email, for example #1001."
+          type="text"
+          inputMode="text"
+          autoComplete="off"
+          required
+          maxLength={200}
+          value={orderReference}
           onChange={(event) => setOrderReference(event.target.value)}
-            aria-describedby="orderReference-hint"
-            aria-invalid={state.status === 'not_verified' || undefined}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="email" className="block font-semibold text-slate-900">
-            Email
-          </label>
-          <p id="email-hint" className="text-sm text-slate-600">
-            The address you used for the order.
-          </p>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={320}
-            value={email}
+          invalid={state.status === 'not_verified'}
+          className={inputClass}
+        />
+        <HintedField
+          id="email"
+          name="email"
+          label="Email"
+          hint="The address you used for the order."
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={320}
+          value={email}
           onChange={(event) => setEmail(event.target.value)}
-            aria-describedby="email-hint"
-            aria-invalid={state.status === 'not_verified' || undefined}
-            className={inputClass}
-          />
-        </div>
+          invalid={state.status === 'not_verified'}
+          className={inputClass}
+        />
         <button
           type="submit"
           disabled={pending}
