@@ -3,7 +3,7 @@
  * Redis behind a round-robin proxy (bench/load-cluster.ts). Needs a production build (`npx next build`).
  *   --only knee,faults,redis,pg-down,memory,cold   --shoppers 200 --fault-seconds 60 --level-seconds 6
  *   --cold-shoppers 40 --cold-seconds 60 --cold-think-ms 2000
- *   --memory-messages 100000 --memory-seconds 180 --instances 2 --base-port 3400
+ *   --memory-messages 100000 --memory-seconds 180 --memory-workers 16 --instances 2 --base-port 3400
  * Every loop is bounded in count and time; all targets are 127.0.0.1.
  */
 import { parseArgs } from 'node:util';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'cold-think-ms': { type: 'string', default: '2000' },
     'memory-messages': { type: 'string', default: '100000' },
     'memory-seconds': { type: 'string', default: '180' },
+    'memory-workers': { type: 'string', default: '16' },
     instances: { type: 'string', default: '2' },
     'base-port': { type: 'string', default: '3400' },
   },
@@ -187,23 +188,29 @@ async function postgresOutage(cluster: Cluster): Promise<Row[]> {
   return [...rows, { measure: 'conversations stored / with a half-written turn', requests: counts!.conversations, errors: counts!.half_written }];
 }
 
+/** Warm chat messages until the target or the time is reached; RSS of each instance every 10,000 messages. */
 async function memory(cluster: Cluster): Promise<Row[]> {
   const target = num(values['memory-messages'], 1000, 100_000);
-  const seconds = num(values['memory-seconds'], 10, 600);
+  const seconds = num(values['memory-seconds'], 10, 1800);
+  const workers = num(values['memory-workers'], 1, 256);
   const rows: Row[] = [];
+  const started = Date.now();
   const sample = (messages: number) => {
     const rss = cluster.rssBytes().map((bytes) => Math.round(bytes / 1048576));
-    rows.push({ measure: `RSS after ${messages} chat messages`, ...Object.fromEntries(rss.map((mb, i) => [`instance ${i + 1} MB`, mb])) });
+    const row = { measure: `RSS after ${messages} chat messages`, seconds: Math.round((Date.now() - started) / 1000), ...Object.fromEntries(rss.map((mb, i) => [`instance ${i + 1} MB`, mb])) };
+    rows.push(row);
+    console.log(JSON.stringify(row));
   };
   sample(0);
   let sent = 0;
   const tally = new Tally();
-  const started = Date.now();
-  const sampler = setInterval(() => sample(sent), Math.max(5_000, (seconds * 1000) / 8));
-  await warmChatLoad(cluster, 16, seconds, target, tally, () => void sent++);
-  clearInterval(sampler);
-  sample(sent);
-  rows.push(tally.row(`memory run: ${sent} messages in ${((Date.now() - started) / 1000).toFixed(0)} s`));
+  await warmChatLoad(cluster, workers, seconds, target, tally, () => {
+    sent++;
+    if (sent % 10_000 === 0) sample(sent);
+  });
+  if (sent % 10_000 !== 0) sample(sent);
+  const elapsed = (Date.now() - started) / 1000;
+  rows.push(tally.row(`memory run: ${sent} messages in ${elapsed.toFixed(0)} s, ${workers} chats at once`, { 'msg/s': sent / elapsed }));
   return rows;
 }
 
@@ -211,9 +218,9 @@ async function main() {
   // pg-down puts a TCP relay between the app and PostgreSQL (one more hop for every query of the run).
   const cluster = await startCluster({ instances: num(values.instances, 1, 4), basePort: num(values['base-port'], 1024, 65000), shopifyTimeoutMs: 2500, databaseRelay: only.has('pg-down') });
   const overall = setTimeout(() => {
-    console.error('bench:load: 20 minute limit reached, stopping');
+    console.error('bench:load: time limit reached, stopping');
     void cluster.close().finally(() => process.exit(2));
-  }, 20 * 60_000);
+  }, 20 * 60_000 + (only.has('memory') ? num(values['memory-seconds'], 10, 1800) * 1000 : 0));
   try {
     console.log(`proxy ${cluster.proxyUrl} → instances on ${cluster.instances.map((i) => i.port).join(', ')}`);
     if (only.has('knee')) printTable('Warm chat replies by concurrency (knee = first p95 > 100 ms)', await knee(cluster));
