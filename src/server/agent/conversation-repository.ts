@@ -1,8 +1,10 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { chatCardSchema, type ChatCard, type ChatMessage } from '@/domain/agent/chat-message';
+import type { Shop } from '@/domain/shops/shop';
 import type { Database } from '../db/client';
-import { conversations, handoffs, messages } from '../db/schema';
+import { conversations, handoffs, messages, shops } from '../db/schema';
+import { shopColumns } from '../shops/shop-repository';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type NewChatMessage = { role: 'shopper' | 'agent'; text: string; cards: ChatCard[]; intent?: string | null; latencyMs?: number | null };
@@ -53,6 +55,17 @@ export function createConversationRepository(db: Database) {
     async findConversationForHolder(id: string, holderHash: string): Promise<ConversationRow | null> {
       if (!z.uuid().safeParse(id).success) return null;
       const [row] = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.holderHash, holderHash))).limit(1);
+      return row ?? null;
+    },
+    /** The conversation with its shop, in one round trip (every chat turn starts here). */
+    async findConversationWithShop(id: string, holderHash: string): Promise<{ conversation: ConversationRow; shop: Shop } | null> {
+      if (!z.uuid().safeParse(id).success) return null;
+      const [row] = await db
+        .select({ conversation: conversations, shop: shopColumns })
+        .from(conversations)
+        .innerJoin(shops, eq(shops.id, conversations.shopId))
+        .where(and(eq(conversations.id, id), eq(conversations.holderHash, holderHash)))
+        .limit(1);
       return row ?? null;
     },
     async appendMessage(conversationId: string, message: NewChatMessage): Promise<ChatMessage> {

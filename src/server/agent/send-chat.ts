@@ -27,10 +27,9 @@ export async function findOwnConversation(ctx: RequestContext, conversationId: s
   const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
   const holderHash = shopperHolder(ctx, { create: false });
   if (!holderHash) throw notFound();
-  const conversation = await createConversationRepository(ctx.services.db).findConversationForHolder(conversationId, holderHash);
-  if (!conversation) throw notFound();
-  const shop = await ctx.services.shops.findShopById(conversation.shopId);
-  if (!shop || shop.uninstalledAt) throw notFound();
+  const found = await createConversationRepository(ctx.services.db).findConversationWithShop(conversationId, holderHash);
+  if (!found || found.shop.uninstalledAt) throw notFound();
+  const { conversation, shop } = found;
   if (shopInput !== undefined && normalizeShopDomain(shopInput) !== shop.domain) throw notFound();
   return { conversation, shop };
 }
@@ -87,7 +86,8 @@ export async function sendChat(
     { role: 'shopper', text: shopperText, cards: [] },
     { role: 'agent', text: turn.text, cards: turn.cards, intent: turn.intent, latencyMs },
   );
-  await savePendingEmail(services, conversation.id, pendingEmail);
+  // Most turns neither had nor leave a half-given email: nothing to write then.
+  if (pendingEmail !== null || state.pendingEmail !== null) await savePendingEmail(services, conversation.id, pendingEmail);
   if (turn.engine !== 'model') onDelta?.(turn.text);
   const event = { shopId: shop.id, door: toEventDoor(conversation.door), conversationId: conversation.id };
   services.analytics.record({ ...event, type: 'intent_detected', reason: turn.intent, value: { wismo: ORDER_QUESTIONS.includes(turn.intent) } });

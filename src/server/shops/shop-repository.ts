@@ -20,7 +20,8 @@ export type ShopRepository = {
   getWebhookSecret(shop: Pick<Shop, 'id'>): Promise<string | null>;
 };
 
-const publicColumns = {
+/** The columns that make a `Shop` (never the sealed token or webhook secret). */
+export const shopColumns = {
   id: shops.id,
   domain: shops.domain,
   name: shops.name,
@@ -36,7 +37,7 @@ const publicColumns = {
 /** Shops over Drizzle; tokens and webhook secrets are sealed with `tokenKey` (AES-256-GCM) before they are written. */
 export function createShopRepository(db: Database, tokenKey: Buffer): ShopRepository {
   const findOne = async (where: ReturnType<typeof eq>) => {
-    const rows = await db.select(publicColumns).from(shops).where(where).limit(1);
+    const rows = await db.select(shopColumns).from(shops).where(where).limit(1);
     return rows[0] ?? null;
   };
 
@@ -64,7 +65,7 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
         .values({ ...(input.id ? { id: input.id } : {}), domain: input.domain, ...common, settings: learned })
         // Merchant settings survive a reconnect; only what was learned from Shopify is refreshed.
         .onConflictDoUpdate({ target: shops.domain, set: { ...common, settings: sql`${shops.settings} || ${JSON.stringify(learned)}::jsonb` } })
-        .returning(publicColumns);
+        .returning(shopColumns);
       const row = rows[0];
       if (!row) throw new Error('saveShop: upsert returned no row');
       return row;
@@ -74,7 +75,7 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
     findShopById: async (id) => (isUuid(id) ? findOne(eq(shops.id, id)) : null),
 
     async listShops(options) {
-      const query = db.select(publicColumns).from(shops);
+      const query = db.select(shopColumns).from(shops);
       const filtered = options?.includeUninstalled ? query : query.where(isNull(shops.uninstalledAt));
       return filtered.orderBy(asc(shops.createdAt));
     },
