@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { getEnv, type AppEnv } from '@/env';
+import { applyRetentionOnSchedule, RETENTION_INTERVAL_MS } from './analytics/apply-retention';
 import { openDatabase, type Database } from './db/client';
 import { openStore } from './cache/open-store';
 import type { KeyValueStore } from './cache/key-value-store';
@@ -99,9 +100,15 @@ const globalForServices = globalThis as unknown as { __services?: Promise<Servic
 
 /** The process-wide services (kept on globalThis so dev hot reloads do not open a second database). */
 export function getServices(): Promise<Services> {
-  globalForServices.__services ??= createServices(getEnv()).catch((error: unknown) => {
-    globalForServices.__services = undefined;
-    throw error;
-  });
+  globalForServices.__services ??= createServices(getEnv()).then(
+    (services) => {
+      setInterval(() => void applyRetentionOnSchedule(services), RETENTION_INTERVAL_MS).unref();
+      return services;
+    },
+    (error: unknown) => {
+      globalForServices.__services = undefined;
+      throw error;
+    },
+  );
   return globalForServices.__services;
 }

@@ -1,8 +1,10 @@
 import { and, eq, lt } from 'drizzle-orm';
-import { analyticsDaily, analyticsEvents, analyticsInquiries, analyticsOrderViews, conversations, shops } from '../db/schema';
+import { analyticsDaily, analyticsEvents, analyticsInquiries, analyticsOrderViews, conversations, shops, webhookDeliveries } from '../db/schema';
 import type { Services } from '../services';
 
 export const DEFAULT_RETENTION_DAYS = 365;
+/** Webhook ids are kept this long to drop Shopify's retries (it retries for 48 hours). */
+export const WEBHOOK_DEDUPE_DAYS = 7;
 /** Retention runs at most this often per process and store (dashboard visits trigger it). */
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,7 +28,10 @@ export async function applyRetention(services: Pick<Services, 'db'>, shopId: str
   });
 }
 
-/** Runs retention for every shop, at most once per RETENTION_INTERVAL_MS across instances (shared store lock). */
+/**
+ * Runs retention for every shop and prunes old webhook ids, at most once per RETENTION_INTERVAL_MS across
+ * instances (shared store lock). Each app process calls it hourly (getServices) and dashboard visits too.
+ */
 export async function applyRetentionOnSchedule(services: Pick<Services, 'db' | 'store' | 'logger'>, now = new Date()): Promise<boolean> {
   const due = await services.store.setIfAbsent('retention:last-run', now.toISOString(), RETENTION_INTERVAL_MS).catch(() => false);
   if (!due) return false;
@@ -37,6 +42,8 @@ export async function applyRetentionOnSchedule(services: Pick<Services, 'db' | '
       const result = await applyRetention(services, shop.id, now);
       deleted += result.conversations + result.events;
     }
+    const dedupeCutoff = new Date(now.getTime() - WEBHOOK_DEDUPE_DAYS * DAY_MS);
+    deleted += (await services.db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, dedupeCutoff)).returning({ id: webhookDeliveries.webhookId })).length;
     if (deleted > 0) services.logger.info('retention applied', { shops: all.length, deleted });
   } catch (error) {
     services.logger.warn('retention failed', { error: error instanceof Error ? error.message : String(error) });

@@ -6,8 +6,8 @@ import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
-import { sessions, users, verificationTokens, outboxMessages, analyticsEvents, analyticsInquiries, conversations } from '@/server/db/schema';
-import { applyRetention } from '@/server/analytics/apply-retention';
+import { sessions, users, verificationTokens, outboxMessages, analyticsEvents, analyticsInquiries, conversations, webhookDeliveries } from '@/server/db/schema';
+import { applyRetention, applyRetentionOnSchedule } from '@/server/analytics/apply-retention';
 import { readSignedInShopper, signOutShopper } from '@/server/auth/shopper-sign-in';
 import { writeEventBatch } from '@/server/analytics/event-recorder';
 import { requestMerchantSignIn } from '@/server/dashboard/request-merchant-sign-in';
@@ -181,6 +181,20 @@ describe('settings and invitations', () => {
 });
 
 describe('data retention', () => {
+  it('prunes webhook ids past the retry window on the shared schedule, once per interval across instances', async () => {
+    const now = new Date();
+    await services.db.insert(webhookDeliveries).values([
+      { webhookId: 'old-delivery', shopDomain: ACME, topic: 'orders/updated', receivedAt: new Date(now.getTime() - 8 * 86_400_000) },
+      { webhookId: 'recent-delivery', shopDomain: ACME, topic: 'orders/updated', receivedAt: new Date(now.getTime() - 86_400_000) },
+    ]);
+    await services.store.delete('retention:last-run');
+    expect(await applyRetentionOnSchedule(services, now)).toBe(true);
+    expect(await applyRetentionOnSchedule(services, now)).toBe(false);
+    const ids = (await services.db.select({ id: webhookDeliveries.webhookId }).from(webhookDeliveries)).map((r) => r.id);
+    expect(ids).toContain('recent-delivery');
+    expect(ids).not.toContain('old-delivery');
+  });
+
   it('deletes conversations and events older than the shop’s retention, keeps newer ones', async () => {
     const shopId = shopIds.get(NORDIC)!;
     await services.analytics.flush();
