@@ -1,11 +1,13 @@
 'use server';
 
+import { TRPCError } from '@trpc/server';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requestMagicLink } from '@/domain/links/request-magic-link';
 import { AUTH_SESSION_COOKIES } from '@/server/auth/auth-config';
 import { magicLinkDeps } from '@/server/auth/magic-link-deps';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/server/db/database-unavailable';
 import { signOutShopper } from '@/server/auth/shopper-sign-in';
 import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
 
@@ -31,12 +33,21 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
   if (!values.orderReference.trim() || !values.email.trim()) {
     return answer('missing', 'Enter both your order number and the email address you used for the order.');
   }
-  const shop = await loadTrackingShop(shopSegment);
-  if (!shop) return answer('unavailable', 'This shop is not available.');
-  const { caller } = await trackingContext({ createSession: true });
-  const result = await caller.orders.verify({ shop: shop.domain, orderReference: values.orderReference, email: values.email, door: 'page' });
-  if (result.status === 'verified') redirect(`/t/${shop.domain}/orders/${result.order.orderId}`);
-  return answer(result.status, result.message);
+  let verified: string;
+  try {
+    const shop = await loadTrackingShop(shopSegment);
+    if (!shop) return answer('unavailable', 'This shop is not available.');
+    const { caller } = await trackingContext({ createSession: true });
+    const result = await caller.orders.verify({ shop: shop.domain, orderReference: values.orderReference, email: values.email, door: 'page' });
+    if (result.status !== 'verified') return answer(result.status, result.message);
+    verified = `/t/${shop.domain}/orders/${result.order.orderId}`;
+  } catch (error) {
+    // The database is unreachable: say so in the form, like Shopify being down, instead of an error page.
+    const outage = isDatabaseUnavailable(error) || (error instanceof TRPCError && error.code === 'SERVICE_UNAVAILABLE');
+    if (outage) return answer('unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+    throw error;
+  }
+  redirect(verified);
 }
 
 /** "Email me a link to all my orders": the uniform answer and send limits of requestMagicLink. */
