@@ -1,3 +1,5 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { BarChart, DOOR_COLORS, DOOR_LABELS, FunnelChart, formatNumber, formatPercent, VolumeChart } from '@/components/dashboard/charts';
 import { Card, DataTable } from '@/components/dashboard/data-table';
 import { FUNNEL_HELP } from '@/domain/analytics/wismo-funnel';
@@ -25,7 +27,9 @@ export default async function OverviewPage({ params, searchParams }: Props) {
   const tables = overviewTables(o);
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;
-  const table = (name: keyof typeof tables, t: Table = tables[name]) => <DataTable caption={t.caption} columns={t.columns} rows={t.rows} exportHref={exportHref(name)} />;
+  const table = (name: keyof typeof tables, t: Omit<Table, 'rows'> & { rows: ReactNode[][] } = tables[name]) => <DataTable caption={t.caption} columns={t.columns} rows={t.rows} exportHref={exportHref(name)} />;
+  const askedAbout = o.statusCategories.reduce((total, s) => total + s.count, 0);
+  const deliveredShare = askedAbout ? (o.statusCategories.find((s) => s.category === 'delivered')?.count ?? 0) / askedAbout : null;
   const days = [...new Set(o.volume.map((v) => v.day))];
   const doors = [...new Set(o.volume.map((v) => v.door))];
   const counts = new Map(o.volume.map((v) => [`${v.day}|${v.door}`, v.count]));
@@ -81,6 +85,11 @@ export default async function OverviewPage({ params, searchParams }: Props) {
           </details>
         </Card>
         <Card title="What shoppers asked about" help="Status of each order when it was shown. Many “delivered” answers point to a delivery email the shop could send.">
+          {deliveredShare !== null && deliveredShare >= 0.2 && (
+            <p className="rounded-md border-l-4 border-teal-700 bg-teal-50 px-3 py-2 text-sm text-slate-900">
+              {formatPercent(deliveredShare)} of the orders shoppers asked about were already delivered: a delivery confirmation email could answer them first.
+            </p>
+          )}
           <BarChart title="Status categories" rows={o.statusCategories.map((s) => ({ label: s.category.replace(/_/g, ' '), value: s.count }))} color="#0f766e" />
           {table('status-categories')}
         </Card>
@@ -95,7 +104,15 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       </div>
 
       <Card title="Late and problem orders" help="From the last known state of each order we have seen. Reach out before the shopper asks again.">
-        {table('problem-orders')}
+        {table('problem-orders', {
+          ...tables['problem-orders'],
+          rows: tables['problem-orders'].rows.map(([name, ...rest]) => [
+            <Link key={String(name)} href={`/dashboard/${encodeURIComponent(shop)}/orders?number=${encodeURIComponent(String(name))}`} className="font-medium text-blue-800 underline underline-offset-2">
+              {name}
+            </Link>,
+            ...rest,
+          ]),
+        })}
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Carrier performance">{table('carriers')}</Card>
