@@ -51,6 +51,7 @@ export const envSchema = z
     MAGIC_LINK_MAX_PER_EMAIL: z.coerce.number().int().positive().default(3),
     MAGIC_LINK_MAX_PER_CLIENT: z.coerce.number().int().positive().default(10),
     MAGIC_LINK_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
+    CHAT_START_MAX_PER_CLIENT: z.coerce.number().int().positive().default(60),
     // The outbox viewer shows live sign-in links: on only outside production unless the demo turns it on.
     DEV_OUTBOX: optionalString.pipe(z.enum(['true', 'false', '1', '0']).optional()).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -46,6 +46,22 @@ async function grantProxyCustomer(ctx: RequestContext, shop: Shop, holderHash: s
   return true;
 }
 
+/**
+ * New conversations per client address and hour: a shopper opens a handful, a script thousands (each one a
+ * stored row and a dashboard count). Fails open when the store is down: this guards storage, not identity.
+ */
+async function checkChatStartRate(ctx: RequestContext): Promise<void> {
+  const { services } = ctx;
+  const key = `chat:start:${hashClientFor(services)(ctx.clientAddress)}`;
+  const count = await services.store.increment(key, CHAT_START_WINDOW_MS).catch(() => 0);
+  if (count <= services.env.CHAT_START_MAX_PER_CLIENT) return;
+  const waitMs = (await services.store.ttl(key).catch(() => null)) ?? CHAT_START_WINDOW_MS;
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Many chats were started from your network recently. Please try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.` });
+}
+
+const CHAT_START_WINDOW_MS = 60 * 60 * 1000;
+
 /** Opens a conversation bound to the shop and this browser session, and stores the agent's first message. */
 export async function startChat(
   ctx: RequestContext,
@@ -53,6 +69,7 @@ export async function startChat(
 ): Promise<{ conversationId: string; messages: ChatMessage[] }> {
   const { services } = ctx;
   const shop = await resolveChatShop(services, input.shop);
+  await checkChatStartRate(ctx);
   const holderHash = shopperHolder(ctx, { create: true })!;
   const door = input.door ?? 'api';
   const customer = door === 'app_proxy' && input.proxyQuery ? await grantProxyCustomer(ctx, shop, holderHash, input.proxyQuery) : false;

@@ -43,6 +43,23 @@ const say = (client: ReturnType<typeof shopper>, conversationId: string, text: s
   client.call((api) => api.chat.send({ conversationId, text })).then((r) => r.messages[0]!);
 const orderCards = (message: ChatMessage) => message.cards.flatMap((card) => (card.type === 'order' ? [card] : []));
 
+describe('chat.start limit', () => {
+  it('caps new conversations per client address per hour, not per browser, and says when to come back', async () => {
+    const limited = await createTestServices({ CHAT_START_MAX_PER_CLIENT: '3' });
+    try {
+      await connectDemoShops(limited, demo);
+      const browser = (address: string) => createShopperClient(limited, { clientAddress: address });
+      for (let i = 0; i < 3; i++) await browser('203.0.113.9').call((api) => api.chat.start({ shop: ACME, door: 'widget' }));
+      // A fresh browser (no cookie) on the same address, and another shop, are the same client.
+      await expect(browser('203.0.113.9').call((api) => api.chat.start({ shop: NORDIC, door: 'widget' }))).rejects.toThrow(/try again in (60|59) minutes/);
+      await browser('203.0.113.10').call((api) => api.chat.start({ shop: ACME, door: 'widget' }));
+      expect(await limited.db.select().from(conversations)).toHaveLength(4);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('chat (deterministic engine)', () => {
   it('greets, then verifies from free text given across turns and answers follow-ups from the card data', async () => {
     const client = shopper();
