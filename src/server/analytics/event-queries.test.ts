@@ -18,7 +18,7 @@ import { computeCarrierPerformance, deliveredShipments, findProblemOrders } from
 import { daysAgo, NOW, order, scan, shipment } from '@/domain/analytics/order-health.fixtures';
 import { round2 } from '@/domain/analytics/percentile';
 import { countWismoFunnel } from '@/domain/analytics/wismo-funnel';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { analyticsInquiries, analyticsOrderViews, orderSnapshots, shipmentDeliveries, shops } from '../db/schema';
 import type { Services } from '../services';
 import { createTestServices } from '../testing/test-services';
@@ -165,6 +165,19 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     const rows = (await services.db.select().from(analyticsInquiries).where(eq(analyticsInquiries.shopId, shopId))).filter((r) => r.inquiryId.startsWith('a'));
     expect(rows).toHaveLength(20);
     expect(rows.filter((r) => !r.askedAgain).map((r) => r.inquiryId)).toEqual([]);
+  });
+
+  it('concurrent batches touching the same rollup rows in opposite orders never deadlock', async () => {
+    const shopId = '00000000-0000-4000-8000-0000000000dd';
+    await services.db.insert(shops).values({ id: shopId, domain: 'deadlock-test.myshopify.com', name: 'Deadlock', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    const at = new Date('2026-11-10T12:00:00Z');
+    // 60 rollup rows and 60 order views, written by two batches in opposite orders.
+    const events = Array.from({ length: 60 }, (_, i): AnalyticsEvent => ({ shopId, at, type: 'order_viewed', door: 'widget', reason: `r${i}`, conversationId: `c${i % 7}`, orderId: String(i) }));
+    for (let round = 0; round < 10; round++) {
+      await Promise.all([writeEventBatch(services.db, events), writeEventBatch(services.db, [...events].reverse())]);
+    }
+    const [row] = await services.db.execute(sql`select sum(count)::int as total from analytics_daily where shop_id = ${shopId}`).then((r) => (Array.isArray(r) ? r : (r as { rows: Array<{ total: number }> }).rows));
+    expect(Number((row as { total: number }).total)).toBe(1200);
   });
 
   it('the rollup rebuilt from events equals the incrementally kept one', async () => {

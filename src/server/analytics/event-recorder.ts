@@ -5,7 +5,7 @@ import { createEventBuffer, type EventBuffer } from '@/domain/analytics/event-bu
 import type { Database } from '../db/client';
 import { analyticsDaily, analyticsEvents, shops } from '../db/schema';
 import type { Logger } from '../logger';
-import { refreshInquiriesAfter } from './inquiry-summaries';
+import { lockShopsForAnalytics, refreshInquiriesAfter } from './inquiry-summaries';
 import { mergeOrderViews } from './order-view-queries';
 
 export type AnalyticsService = EventRecorder & {
@@ -31,10 +31,11 @@ export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Pr
     else rollup.set(key, { ...row, count: 1 });
   }
   await db.transaction(async (tx) => {
+    await lockShopsForAnalytics(tx, shopIds);
     await tx.insert(analyticsEvents).values(batch.map((event) => ({ ...event, value: event.value ?? null })));
     await tx
       .insert(analyticsDaily)
-      .values([...rollup.values()])
+      .values([...rollup.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row))
       .onConflictDoUpdate({
         target: [analyticsDaily.shopId, analyticsDaily.day, analyticsDaily.type, analyticsDaily.door, analyticsDaily.statusCategory, analyticsDaily.reason],
         set: { count: sql`${analyticsDaily.count} + excluded.count` },

@@ -42,16 +42,23 @@ function refreshInquiriesWhere(executor: Executor, which: SQL) {
 const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
 
 /**
- * Brings the summaries up to date with a batch just inserted (same transaction): the batch's own inquiries, and
- * the inquiries that were shown an order this batch asks about (their "asked again" may have changed). A
- * per-shop transaction lock serialises this across instances, so each refresh sees every earlier batch.
+ * Serialises analytics batch writes per shop across instances until the transaction ends: taken first, in shop
+ * order, so each batch's refresh sees every earlier batch and no two batches lock rows in opposite orders.
+ */
+export async function lockShopsForAnalytics(tx: Executor, shopIds: readonly string[]): Promise<void> {
+  for (const shopId of [...new Set(shopIds)].sort()) await tx.execute(sql`select pg_advisory_xact_lock(4242, hashtext(${shopId}))`);
+}
+
+/**
+ * Brings the summaries up to date with a batch just inserted (same transaction, under lockShopsForAnalytics):
+ * the batch's own inquiries, and the inquiries that were shown an order this batch asks about (their "asked
+ * again" may have changed).
  */
 export async function refreshInquiriesAfter(tx: Executor, batch: readonly AnalyticsEvent[]): Promise<void> {
   const shopIds = [...new Set(batch.map((event) => event.shopId))].sort();
   for (const shopId of shopIds) {
     const events = batch.filter((event) => event.shopId === shopId && event.conversationId);
     if (events.length === 0) continue;
-    await tx.execute(sql`select pg_advisory_xact_lock(4242, hashtext(${shopId}))`);
     const inquiries = new Set(events.map((event) => event.conversationId!));
     const askedOrders = [...new Set(events.flatMap((event) => (event.orderId && ASKED_ABOUT_ORDER.has(event.type) ? [event.orderId] : [])))];
     if (askedOrders.length > 0) {

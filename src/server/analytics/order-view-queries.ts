@@ -8,10 +8,12 @@ import { num, numOrNull, queryRows, rangeBounds, type DayRange } from './sql-row
 
 type Executor = Pick<Database, 'insert' | 'execute'>;
 
-/** Folds a batch's order views into analytics_order_views; every merge is order-independent, so no lock is needed. */
+/** Folds a batch's order views into analytics_order_views (every merge is order-independent; rows go in key order). */
 export async function mergeOrderViews(tx: Executor, batch: readonly AnalyticsEvent[]): Promise<void> {
   const shopIds = [...new Set(batch.map((event) => event.shopId))];
-  const rows = shopIds.flatMap((shopId) => summarizeOrderViews(batch.filter((event) => event.shopId === shopId)).map((view) => ({ shopId, ...view })));
+  const rows = shopIds
+    .flatMap((shopId) => summarizeOrderViews(batch.filter((event) => event.shopId === shopId)).map((view) => ({ shopId, ...view })))
+    .sort((a, b) => (`${a.shopId}|${a.orderId}|${a.inquiryId}` < `${b.shopId}|${b.orderId}|${b.inquiryId}` ? -1 : 1));
   if (rows.length === 0) return;
   await tx
     .insert(analyticsOrderViews)
