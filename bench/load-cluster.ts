@@ -190,7 +190,10 @@ export async function startCluster(options: { instances: number; basePort: numbe
   const instances: Instance[] = proxyPorts.map((port, index) => {
     // BENCH_CPU_PROF=dir: a V8 CPU profile of the first instance, written when it stops.
     const profile = process.env.BENCH_CPU_PROF && index === 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // Idle keep-alive sockets must outlive the proxy's reuse of them: with Node's default 5 s, the server can
+    // close a socket just as the proxy sends a request on it, and the shopper gets a 502.
+    const args = ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1', '--keepAliveTimeout', '65000'];
+    const child = spawn(process.execPath, [...profile, ...args], {
       env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -209,6 +209,7 @@ async function memory(cluster: Cluster): Promise<Row[]> {
     if (sent % 10_000 === 0) sample(sent);
   });
   if (sent % 10_000 !== 0) sample(sent);
+  for (const failure of tally.failures) console.log(`  memory run failure: ${failure}`);
   const elapsed = (Date.now() - started) / 1000;
   rows.push(tally.row(`memory run: ${sent} messages in ${elapsed.toFixed(0)} s, ${workers} chats at once`, { 'msg/s': sent / elapsed }));
   return rows;
