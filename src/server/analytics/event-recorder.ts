@@ -14,7 +14,6 @@ export type AnalyticsService = EventRecorder & {
   close(): Promise<void>;
 };
 
-
 /**
  * Inserts a batch, adds it to the daily rollup (days in each shop's time zone) and refreshes its inquiries in one
  * transaction, so they never disagree.

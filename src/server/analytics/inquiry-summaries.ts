@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnalyticsEvent, EventDoor } from '@/domain/analytics/analytics-event';
-import { ASKED_ABOUT_ORDER } from '@/domain/analytics/inquiry-summary';
+import { ASKED_ABOUT_ORDER, RESOLUTION_WINDOW_MS } from '@/domain/analytics/inquiry-summary';
 import type { WismoFunnel } from '@/domain/analytics/wismo-funnel';
 import type { Database } from '../db/client';
 import { num, queryRows, rangeBounds, rangeTimeZone, type DayRange } from './sql-rows';
@@ -60,12 +60,15 @@ export async function refreshInquiriesAfter(tx: Executor, batch: readonly Analyt
     const events = batch.filter((event) => event.shopId === shopId && event.conversationId);
     if (events.length === 0) continue;
     const inquiries = new Set(events.map((event) => event.conversationId!));
-    const askedOrders = [...new Set(events.flatMap((event) => (event.orderId && ASKED_ABOUT_ORDER.has(event.type) ? [event.orderId] : [])))];
-    if (askedOrders.length > 0) {
+    const asks = events.filter((event) => event.orderId && ASKED_ABOUT_ORDER.has(event.type));
+    if (asks.length > 0) {
+      // Only an inquiry first answered in the 72 h before an ask can become "asked again"; it viewed the order since.
+      const since = new Date(Math.min(...asks.map((event) => event.at.getTime())) - RESOLUTION_WINDOW_MS).toISOString();
       const shown = await queryRows<{ inquiry_id: string }>(
         tx as Database,
         sql`select distinct conversation_id as inquiry_id from analytics_events
-          where shop_id = ${shopId} and order_id in (${list(askedOrders)}) and type = 'order_viewed' and conversation_id is not null`,
+          where shop_id = ${shopId} and order_id in (${list([...new Set(asks.map((event) => event.orderId!))])}) and at >= ${since}::timestamptz
+            and type = 'order_viewed' and conversation_id is not null`,
       );
       for (const row of shown) inquiries.add(row.inquiry_id);
     }
