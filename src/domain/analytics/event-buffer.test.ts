@@ -23,13 +23,34 @@ describe('createEventBuffer', () => {
     expect(batches.map((b) => b.length)).toEqual([2]);
   });
 
-  it('flushes at maxBatch without waiting for the timer, in batches of at most maxBatch', async () => {
+  it('flushes at maxBatch without waiting for the timer, in writes of at most maxWrite', async () => {
     const batches: AnalyticsEvent[][] = [];
-    const buffer = createEventBuffer({ write: async (b) => void batches.push(b), onError: () => undefined, maxBatch: 3, ...manualTimers() });
+    const buffer = createEventBuffer({ write: async (b) => void batches.push(b), onError: () => undefined, maxBatch: 3, maxWrite: 3, ...manualTimers() });
     for (let i = 0; i < 7; i++) buffer.push(event(i));
     await buffer.close();
     expect(batches.map((b) => b.length)).toEqual([3, 3, 1]);
     expect(batches.flat().map((e) => e.latencyMs)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('a backlog that built up during a slow write goes out in one larger write', async () => {
+    const batches: AnalyticsEvent[][] = [];
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const buffer = createEventBuffer({
+      write: async (b) => {
+        batches.push(b);
+        if (batches.length === 1) await slow;
+      },
+      onError: () => undefined,
+      maxBatch: 2,
+      ...manualTimers(),
+    });
+    for (let i = 0; i < 2; i++) buffer.push(event(i));
+    await new Promise((resolve) => setImmediate(resolve)); // the first write is now under way
+    for (let i = 2; i < 14; i++) buffer.push(event(i));
+    release();
+    await buffer.close();
+    expect(batches.map((b) => b.length)).toEqual([2, 12]);
   });
 
   it('swallows write errors: push never throws, later batches still go out', async () => {

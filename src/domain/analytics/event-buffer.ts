@@ -4,7 +4,10 @@ export type EventBufferOptions = {
   /** Writes one batch; may throw (the batch is then dropped and the error reported). */
   write: (batch: AnalyticsEvent[]) => Promise<void>;
   onError: (error: unknown, dropped: number) => void;
+  /** This many waiting events start a write without waiting for the timer. */
   maxBatch?: number;
+  /** At most this many events per write (default 10 × maxBatch): a backlog goes out in fewer, larger writes. */
+  maxWrite?: number;
   flushIntervalMs?: number;
   /** Events beyond this many waiting are dropped: a stuck database must not grow memory without bound. */
   maxPending?: number;
@@ -21,10 +24,11 @@ export type EventBuffer = {
 
 /**
  * Holds events in memory and writes them in batches (every `flushIntervalMs` or when `maxBatch` wait), one
- * write at a time. `push` is synchronous and never throws, so recording cannot slow or fail a request.
+ * write at a time, each taking all that waits up to `maxWrite`. `push` is synchronous and never throws, so recording cannot slow or fail a request.
  */
 export function createEventBuffer(options: EventBufferOptions): EventBuffer {
   const maxBatch = options.maxBatch ?? 100;
+  const maxWrite = options.maxWrite ?? maxBatch * 10;
   const interval = options.flushIntervalMs ?? 1000;
   const maxPending = options.maxPending ?? 50_000;
   const setTimer = options.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
@@ -36,7 +40,7 @@ export function createEventBuffer(options: EventBufferOptions): EventBuffer {
 
   const drain = async () => {
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
+      const batch = queue.slice(0, maxWrite);
       queue = queue.slice(batch.length);
       try {
         await options.write(batch);

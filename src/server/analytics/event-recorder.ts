@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { inArray, sql } from 'drizzle-orm';
 import { knownTimeZone, localDay } from '@/domain/analytics/shop-days';
 import { analyticsEventSchema, type AnalyticsEvent, type EventRecorder, type NewAnalyticsEvent } from '@/domain/analytics/analytics-event';
@@ -47,8 +48,13 @@ export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Pr
 /**
  * The process's analytics recorder: `record` validates and buffers (never throws, never awaits the database);
  * batches go out every second or 100 events. Write failures are logged and the batch dropped.
+ *
+ * The buffer's timers and write promises run in the async context the recorder was made in, not the request's
+ * that recorded: otherwise each pending write keeps the last requests' context (Next.js request and stream
+ * objects) alive, and memory grows with any backlog.
  */
 export function createAnalytics(db: Database, logger: Logger, options: { flushIntervalMs?: number; maxBatch?: number } = {}): AnalyticsService {
+  const detached = new AsyncResource('analytics-buffer');
   const buffer: EventBuffer = createEventBuffer({
     write: (batch) => writeEventBatch(db, batch),
     onError: (error, dropped) => logger.warn('analytics events dropped', { dropped, error: error instanceof Error ? error.message : String(error) }),
@@ -62,12 +68,12 @@ export function createAnalytics(db: Database, logger: Logger, options: { flushIn
           logger.warn('analytics event rejected', { type: event.type, issue: parsed.error.issues[0]?.message });
           return;
         }
-        buffer.push(parsed.data);
+        detached.runInAsyncScope(() => buffer.push(parsed.data));
       } catch (error) {
         logger.warn('analytics record failed', { error: error instanceof Error ? error.message : String(error) });
       }
     },
-    flush: () => buffer.flush(),
-    close: () => buffer.close(),
+    flush: () => detached.runInAsyncScope(() => buffer.flush()),
+    close: () => detached.runInAsyncScope(() => buffer.close()),
   };
 }
