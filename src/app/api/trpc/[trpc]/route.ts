@@ -16,6 +16,8 @@ const handler = (req: Request) =>
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         logger.error('procedure failed', { path, error: error.cause?.message ?? error.message });
       }
+      // An outage answers 503 to the shopper; the log says which dependency, not the failed query and its values.
+      if (error.code === 'SERVICE_UNAVAILABLE') logger.warn('procedure unavailable: database unreachable', { path });
     },
   });
 
