@@ -11,3 +11,15 @@ export function createLogger(level: Level | 'silent' = 'info'): Logger {
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
+
+/**
+ * An error for the log without the data it carried: Drizzle's "Failed query" messages end with the query's
+ * parameter values (a shopper's message, names, hashes), which stay out of logs. The cause's code is kept.
+ */
+export function describeError(error: unknown): { error: string; code?: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const withoutValues = message.replace(/\nparams:[\s\S]*$/, '\nparams: [left out]');
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  return code ? { error: withoutValues, code } : { error: withoutValues };
+}

@@ -1,6 +1,6 @@
 import { createRequestContext } from '@/server/api/trpc';
 import { streamChat } from '@/server/agent/stream-chat';
-import { createLogger } from '@/server/logger';
+import { createLogger, describeError } from '@/server/logger';
 
 export const dynamic = 'force-dynamic';
 const logger = createLogger();
@@ -9,5 +9,5 @@ const logger = createLogger();
 export async function POST(req: Request): Promise<Response> {
   const ctx = await createRequestContext({ headers: req.headers, resHeaders: new Headers() });
   const body: unknown = await req.json().catch(() => null);
-  return streamChat(ctx, body, (error) => logger.error('chat stream failed', { error: error instanceof Error ? error.message : String(error) }));
+  return streamChat(ctx, body, (error) => logger.error('chat stream failed', describeError(error)));
 }

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
 import { createRequestContext } from '@/server/api/trpc';
-import { createLogger } from '@/server/logger';
+import { createLogger, describeError } from '@/server/logger';
 
 const logger = createLogger();
 
@@ -14,7 +14,7 @@ const handler = (req: Request) =>
     onError: ({ error, path }) => {
       // The caller sees a generic message (see errorFormatter); the detail goes to the server log only.
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error('procedure failed', { path, error: error.cause?.message ?? error.message });
+        logger.error('procedure failed', { path, ...describeError(error.cause ?? error) });
       }
       // An outage answers 503 to the shopper; the log says which dependency, not the failed query and its values.
       if (error.code === 'SERVICE_UNAVAILABLE') logger.warn('procedure unavailable: database unreachable', { path });
