@@ -7,12 +7,13 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { startDemoShop, type DemoShop } from '../demo-shop/server';
 import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { startTcpRelay } from '../src/server/testing/tcp-relay';
 
 export const BENCH_REDIS_PORT = 6390;
 const PG_ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -104,40 +105,6 @@ function startProxy(ports: number[]): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/**
- * A TCP relay between the app instances and PostgreSQL, so the bench can make the database unreachable for
- * the app (connections reset, new ones refused) without stopping the machine's shared server.
- */
-async function startRelay(target: { host: string; port: number }) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(target.port, target.host);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => socket.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as AddressInfo).port;
-        resolve();
-      });
-    });
-  await listen();
-  const cut = () =>
-    new Promise<void>((resolve) => {
-      if (!server?.listening) return resolve();
-      server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    });
-  return { port: () => port, cut, restore: listen };
-}
-
 /** Starts everything; `close()` stops everything it started and drops the database. */
 export async function startCluster(options: { instances: number; basePort: number; shopifyTimeoutMs: number; databaseRelay?: boolean }): Promise<Cluster> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npx next build` first');
@@ -153,7 +120,7 @@ export async function startCluster(options: { instances: number; basePort: numbe
   const dbUrl = new URL(PG_ADMIN_URL);
   dbUrl.pathname = `/${dbName}`;
 
-  const relay = options.databaseRelay ? await startRelay({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) }) : null;
+  const relay = options.databaseRelay ? await startTcpRelay({ host: dbUrl.hostname, port: Number(dbUrl.port || 5432) }) : null;
   const appDbUrl = new URL(dbUrl);
   if (relay) {
     appDbUrl.hostname = '127.0.0.1';

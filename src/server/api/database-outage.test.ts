@@ -1,5 +1,3 @@
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from '@/server/db/database-unavailable';
 import { messages } from '@/server/db/schema';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createTestServices } from '@/server/testing/test-services';
+import { startTcpRelay, type TcpRelay } from '@/server/testing/tcp-relay';
 import type { Services } from '@/server/services';
 
 /**
@@ -19,42 +18,6 @@ import type { Services } from '@/server/services';
  * become unreachable, so this runs only against PostgreSQL (TEST_DATABASE_URL).
  */
 const ACME = 'acme-outdoors.myshopify.com';
-
-/** A TCP relay to PostgreSQL that can cut every connection and refuse new ones, then listen again. */
-async function startRelay(target: { host: string; port: number }) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(target.port, target.host);
-        for (const socket of [client, upstream]) {
-          sockets.add(socket);
-          socket.on('close', () => sockets.delete(socket));
-          socket.on('error', () => socket.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as AddressInfo).port;
-        resolve();
-      });
-    });
-  await listen();
-  return {
-    get port() {
-      return port;
-    },
-    async cut() {
-      await new Promise<void>((resolve) => {
-        server!.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
-    },
-    restore: listen,
-  };
-}
 
 /** A shopper talking HTTP to the tRPC handler, cookies kept like a browser. */
 function httpShopper(services: Services, clientAddress: string) {
@@ -80,17 +43,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL unreachable while th
   let demo: DemoShop;
   let owner: Services;
   let services: Services;
-  let relay: Awaited<ReturnType<typeof startRelay>>;
+  let relay: TcpRelay;
 
   beforeAll(async () => {
     demo = await startDemoShop({ port: 0 });
     owner = await createTestServices();
     await connectDemoShops(owner, demo, [ACME]);
     const direct = new URL(owner.env.DATABASE_URL!);
-    relay = await startRelay({ host: direct.hostname, port: Number(direct.port || 5432) });
+    relay = await startTcpRelay({ host: direct.hostname, port: Number(direct.port || 5432) });
     const relayed = new URL(direct);
     relayed.hostname = '127.0.0.1';
-    relayed.port = String(relay.port);
+    relayed.port = String(relay.port());
     services = await createTestServices({ DATABASE_URL: relayed.toString() }, { sharedWith: owner });
   });
 
