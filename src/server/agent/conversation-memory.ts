@@ -1,6 +1,6 @@
 import { readConversationState, type ConversationState } from '@/domain/agent/conversation-state';
 import type { Services } from '../services';
-import { createConversationRepository, type ConversationRow } from './conversation-repository';
+import type { ConversationRow } from './conversation-repository';
 
 /** A half-given email waits here (never in the database) until the order number arrives. */
 const PENDING_EMAIL_TTL_MS = 30 * 60 * 1000;
@@ -25,15 +25,4 @@ export async function savePendingEmail(services: Services, conversationId: strin
   await (pendingEmail ? services.store.set(key, pendingEmail, PENDING_EMAIL_TTL_MS) : services.store.delete(key)).catch((error: unknown) =>
     services.logger.warn('chat memory write failed', { error: error instanceof Error ? error.message : String(error) }),
   );
-}
-
-export async function saveConversationState(
-  services: Services,
-  conversationId: string,
-  state: ConversationState,
-  extra: { customerFirstName?: string | null } = {},
-): Promise<void> {
-  const { stored, pendingEmail } = splitConversationState(state);
-  await createConversationRepository(services.db).saveState(conversationId, { state: stored, ...extra });
-  await savePendingEmail(services, conversationId, pendingEmail);
 }

@@ -19,13 +19,20 @@ const toChatMessage = (row: typeof messages.$inferSelect): ChatMessage => ({
   createdAt: row.createdAt.toISOString(),
 });
 
+/** A message as a `messages` row (`createdAt` left to the database's default unless given). */
+const messageRow = (conversationId: string, message: NewChatMessage, createdAt?: SQL) => ({
+  conversationId,
+  role: message.role,
+  text: message.text,
+  cards: message.cards,
+  intent: message.intent ?? null,
+  latencyMs: message.latencyMs ?? null,
+  ...(createdAt ? { createdAt } : {}),
+});
+
 /** Conversations, their messages and hand-offs. A conversation is only ever found with its shop and holder. */
 export function createConversationRepository(db: Database) {
   return {
-    async createConversation(input: { shopId: string; holderHash: string; door: string; customerFirstName: string | null; state: unknown }): Promise<ConversationRow> {
-      const [row] = await db.insert(conversations).values(input).returning();
-      return row!;
-    },
     /**
      * Creates the conversation and its first (agent) message in one statement: a conversation is never left
      * without its greeting. `id` is chosen by the caller so the greeting can be composed first.
@@ -38,7 +45,7 @@ export function createConversationRepository(db: Database) {
       const [row] = await db
         .with(created)
         .insert(messages)
-        .values({ conversationId: input.id, role: greeting.role, text: greeting.text, cards: greeting.cards, intent: greeting.intent ?? null, latencyMs: greeting.latencyMs ?? null })
+        .values(messageRow(input.id, greeting))
         .returning();
       return toChatMessage(row!);
     },
@@ -52,11 +59,6 @@ export function createConversationRepository(db: Database) {
         .limit(1);
       return row ?? null;
     },
-    async findConversationForHolder(id: string, holderHash: string): Promise<ConversationRow | null> {
-      if (!z.uuid().safeParse(id).success) return null;
-      const [row] = await db.select().from(conversations).where(and(eq(conversations.id, id), eq(conversations.holderHash, holderHash))).limit(1);
-      return row ?? null;
-    },
     /** The conversation with its shop, in one round trip (every chat turn starts here). */
     async findConversationWithShop(id: string, holderHash: string): Promise<{ conversation: ConversationRow; shop: Shop } | null> {
       if (!z.uuid().safeParse(id).success) return null;
@@ -68,13 +70,6 @@ export function createConversationRepository(db: Database) {
         .limit(1);
       return row ?? null;
     },
-    async appendMessage(conversationId: string, message: NewChatMessage): Promise<ChatMessage> {
-      const [row] = await db
-        .insert(messages)
-        .values({ conversationId, role: message.role, text: message.text, cards: message.cards, intent: message.intent ?? null, latencyMs: message.latencyMs ?? null })
-        .returning();
-      return toChatMessage(row!);
-    },
     /**
      * Stores a turn in one statement: the conversation's new state, the shopper's message and the reply land
      * together or not at all, so a database that fails mid-turn leaves no question without its answer.
@@ -84,32 +79,17 @@ export function createConversationRepository(db: Database) {
       const updated = db
         .$with('updated', { id: sql<string>`id` })
         .as(db.update(conversations).set({ state, lastMessageAt: sql`now()` }).where(eq(conversations.id, conversationId)).returning({ id: conversations.id }).getSQL());
-      const row = (message: NewChatMessage, createdAt: SQL) => ({
-        conversationId,
-        role: message.role,
-        text: message.text,
-        cards: message.cards,
-        intent: message.intent ?? null,
-        latencyMs: message.latencyMs ?? null,
-        createdAt,
-      });
       // One statement has one now(); the reply is a microsecond later so the two stay in order.
       const rows = await db
         .with(updated)
         .insert(messages)
-        .values([row(shopper, sql`now()`), row(reply, sql`now() + interval '1 microsecond'`)])
+        .values([messageRow(conversationId, shopper, sql`now()`), messageRow(conversationId, reply, sql`now() + interval '1 microsecond'`)])
         .returning();
       return toChatMessage(rows.find((stored) => stored.role === reply.role)!);
     },
     async listMessages(conversationId: string): Promise<ChatMessage[]> {
       const rows = await db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt), asc(messages.id));
       return rows.map(toChatMessage);
-    },
-    async saveState(conversationId: string, update: { state: unknown; customerFirstName?: string | null }): Promise<void> {
-      await db
-        .update(conversations)
-        .set({ state: update.state, lastMessageAt: new Date(), ...(update.customerFirstName ? { customerFirstName: update.customerFirstName } : {}) })
-        .where(eq(conversations.id, conversationId));
     },
     async setStatus(conversationId: string, status: 'open' | 'handed_off' | 'closed'): Promise<void> {
       await db.update(conversations).set({ status }).where(eq(conversations.id, conversationId));
