@@ -30,17 +30,19 @@ export function knownTimeZone(timeZone: string | null | undefined): string {
   }
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+const dayOf = (w: ReturnType<typeof wallClock>) => `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`;
+
 /** The shop-local calendar day (YYYY-MM-DD) of an instant. */
 export function localDay(at: Date, timeZone: string): string {
-  const { year, month, day } = wallClock(at, timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return dayOf(wallClock(at, timeZone));
 }
 
 /** The instant a shop-local day (YYYY-MM-DD) begins (the first instant whose local day it is, across DST changes). */
 export function startOfLocalDay(day: string, timeZone: string): Date {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);
   let guess = midnightUtc;
-  // Two corrections settle any offset change at or around midnight.
+  // Each pass corrects the guess by the zone's offset there; three settle any offset change around midnight.
   for (let i = 0; i < 3; i++) {
     const w = wallClock(new Date(guess), timeZone);
     const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -61,6 +63,5 @@ export function localDayBounds(range: { from: string; to: string }, timeZone: st
 /** An instant as the shop's wall clock shows it: `YYYY-MM-DD HH:mm` (with `:ss` when asked). */
 export function localDateTime(at: Date, timeZone: string, withSeconds = false): string {
   const w = wallClock(at, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${localDay(at, timeZone)} ${two(w.hour)}:${two(w.minute)}${withSeconds ? `:${two(w.second)}` : ''}`;
+  return `${dayOf(w)} ${two(w.hour)}:${two(w.minute)}${withSeconds ? `:${two(w.second)}` : ''}`;
 }

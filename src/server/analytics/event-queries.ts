@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { num, numOrNull, queryRows, rangeBounds, type DayRange } from './sql-rows';
+import { num, numOrNull, queryRows, withinRange, type DayRange } from './sql-rows';
 
 /*
  * Answer-time percentiles, read from the events themselves (percentiles do not roll up; a partial index keeps
@@ -9,11 +9,10 @@ import { num, numOrNull, queryRows, rangeBounds, type DayRange } from './sql-row
  * the same name in src/domain/analytics computes (tested in event-queries.test.ts).
  */
 export async function queryAnswerTimes(db: Database, shopId: string, range: DayRange) {
-  const { start, end } = rangeBounds(range);
   const [row] = await queryRows(
     db,
     sql`select count(*)::int as count, percentile_cont(0.5) within group (order by latency_ms) as p50, percentile_cont(0.95) within group (order by latency_ms) as p95
-      from analytics_events where shop_id = ${shopId} and at >= ${start.toISOString()}::timestamptz and at < ${end.toISOString()}::timestamptz
+      from analytics_events where shop_id = ${shopId} and ${withinRange('at', range)}
         and type = 'answer_sent' and latency_ms is not null`,
   );
   return { count: num(row?.count), p50: numOrNull(row?.p50), p95: numOrNull(row?.p95) };

@@ -3,7 +3,7 @@ import type { AnalyticsEvent, EventDoor } from '@/domain/analytics/analytics-eve
 import { ASKED_ABOUT_ORDER, RESOLUTION_WINDOW_MS } from '@/domain/analytics/inquiry-summary';
 import type { WismoFunnel } from '@/domain/analytics/wismo-funnel';
 import type { Database } from '../db/client';
-import { num, queryRows, rangeBounds, rangeTimeZone, type DayRange } from './sql-rows';
+import { num, queryRows, rangeTimeZone, sqlList, withinRange, type DayRange } from './sql-rows';
 
 type Executor = Pick<Database, 'execute'>;
 
@@ -39,8 +39,6 @@ function refreshInquiriesWhere(executor: Executor, which: SQL) {
       person_needed = excluded.person_needed, asked_again = excluded.asked_again`);
 }
 
-const list = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
-
 /**
  * Serialises analytics batch writes per shop across instances until the transaction ends: taken first, in shop
  * order, so each batch's refresh sees every earlier batch and no two batches lock rows in opposite orders.
@@ -67,12 +65,12 @@ export async function refreshInquiriesAfter(tx: Executor, batch: readonly Analyt
       const shown = await queryRows<{ inquiry_id: string }>(
         tx as Database,
         sql`select distinct conversation_id as inquiry_id from analytics_events
-          where shop_id = ${shopId} and order_id in (${list([...new Set(asks.map((event) => event.orderId!))])}) and at >= ${since}::timestamptz
+          where shop_id = ${shopId} and order_id in (${sqlList([...new Set(asks.map((event) => event.orderId!))])}) and at >= ${since}::timestamptz
             and type = 'order_viewed' and conversation_id is not null`,
       );
       for (const row of shown) inquiries.add(row.inquiry_id);
     }
-    await refreshInquiriesWhere(tx, sql`shop_id = ${shopId} and conversation_id in (${list([...inquiries])})`);
+    await refreshInquiriesWhere(tx, sql`shop_id = ${shopId} and conversation_id in (${sqlList([...inquiries])})`);
   }
 }
 
@@ -84,10 +82,7 @@ export async function rebuildInquiries(db: Database, shopId: string): Promise<vo
   });
 }
 
-const startedIn = (shopId: string, range: DayRange) => {
-  const { start, end } = rangeBounds(range);
-  return sql`shop_id = ${shopId} and first_at >= ${start.toISOString()}::timestamptz and first_at < ${end.toISOString()}::timestamptz`;
-};
+const startedIn = (shopId: string, range: DayRange) => sql`shop_id = ${shopId} and ${withinRange('first_at', range)}`;
 
 export async function queryWismoFunnel(db: Database, shopId: string, range: DayRange): Promise<WismoFunnel> {
   const [row] = await queryRows(

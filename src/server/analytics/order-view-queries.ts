@@ -4,7 +4,7 @@ import { ORDER_AGE_BUCKETS } from '@/domain/analytics/event-metrics';
 import { summarizeOrderViews } from '@/domain/analytics/order-views';
 import type { Database } from '../db/client';
 import { analyticsOrderViews } from '../db/schema';
-import { num, numOrNull, queryRows, rangeBounds, type DayRange } from './sql-rows';
+import { num, numOrNull, queryRows, sqlList, withinRange, type DayRange } from './sql-rows';
 
 type Executor = Pick<Database, 'insert' | 'execute'>;
 
@@ -45,10 +45,7 @@ const insertOrderViewsWhere = (which: SQL) => sql`
   from analytics_events where type = 'order_viewed' and order_id is not null and ${which}
   group by 1, 2, 3`;
 
-const firstShownIn = (shopId: string, range: DayRange) => {
-  const { start, end } = rangeBounds(range);
-  return sql`shop_id = ${shopId} and first_at >= ${start.toISOString()}::timestamptz and first_at < ${end.toISOString()}::timestamptz`;
-};
+const firstShownIn = (shopId: string, range: DayRange) => sql`shop_id = ${shopId} and ${withinRange('first_at', range)}`;
 
 export async function queryStatusCategories(db: Database, shopId: string, range: DayRange) {
   const rows = await queryRows<{ category: string; count: number }>(
@@ -98,7 +95,7 @@ export async function countInquiriesPerOrder(db: Database, shopId: string, order
   const rows = await queryRows<{ order_id: string; count: number }>(
     db,
     sql`select order_id, count(*)::int as count from analytics_order_views
-      where ${firstShownIn(shopId, range)} and inquiry_id <> '' and order_id in (${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}) group by 1`,
+      where ${firstShownIn(shopId, range)} and inquiry_id <> '' and order_id in (${sqlList(orderIds)}) group by 1`,
   );
   return new Map(rows.map((r) => [r.order_id, num(r.count)]));
 }

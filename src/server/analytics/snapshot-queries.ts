@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { DEFAULT_THRESHOLDS, problemRows, type HealthThresholds, type OrderHealthFacts, type ProblemOrder } from '@/domain/analytics/order-health';
 import type { Database } from '../db/client';
 import { countInquiriesPerOrder } from './order-view-queries';
-import { num, numOrNull, queryRows, rangeBounds, type DayRange } from './sql-rows';
+import { num, numOrNull, queryRows, withinRange, type DayRange } from './sql-rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string | Date).toISOString());
@@ -48,13 +48,12 @@ export async function queryProblemOrders(
 
 /** Days from shipment to delivery per carrier for shipments delivered in the range: count, median, p90. */
 export async function queryCarrierPerformance(db: Database, shopId: string, range: DayRange) {
-  const { start, end } = rangeBounds(range);
   const rows = await queryRows<{ carrier: string; shipments: number; median: number; p90: number }>(
     db,
     sql`select carrier, count(*)::int as shipments,
         percentile_cont(0.5) within group (order by days) as median, percentile_cont(0.9) within group (order by days) as p90
       from (select carrier, extract(epoch from delivered_at - shipped_at) / 86400.0 as days from shipment_deliveries
-        where shop_id = ${shopId} and delivered_at >= ${start.toISOString()}::timestamptz and delivered_at < ${end.toISOString()}::timestamptz) x
+        where shop_id = ${shopId} and ${withinRange('delivered_at', range)}) x
       group by carrier order by 2 desc, 1`,
   );
   return rows.map((r) => ({ carrier: r.carrier, shipments: num(r.shipments), medianDays: numOrNull(r.median), p90Days: numOrNull(r.p90) }));

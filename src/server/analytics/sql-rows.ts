@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { knownTimeZone, localDayBounds } from '@/domain/analytics/shop-days';
 import type { Database } from '../db/client';
 
@@ -19,3 +19,12 @@ export const rangeTimeZone = (range: DayRange) => knownTimeZone(range.timeZone);
 export function rangeBounds(range: DayRange): { start: Date; end: Date } {
   return localDayBounds(range, rangeTimeZone(range));
 }
+
+/** `column` (a timestamptz) within the range's [start, end) instants. */
+export function withinRange(column: string, range: DayRange): SQL {
+  const { start, end } = rangeBounds(range);
+  return sql`${sql.identifier(column)} >= ${start.toISOString()}::timestamptz and ${sql.identifier(column)} < ${end.toISOString()}::timestamptz`;
+}
+
+/** Values for an `in (…)` list, each a bound parameter. */
+export const sqlList = (values: readonly string[]): SQL => sql.join(values.map((value) => sql`${value}`), sql`, `);
