@@ -69,6 +69,6 @@ export function summarizeInquiries(events: readonly AnalyticsEvent[]): InquirySu
   });
 }
 
-/** The inquiries whose first event falls in [start, end). */
-export const inquiriesStartedIn = (summaries: readonly InquirySummary[], start: Date, end: Date) =>
+/** The summaries (inquiries, order views) whose first event falls in [start, end): a range's own. */
+export const startedIn = <T extends { firstAt: Date }>(summaries: readonly T[], start: Date, end: Date): T[] =>
   summaries.filter((s) => s.firstAt >= start && s.firstAt < end);

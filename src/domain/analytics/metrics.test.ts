@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAnswerTimes, computeCacheUse, computeConversationShare, computeLookupOutcomes, computeOrderAgeAtFirstQuestion, computeRepeatOrders, computeStatusCategories, computeVolumeByDay } from './event-metrics';
-import { inquiriesStartedIn, summarizeInquiries } from './inquiry-summary';
+import { startedIn, summarizeInquiries } from './inquiry-summary';
 import { ev, handMadeEvents, HOUR, T0 } from './metrics.fixtures';
 import { summarizeOrderViews } from './order-views';
 import { percentileCont } from './percentile';
@@ -72,7 +72,7 @@ describe('summarizeInquiries', () => {
       ev('order_viewed', 1, { conversationId: 'inside', orderId: '8' }),
       ev('handoff_requested', 40, { conversationId: 'inside' }),
     ];
-    const inRange = inquiriesStartedIn(summarizeInquiries(events), new Date(T0), new Date(T0 + 24 * HOUR));
+    const inRange = startedIn(summarizeInquiries(events), new Date(T0), new Date(T0 + 24 * HOUR));
     expect(inRange.map((s) => s.inquiryId)).toEqual(['inside']);
     expect(countWismoFunnel(inRange)).toMatchObject({ answered: 1, noPersonNeeded: 0, resolved: 0 });
   });

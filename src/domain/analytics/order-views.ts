@@ -32,6 +32,3 @@ export function summarizeOrderViews(events: readonly AnalyticsEvent[]): OrderVie
   }
   return [...pairs.values()];
 }
-
-/** The pairs first shown in [start, end). */
-export const orderViewsStartedIn = (views: readonly OrderView[], start: Date, end: Date) => views.filter((v) => v.firstAt >= start && v.firstAt < end);

@@ -12,8 +12,8 @@ import {
   computeVolumeByDay,
 } from '@/domain/analytics/event-metrics';
 import { handMadeEvents, SHOP } from '@/domain/analytics/metrics.fixtures';
-import { inquiriesStartedIn, summarizeInquiries, type InquirySummary } from '@/domain/analytics/inquiry-summary';
-import { orderViewsStartedIn, summarizeOrderViews, type OrderView } from '@/domain/analytics/order-views';
+import { startedIn, summarizeInquiries, type InquirySummary } from '@/domain/analytics/inquiry-summary';
+import { summarizeOrderViews, type OrderView } from '@/domain/analytics/order-views';
 import { computeCarrierPerformance, deliveredShipments, findProblemOrders } from '@/domain/analytics/order-health';
 import { daysAgo, NOW, order, scan, shipment } from '@/domain/analytics/order-health.fixtures';
 import { round2 } from '@/domain/analytics/percentile';
@@ -75,11 +75,11 @@ describe('dashboard SQL agrees with the metric definitions', () => {
   };
   const inquiriesIn = (range: DayRange) => {
     const { start, end } = rangeBounds(range);
-    return inquiriesStartedIn(summarizeInquiries(events), start, end);
+    return startedIn(summarizeInquiries(events), start, end);
   };
   const viewsIn = (range: DayRange) => {
     const { start, end } = rangeBounds(range);
-    return orderViewsStartedIn(summarizeOrderViews(events), start, end);
+    return startedIn(summarizeOrderViews(events), start, end);
   };
   const storedInquiries = async (): Promise<InquirySummary[]> =>
     (await services.db.select().from(analyticsInquiries)).map(({ shopId: _s, ...row }) => ({ ...row, door: row.door as InquirySummary['door'] }));
