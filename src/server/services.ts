@@ -15,6 +15,8 @@ import { createAuditLog, type AuditLog } from './verification/audit-log';
 import { createSnapshotRepository, type SnapshotRepository } from './orders/snapshot-repository';
 import { createOutboxMailer, createResendMailer, type Mailer } from './mail/mailer';
 import { createAnalytics, type AnalyticsService } from './analytics/event-recorder';
+import { createConversationRepository, type ConversationRepository } from './agent/conversation-repository';
+import { createShopMemberRepository, type ShopMemberRepository } from './dashboard/shop-members';
 
 /** Everything a request handler may need, built once per process from the environment. */
 export type Services = {
@@ -29,6 +31,8 @@ export type Services = {
   grants: GrantRepository;
   audit: AuditLog;
   snapshots: SnapshotRepository;
+  conversations: ConversationRepository;
+  members: ShopMemberRepository;
   mailer: Mailer;
   /** Analytics events for the merchant dashboard (buffered; recording never fails a request). */
   analytics: AnalyticsService;
@@ -77,6 +81,8 @@ export async function createServices(env: AppEnv): Promise<Services> {
     grants: createGrantRepository(database.db),
     audit: createAuditLog(database.db, logger),
     snapshots: createSnapshotRepository(database.db),
+    conversations: createConversationRepository(database.db),
+    members: createShopMemberRepository(database.db),
     mailer: env.RESEND_API_KEY
       ? createResendMailer({ apiKey: env.RESEND_API_KEY, baseUrl: env.RESEND_BASE_URL, from: env.EMAIL_FROM })
       : createOutboxMailer(database.db),

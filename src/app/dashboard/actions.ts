@@ -1,13 +1,13 @@
 'use server';
 
-import { TRPCError } from '@trpc/server';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { toFormError } from '@/server/api/app-error-converter';
 import { AUTH_SESSION_COOKIES } from '@/server/auth/auth-config';
-import { readSignedInShopper, signOutShopper } from '@/server/auth/shopper-sign-in';
-import { dashboardCaller } from '@/server/dashboard/dashboard-context';
-import { requestMerchantSignIn } from '@/server/dashboard/request-merchant-sign-in';
-import { readClientAddress } from '@/server/api/trpc';
+import { signOutShopper } from '@/server/auth/shopper-sign-in';
+import { readMerchantRequest, readShopAccess } from '@/server/http/next-merchant-request';
+import { changeSettings, inviteTeammate } from '@/server/use-cases/dashboard/merchant-dashboard';
+import { requestMerchantSignIn } from '@/server/use-cases/dashboard/request-merchant-sign-in';
 
 const text = (form: FormData, name: string, max = 500) => {
   const value = form.get(name);
@@ -16,25 +16,26 @@ const text = (form: FormData, name: string, max = 500) => {
 
 /** Sign-in form: a magic link for shop members, the same answer for everyone. */
 export async function signInAction(form: FormData): Promise<void> {
-  const { services, headers } = await dashboardCaller();
-  const result = await requestMerchantSignIn(services, { email: text(form, 'email', 320), clientAddress: readClientAddress(headers) });
+  const { services, clientAddress } = await readMerchantRequest();
+  const result = await requestMerchantSignIn(services, { email: text(form, 'email', 320), clientAddress });
   redirect(`/dashboard?notice=${result.status}`);
 }
 
 export async function signOutAction(): Promise<void> {
-  const { services, headers } = await dashboardCaller();
-  const merchant = await readSignedInShopper(services, headers);
-  if (merchant) await signOutShopper(services, { sessionToken: merchant.sessionToken, holderHash: null, shopId: '' });
+  const { services, signedIn } = await readMerchantRequest();
+  if (signedIn) await signOutShopper(services, { sessionToken: signedIn.sessionToken, holderHash: null, shopId: '' });
   const jar = await cookies();
   for (const name of AUTH_SESSION_COOKIES) jar.delete(name);
   redirect('/dashboard?notice=signed_out');
 }
 
-const failure = (error: unknown) => (error instanceof TRPCError ? (error.code === 'BAD_REQUEST' ? 'invalid' : error.code === 'FORBIDDEN' ? 'forbidden' : 'error') : 'error');
+const failure = (error: unknown) => {
+  const code = toFormError(error).code;
+  return code === 'bad_request' ? 'invalid' : code === 'forbidden' ? 'forbidden' : 'error';
+};
 
 /** Settings form (owners): brand, support email, storefront domains, retention. */
 export async function saveSettingsAction(shop: string, form: FormData): Promise<void> {
-  const { caller } = await dashboardCaller();
   const domains = text(form, 'storefrontDomains', 4000)
     .split(/[\s,]+/)
     .map((d) => d.trim())
@@ -42,8 +43,8 @@ export async function saveSettingsAction(shop: string, form: FormData): Promise<
   const retention = Number(text(form, 'retentionDays', 10));
   let notice = 'saved';
   try {
-    await caller.dashboard.updateSettings({
-      shop,
+    const { services, access } = await readShopAccess(shop);
+    await changeSettings(services, access, {
       brandName: text(form, 'brandName', 60),
       brandColor: text(form, 'brandColor', 7),
       logoUrl: text(form, 'logoUrl', 500),
@@ -58,10 +59,10 @@ export async function saveSettingsAction(shop: string, form: FormData): Promise<
 }
 
 export async function inviteAction(shop: string, form: FormData): Promise<void> {
-  const { caller } = await dashboardCaller();
   let notice = 'invited';
   try {
-    await caller.dashboard.invite({ shop, email: text(form, 'email', 320).trim(), role: text(form, 'role') === 'owner' ? 'owner' : 'member' });
+    const { services, access } = await readShopAccess(shop);
+    await inviteTeammate(services, access, { email: text(form, 'email', 320).trim(), role: text(form, 'role') === 'owner' ? 'owner' : 'member' });
   } catch (error) {
     notice = failure(error);
   }

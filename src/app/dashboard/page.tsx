@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
-import { dashboardCaller } from '@/server/dashboard/dashboard-context';
-import { MERCHANT_SIGN_IN_ACCEPTED } from '@/server/dashboard/request-merchant-sign-in';
+import { readMerchantRequest } from '@/server/http/next-merchant-request';
+import { listMerchantShops } from '@/server/use-cases/dashboard/merchant-dashboard';
+import { MERCHANT_SIGN_IN_ACCEPTED } from '@/server/use-cases/dashboard/request-merchant-sign-in';
 import { signInAction, signOutAction } from './actions';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -18,10 +18,9 @@ const NOTICES: Record<string, string> = {
 /** Sign-in for merchants (magic link), or the list of shops the signed-in merchant belongs to. */
 export default async function DashboardHome({ searchParams }: Props) {
   await connection();
-  const { services, headers, caller } = await dashboardCaller();
+  const { services, signedIn: merchant } = await readMerchantRequest();
   const notice = (await searchParams).notice;
   const message = typeof notice === 'string' ? NOTICES[notice] : undefined;
-  const merchant = await readSignedInShopper(services, headers);
   if (!merchant) {
     return (
       <main id="main" className="mx-auto max-w-md px-4 py-12">
@@ -44,7 +43,7 @@ export default async function DashboardHome({ searchParams }: Props) {
       </main>
     );
   }
-  const { shops } = await caller.dashboard.shops();
+  const { shops } = await listMerchantShops(services, merchant);
   if (shops.length === 1 && !message) redirect(`/dashboard/${shops[0]!.domain}`);
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-12">

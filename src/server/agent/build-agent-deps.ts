@@ -1,14 +1,11 @@
-import { getOrderRecord } from '@/domain/orders/lookup-order';
 import { orderNameMatches } from '@/domain/orders/parse-order-reference';
 import type { AccessibleOrder, AgentDeps } from '@/domain/agent/agent-deps';
 import type { Shop } from '@/domain/shops/shop';
-import { describeRetryAfter } from '@/domain/verification/attempt-limits';
-import { grantedOrderIds, grantsAllowOrder } from '@/domain/verification/grant-access';
-import { verifyOrder, type Door } from '@/domain/verification/verify-order';
-import { NOT_VERIFIED_MESSAGE, UNAVAILABLE_MESSAGE } from '../api/routers/orders';
-import { hashClientFor, orderLookupDeps, verifyOrderDeps } from '../orders/order-deps';
+import type { Door } from '@/domain/verification/verify-order';
+import { hashClientFor, orderLookupDeps } from '../orders/order-deps';
 import type { Services } from '../services';
-import { listCustomerOrders } from './customer-orders';
+import { listHolderOrders } from '../use-cases/orders/list-holder-orders';
+import { verifyShopperOrder } from '../use-cases/orders/verify-shopper-order';
 import { requestHandoff } from './request-handoff';
 import { recordOrderViewed } from '../analytics/lookup-events';
 
@@ -29,18 +26,10 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
   const lookup = orderLookupDeps(services, shop, track);
   const hashClient = hashClientFor(services);
 
+  // The chat has no magic-link sign-in of its own: email grants reach it through the tracking page only.
   async function accessibleOrders(): Promise<AccessibleOrder[]> {
     const grants = await services.grants.listGrants(conversation.holderHash, shop.id, new Date());
-    if (grants.length === 0) return [];
-    const found: AccessibleOrder[] = [];
-    for (const result of await Promise.all(grantedOrderIds(grants, shop.id).map((id) => getOrderRecord(lookup, id)))) {
-      if (result.ok) found.push({ record: result.record, stale: result.stale });
-    }
-    for (const grant of grants.filter((g) => g.kind === 'customer' && g.shopId === shop.id)) {
-      const records = await listCustomerOrders(services, shop, grant.subject).catch(() => []);
-      for (const record of records) if (!found.some((f) => f.record.orderId === record.orderId)) found.push({ record, stale: false });
-    }
-    return found.filter((order) => grantsAllowOrder(grants, shop.id, order.record)).sort((a, b) => b.record.view.placedAt.at.localeCompare(a.record.view.placedAt.at));
+    return (await listHolderOrders(services, { shop, grants, lookup, readSignedIn: async () => null })).orders;
   }
 
   return {
@@ -52,21 +41,9 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
     },
     now: () => new Date(),
     async verify(reference, email) {
-      const result = await verifyOrder(verifyOrderDeps(services, shop, conversation.holderHash, conversation.door, conversation.id), {
-        reference,
-        email,
-        holderHash: conversation.holderHash,
-        clientAddress,
-        door: conversation.door,
-      });
-      if (result.ok) {
-        recordOrderViewed(services, shop.id, track, { record: result.record });
-        return { ok: true, record: result.record, stale: result.stale };
-      }
-      if (result.reason === 'locked') {
-        return { ok: false, reason: 'locked', message: `Too many attempts. For your security, please try again ${describeRetryAfter(result.retryAfterMs)}.` };
-      }
-      return { ok: false, reason: result.reason, message: result.reason === 'unavailable' ? UNAVAILABLE_MESSAGE : NOT_VERIFIED_MESSAGE };
+      const answer = await verifyShopperOrder(services, { shop, holderHash: conversation.holderHash, clientAddress, door: conversation.door, reference, email, inquiryId: conversation.id });
+      if (answer.status === 'verified') return { ok: true, record: answer.record, stale: answer.stale };
+      return { ok: false, reason: answer.status, message: answer.message };
     },
     async getOrder(orderIdOrName) {
       const orders = await accessibleOrders();

@@ -1,7 +1,7 @@
 import { toEventDoor } from '@/domain/analytics/analytics-event';
 import type { Shop } from '@/domain/shops/shop';
 import type { Services } from '../services';
-import { createConversationRepository } from './conversation-repository';
+
 
 export const handoffReference = (handoffId: string) => `H-${handoffId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
@@ -20,7 +20,7 @@ export async function requestHandoff(
   currentShopperText?: string,
 ) {
   services.analytics.record({ shopId: shop.id, type: 'handoff_requested', door: toEventDoor(door), conversationId });
-  const repository = createConversationRepository(services.db);
+  const repository = services.conversations;
   const handoff = await repository.createHandoff({ conversationId, shopId: shop.id, reason, emailedTo: supportEmail });
   const reference = handoffReference(handoff.id);
   await repository.setStatus(conversationId, 'handed_off');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { knownOrder } from '../../../demo-shop/seed/known-orders';
 import { appRouter } from '@/server/api/root';
+import { buildRequestContext } from '@/server/api/trpc';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/server/db/database-unavailable';
 import { messages } from '@/server/db/schema';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
@@ -29,7 +30,7 @@ function httpShopper(services: Services, clientAddress: string) {
       endpoint: '/api/trpc',
       req,
       router: appRouter,
-      createContext: ({ resHeaders }) => ({ services, headers: req.headers, resHeaders, clientAddress }),
+      createContext: ({ resHeaders }) => buildRequestContext(services, { headers: req.headers, resHeaders, clientAddress }),
     });
     const session = response.headers.getSetCookie().find((c) => c.startsWith('osa_session='));
     if (session) cookie = session.split(';')[0]!;

@@ -1,8 +1,11 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { getServices, type Services } from '@/server/services';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/server/db/database-unavailable';
+import { asAppError, INTERNAL_MESSAGE } from '@/server/app-error';
+import { readClientAddress } from '@/server/http/client-address';
+import { headerCookieJar, shopperSession, type ShopperSession } from '@/server/http/shopper-session';
+import { toTRPCError } from './app-error-converter';
 
 export type RequestContext = {
   services: Services;
@@ -11,19 +14,24 @@ export type RequestContext = {
   resHeaders: Headers;
   /** Best-effort client address: only for rate limits and keyed audit hashes, never stored raw. */
   clientAddress: string;
+  /** The browser's shopper session (the `osa_session` cookie); creating it sets the cookie on the response. */
+  session: ShopperSession;
 };
 
-export function readClientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+/** The context of one request; `clientAddress` is read from the headers unless given (tests simulate many shoppers). */
+export function buildRequestContext(services: Services, options: { headers: Headers; resHeaders: Headers; clientAddress?: string }): RequestContext {
+  return {
+    services,
+    headers: options.headers,
+    resHeaders: options.resHeaders,
+    clientAddress: options.clientAddress ?? readClientAddress(options.headers),
+    session: shopperSession(services, headerCookieJar(options.headers, options.resHeaders)),
+  };
 }
 
 export async function createRequestContext(options: { headers: Headers; resHeaders: Headers }): Promise<RequestContext> {
-  const services = await getServices();
-  return { services, headers: options.headers, resHeaders: options.resHeaders, clientAddress: readClientAddress(options.headers) };
+  return buildRequestContext(await getServices(), options);
 }
-
-export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again.';
 
 const t = initTRPC.context<RequestContext>().create({
   transformer: superjson,
@@ -46,18 +54,15 @@ const t = initTRPC.context<RequestContext>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/**
- * A database that cannot be reached is an outage, not a bug: the caller gets 503 and "we can't look that up
- * right now" instead of the generic 500. Writes that did not happen are simply not there (each turn is stored
- * by one statement), so trying again later is safe.
- */
-const databaseOutage = t.middleware(async ({ next, ctx }) => {
+/** Use cases throw AppError (and outages surface as one): the converter turns them into tRPC errors here. */
+const appErrors = t.middleware(async ({ next, ctx }) => {
   const result = await next();
-  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
-    ctx.resHeaders.set('retry-after', '30');
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause: result.error.cause });
-  }
-  return result;
+  if (result.ok) return result;
+  const converted = toTRPCError(result.error.cause);
+  if (!converted) return result;
+  const retryAfter = asAppError(result.error.cause)?.retryAfterSeconds;
+  if (retryAfter) ctx.resHeaders.set('retry-after', String(retryAfter));
+  throw converted;
 });
 
-export const publicProcedure = t.procedure.use(databaseOutage);
+export const publicProcedure = t.procedure.use(appErrors);

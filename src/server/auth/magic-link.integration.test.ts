@@ -14,7 +14,7 @@ import { analyticsEvents, auditEvents, outboxMessages, verificationTokens } from
 import type { Services } from '@/server/services';
 import { createAuthConfig } from './auth-config';
 import { magicLinkDeps, ordersByEmailGateway } from './magic-link-deps';
-import { redeemShopClaim } from './redeem-shop-claim';
+import { redeemShopClaim } from '../use-cases/links/redeem-shop-claim';
 import { readSignedInShopper, signOutShopper, verifyShopClaim } from './shopper-sign-in';
 
 const ACME = 'acme-outdoors.myshopify.com';
@@ -173,7 +173,7 @@ describe('the mailed link with Auth.js', () => {
     const browser = createShopperClient(services, { clientAddress: '198.51.100.61' });
     await browser.call((api) => api.orders.list({ shop: ACME })); // no session yet: nothing, and no cookie needed
     const signedIn = await readSignedInShopper(services, new Headers({ cookie: opened.sessionCookie! }));
-    const { holderHashForToken, newShopperSession } = await import('../api/shopper-session');
+    const { holderHashForToken, newShopperSession } = await import('../http/shopper-session');
     const session = newShopperSession(services);
     const holderHash = holderHashForToken(services, session.token);
     const claim = new URL(opened.location).pathname.split('/').pop()!;

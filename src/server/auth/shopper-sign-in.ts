@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
-import { readCookie } from '../api/shopper-session';
+import { readCookie } from '../http/shopper-session';
 import { safeEqual } from '../crypto/secrets';
 import { grants, sessions, users } from '../db/schema';
 import { hashEmailFor } from '../orders/order-deps';

@@ -1,7 +1,7 @@
 import { FUNNEL_HELP, type WismoFunnel } from '@/domain/analytics/wismo-funnel';
 import { PROBLEM_LABELS } from '@/domain/analytics/order-health';
 import { localDateTime, localDay } from '@/domain/analytics/shop-days';
-import type { Overview } from './load-overview';
+import type { Overview } from '../use-cases/dashboard/load-overview';
 
 export type Cell = string | number | null;
 export type Table = { caption: string; columns: string[]; rows: Cell[][] };

@@ -1,6 +1,6 @@
 import { completeInstall, type CompleteInstallResult } from '@/domain/shops/oauth';
 import { readSignedInShopper } from '../auth/shopper-sign-in';
-import { createShopMemberRepository } from '../dashboard/shop-members';
+
 import type { Services } from '../services';
 import { completeInstallDeps, oauthAppConfig } from './shop-deps';
 
@@ -16,6 +16,6 @@ export async function finishShopifyInstall(services: Services, input: { query: U
   }
   services.logger.info('shop installed', { shop: result.shop.domain });
   const merchant = await readSignedInShopper(services, input.headers).catch(() => null);
-  if (merchant) await createShopMemberRepository(services.db).addMember({ shopId: result.shop.id, email: merchant.email, role: 'owner' });
+  if (merchant) await services.members.addMember({ shopId: result.shop.id, email: merchant.email, role: 'owner' });
   return result;
 }

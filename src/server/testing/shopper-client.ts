@@ -1,4 +1,4 @@
-import { createCallerFactory } from '@/server/api/trpc';
+import { buildRequestContext, createCallerFactory } from '@/server/api/trpc';
 import { appRouter } from '@/server/api/root';
 import type { Services } from '@/server/services';
 
@@ -17,7 +17,7 @@ export function createShopperClient(services: Services, options: { clientAddress
   };
   const call = <T>(run: (caller: ReturnType<typeof createCaller>) => Promise<T>) => {
     const resHeaders = new Headers();
-    const caller = createCaller({ services, headers: headers(), resHeaders, clientAddress: options.clientAddress ?? '203.0.113.10' });
+    const caller = createCaller(buildRequestContext(services, { headers: headers(), resHeaders, clientAddress: options.clientAddress ?? '203.0.113.10' }));
     return run(caller).finally(() => {
       for (const cookie of resHeaders.getSetCookie()) {
         const [pair] = cookie.split(';');

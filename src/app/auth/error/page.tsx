@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadTrackingShop } from '@/server/tracking/page-context';
+import { loadTrackingShop } from '@/server/http/next-shopper-request';
 
 export const metadata: Metadata = { title: 'Sign-in link not valid', robots: { index: false }, referrer: 'no-referrer' };
 

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { forPage } from '@/server/dashboard/dashboard-context';
+import { forMerchantPage, readMerchantRequest } from '@/server/http/next-merchant-request';
+import { requireMerchant } from '@/server/use-cases/dashboard/authorize-shop-access';
+import { listMerchantShops } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { signOutAction } from '../actions';
 
 type Props = { children: ReactNode; params: Promise<{ shop: string }> };
@@ -8,7 +10,10 @@ type Props = { children: ReactNode; params: Promise<{ shop: string }> };
 /** Shop header and navigation; membership is checked here and again by every procedure. */
 export default async function ShopDashboardLayout({ children, params }: Props) {
   const { shop } = await params;
-  const { shops, email } = await forPage((api) => api.dashboard.shops());
+  const { shops, email } = await forMerchantPage(async () => {
+    const { services, signedIn } = await readMerchantRequest();
+    return listMerchantShops(services, requireMerchant(signedIn));
+  });
   const current = shops.find((s) => s.domain === decodeURIComponent(shop));
   const base = `/dashboard/${encodeURIComponent(shop)}`;
   const links = [

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { BarChart, DOOR_COLORS, DOOR_LABELS, FunnelChart, formatNumber, formatPercent, VolumeChart } from '@/components/dashboard/charts';
 import { Card, DataTable } from '@/components/dashboard/data-table';
 import { FUNNEL_HELP } from '@/domain/analytics/wismo-funnel';
-import { forPage, rangeFromSearch } from '@/server/dashboard/dashboard-context';
+import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
+import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { FUNNEL_ORDER, overviewTables, type Table } from '@/server/dashboard/dashboard-tables';
 import { RangeForm } from './range-form';
 
@@ -23,7 +24,10 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail: s
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const search = await searchParams;
-  const o = await forPage((api) => api.dashboard.overview({ shop: decodeURIComponent(shop), ...rangeFromSearch(search) }));
+  const o = await forMerchantPage(async () => {
+    const { services, access } = await readShopAccess(shop);
+    return viewOverview(services, access, rangeFromSearch(search));
+  });
   const tables = overviewTables(o);
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;

@@ -1,15 +1,15 @@
 'use server';
 
-import { TRPCError } from '@trpc/server';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requestMagicLink } from '@/domain/links/request-magic-link';
+import { toFormError } from '@/server/api/app-error-converter';
 import { AUTH_SESSION_COOKIES } from '@/server/auth/auth-config';
-import { magicLinkDeps } from '@/server/auth/magic-link-deps';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/server/db/database-unavailable';
 import { signOutShopper } from '@/server/auth/shopper-sign-in';
-import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
+import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
+import { requestShopperMagicLink } from '@/server/use-cases/links/request-shopper-magic-link';
+import { SHOP_NOT_AVAILABLE_MESSAGE } from '@/server/use-cases/shops/find-served-shop';
+import { verifyShopperOrder } from '@/server/use-cases/orders/verify-shopper-order';
 
 export type LookupState = {
   status: 'idle' | 'missing' | 'not_verified' | 'locked' | 'unavailable';
@@ -26,7 +26,7 @@ const field = (form: FormData, name: string, max: number) => {
   return typeof value === 'string' ? value.slice(0, max) : '';
 };
 
-/** The lookup form: the same orders.verify procedure (door 'page') and cookie session as the chat widget. */
+/** The lookup form: the same use case as orders.verify (door 'page') and the same cookie session as the chat widget. */
 export async function verifyOrderAction(shopSegment: string, _previous: LookupState, form: FormData): Promise<LookupState> {
   const values = { orderReference: field(form, 'orderReference', 200), email: field(form, 'email', 320) };
   const answer = (status: LookupState['status'], message: string): LookupState => ({ status, message, values, at: Date.now() });
@@ -36,16 +36,21 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
   let verified: string;
   try {
     const shop = await loadTrackingShop(shopSegment);
-    if (!shop) return answer('unavailable', 'This shop is not available.');
-    const { caller } = await trackingContext({ createSession: true });
-    const result = await caller.orders.verify({ shop: shop.domain, orderReference: values.orderReference, email: values.email, door: 'page' });
+    if (!shop) return answer('unavailable', SHOP_NOT_AVAILABLE_MESSAGE);
+    const { services, session, clientAddress } = await readShopperRequest();
+    const result = await verifyShopperOrder(services, {
+      shop,
+      holderHash: session.ensureHolderHash(),
+      clientAddress,
+      door: 'page',
+      reference: values.orderReference,
+      email: values.email,
+    });
     if (result.status !== 'verified') return answer(result.status, result.message);
-    verified = `/t/${shop.domain}/orders/${result.order.orderId}`;
+    verified = `/t/${shop.domain}/orders/${result.record.orderId}`;
   } catch (error) {
     // The database is unreachable: say so in the form, like Shopify being down, instead of an error page.
-    const outage = isDatabaseUnavailable(error) || (error instanceof TRPCError && error.code === 'SERVICE_UNAVAILABLE');
-    if (outage) return answer('unavailable', DATABASE_UNAVAILABLE_MESSAGE);
-    throw error;
+    return answer('unavailable', toFormError(error).message);
   }
   redirect(verified);
 }
@@ -54,14 +59,9 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
 export async function requestMagicLinkAction(shopSegment: string, _previous: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const email = z.string().max(320).catch('').parse(form.get('email'));
   const shop = await loadTrackingShop(shopSegment);
-  if (!shop) return { status: 'limited', message: 'This shop is not available.', at: Date.now() };
-  const { services, ctx } = await trackingContext({ createSession: false });
-  const result = await requestMagicLink(magicLinkDeps(services), {
-    shop: { id: shop.id, domain: shop.domain, name: shop.name },
-    email,
-    clientAddress: ctx.clientAddress,
-    callbackPath: `/t/${shop.domain}/orders`,
-  });
+  if (!shop) return { status: 'limited', message: SHOP_NOT_AVAILABLE_MESSAGE, at: Date.now() };
+  const { services, clientAddress } = await readShopperRequest();
+  const result = await requestShopperMagicLink(services, { shop, email, clientAddress });
   return { status: result.status, message: result.message, at: Date.now() };
 }
 
@@ -69,10 +69,10 @@ export async function requestMagicLinkAction(shopSegment: string, _previous: Mag
 export async function signOutAction(shopSegment: string): Promise<void> {
   const shop = await loadTrackingShop(shopSegment);
   if (!shop) redirect('/');
-  const { services, holderHash } = await trackingContext({ createSession: false });
+  const { services, session } = await readShopperRequest();
   const jar = await cookies();
   const sessionToken = AUTH_SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean) ?? null;
-  await signOutShopper(services, { sessionToken, holderHash, shopId: shop.id });
+  await signOutShopper(services, { sessionToken, holderHash: session.holderHash(), shopId: shop.id });
   for (const name of AUTH_SESSION_COOKIES) jar.delete(name);
   redirect(`/t/${shop.domain}?notice=signed_out`);
 }

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { buildBrandTheme } from '@/domain/widget/brand-theme';
-import { loadTrackingShop } from '@/server/tracking/page-context';
+import { loadTrackingShop } from '@/server/http/next-shopper-request';
 
 type Props = { children: ReactNode; params: Promise<{ shop: string }> };
 

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
 import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
+import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
+import { listShopperOrders } from '@/server/use-cases/orders/list-shopper-orders';
 import { requestMagicLinkAction, verifyOrderAction } from './actions';
 import { LookupForm } from './lookup-form';
 import { MagicLinkForm } from './magic-link-form';
@@ -27,8 +28,9 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
   const noticeKey = (await searchParams).notice;
   const notice = typeof noticeKey === 'string' ? NOTICES[noticeKey] : undefined;
   // A shopper already verified in the chat (or by a link) is not asked again: their orders are right here.
-  const { caller, services, headers } = await trackingContext({ createSession: false });
-  const [{ orders }, signedIn] = await Promise.all([caller.orders.list({ shop: shop.domain }), readSignedInShopper(services, headers)]);
+  const { services, session, headers } = await readShopperRequest();
+  const reading = readSignedInShopper(services, headers);
+  const [orders, signedIn] = await Promise.all([listShopperOrders(services, { shop, holderHash: session.holderHash(), readSignedIn: () => reading }), reading]);
 
   return (
     <div className="space-y-8">

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { chatDoorSchema } from '@/domain/agent/chat-message';
-import { chatHistory, sendChat } from '@/server/agent/send-chat';
-import { startChat } from '@/server/agent/start-chat';
+import { loadChatHistory, sendChatMessage } from '@/server/use-cases/chat/send-chat-message';
+import { startChat } from '@/server/use-cases/chat/start-chat';
+import { requireServedShop } from '@/server/use-cases/shops/find-served-shop';
 import { createTRPCRouter, publicProcedure } from '../trpc';
 
 const conversationId = z.string().min(1).max(64);
@@ -12,14 +13,20 @@ export const chatRouter = createTRPCRouter({
   /** Opens a conversation bound to the shop and the `osa_session` cookie; returns the agent's greeting. */
   start: publicProcedure
     .input(z.object({ shop, door: chatDoorSchema.optional(), proxyQuery: z.record(z.string().max(64), z.string().max(2000)).optional() }))
-    .mutation(({ ctx, input }) => startChat(ctx, input)),
+    .mutation(async ({ ctx, input }) =>
+      startChat(ctx.services, { ensureHolderHash: ctx.session.ensureHolderHash, clientAddress: ctx.clientAddress }, {
+        shop: await requireServedShop(ctx.services, input.shop),
+        door: input.door,
+        proxyQuery: input.proxyQuery,
+      }),
+    ),
 
-  /** One shopper message (1..4000 characters after trim; checked in the procedure for its own message) → the agent's reply. */
+  /** One shopper message (1..4000 characters after trim; checked in the use case for its own message) → the agent's reply. */
   send: publicProcedure
     .input(z.object({ conversationId, text: z.string(), shop: shop.optional() }))
-    .mutation(({ ctx, input }) => sendChat(ctx, input)),
+    .mutation(({ ctx, input }) => sendChatMessage(ctx.services, { holderHash: ctx.session.holderHash(), clientAddress: ctx.clientAddress }, input)),
 
   history: publicProcedure
     .input(z.object({ conversationId, shop: shop.optional() }))
-    .query(({ ctx, input }) => chatHistory(ctx, input)),
+    .query(({ ctx, input }) => loadChatHistory(ctx.services, ctx.session.holderHash(), input)),
 });

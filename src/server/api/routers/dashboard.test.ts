@@ -10,7 +10,7 @@ import { sessions, users, verificationTokens, outboxMessages, analyticsEvents, a
 import { applyRetention, applyRetentionOnSchedule } from '@/server/analytics/apply-retention';
 import { readSignedInShopper, signOutShopper } from '@/server/auth/shopper-sign-in';
 import { writeEventBatch } from '@/server/analytics/event-recorder';
-import { requestMerchantSignIn } from '@/server/dashboard/request-merchant-sign-in';
+import { requestMerchantSignIn } from '@/server/use-cases/dashboard/request-merchant-sign-in';
 import type { Services } from '@/server/services';
 import { eq } from 'drizzle-orm';
 

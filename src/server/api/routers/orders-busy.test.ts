@@ -6,7 +6,7 @@ import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import type { Services } from '@/server/services';
-import { UNAVAILABLE_MESSAGE } from './orders';
+import { UNAVAILABLE_MESSAGE } from '@/domain/verification/verify-failure-message';
 
 /**
  * Under budget pressure no THROTTLED/429 reaches a shopper: the client waits on the shared bucket for a

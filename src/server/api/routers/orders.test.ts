@@ -6,7 +6,7 @@ import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { orderCacheKey } from '@/domain/orders/order-cache-keys';
 import type { Services } from '@/server/services';
-import { NOT_VERIFIED_MESSAGE } from './orders';
+import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';

@@ -1,5 +1,7 @@
-import { createRequestContext } from '@/server/api/trpc';
-import { streamChat } from '@/server/agent/stream-chat';
+import { getServices } from '@/server/services';
+import { streamChat } from '@/server/http/chat-stream';
+import { readClientAddress } from '@/server/http/client-address';
+import { headerCookieJar, shopperSession } from '@/server/http/shopper-session';
 import { createLogger, describeError } from '@/server/logger';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +9,8 @@ const logger = createLogger();
 
 /** Streaming form of chat.send (server-sent events); see docs/api.md. */
 export async function POST(req: Request): Promise<Response> {
-  const ctx = await createRequestContext({ headers: req.headers, resHeaders: new Headers() });
+  const services = await getServices();
+  const sender = { holderHash: shopperSession(services, headerCookieJar(req.headers)).holderHash(), clientAddress: readClientAddress(req.headers) };
   const body: unknown = await req.json().catch(() => null);
-  return streamChat(ctx, body, (error) => logger.error('chat stream failed', describeError(error)));
+  return streamChat(services, sender, body, (error) => logger.error('chat stream failed', describeError(error)));
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/dashboard/data-table';
-import { forPage, rangeFromSearch } from '@/server/dashboard/dashboard-context';
+import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
+import { viewConversations } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { localDateTime } from '@/domain/analytics/shop-days';
 import { RangeForm } from '../range-form';
 
@@ -9,7 +10,10 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 export default async function ConversationsPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const range = rangeFromSearch(await searchParams);
-  const { range: shown, rows } = await forPage((api) => api.dashboard.conversations({ shop: decodeURIComponent(shop), ...range }));
+  const { range: shown, rows } = await forMerchantPage(async () => {
+    const { services, access } = await readShopAccess(shop);
+    return viewConversations(services, access, range);
+  });
   const zone = shown.timeZone ?? 'UTC';
   const base = `/dashboard/${encodeURIComponent(shop)}`;
   return (

@@ -1,7 +1,8 @@
 import { localDateTime } from '@/domain/analytics/shop-days';
 import { Card } from '@/components/dashboard/data-table';
 import { OrderTimelineChart } from '@/components/dashboard/order-timeline-chart';
-import { forPage } from '@/server/dashboard/dashboard-context';
+import { forMerchantPage, readShopAccess } from '@/server/http/next-merchant-request';
+import { viewOrderTimeline } from '@/server/use-cases/dashboard/merchant-dashboard';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -12,7 +13,10 @@ export default async function OrderTimelinePage({ params, searchParams }: Props)
   const { shop } = await params;
   const raw = (await searchParams).number;
   const number = typeof raw === 'string' ? raw.trim().slice(0, 64) : '';
-  const timeline = number ? await forPage((api) => api.dashboard.orderTimeline({ shop: decodeURIComponent(shop), orderNumber: number })) : undefined;
+  const timeline = number ? await forMerchantPage(async () => {
+        const { services, access } = await readShopAccess(shop);
+        return viewOrderTimeline(services, access, number);
+      }) : undefined;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Order timeline</h1>

@@ -1,5 +1,6 @@
 import { Card, DataTable } from '@/components/dashboard/data-table';
-import { forPage } from '@/server/dashboard/dashboard-context';
+import { forMerchantPage, readShopAccess } from '@/server/http/next-merchant-request';
+import { viewSettings } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { inviteAction, saveSettingsAction } from '../../actions';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -26,7 +27,10 @@ function Code({ children, name }: { children: string; name: string }) {
 export default async function SettingsPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const notice = (await searchParams).notice;
-  const s = await forPage((api) => api.dashboard.settings({ shop: decodeURIComponent(shop) }));
+  const s = await forMerchantPage(async () => {
+    const { services, access } = await readShopAccess(shop);
+    return viewSettings(services, access);
+  });
   const owner = s.role === 'owner';
   const save = saveSettingsAction.bind(null, s.shop.domain);
   const invite = inviteAction.bind(null, s.shop.domain);

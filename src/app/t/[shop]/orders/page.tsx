@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/order/status-badge';
-import { loadOrderHistory } from '@/server/tracking/load-order-history';
-import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
+import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
+import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
+import { loadOrderHistory } from '@/server/use-cases/orders/load-order-history';
 import { signOutAction } from '../actions';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<{ after?: string | string[] }> };
@@ -18,8 +19,9 @@ export default async function OrderHistoryPage({ params, searchParams }: Props) 
   if (!shop) notFound();
   const afterParam = (await searchParams).after;
   const after = typeof afterParam === 'string' ? afterParam : undefined;
-  const { services, holderHash, headers, ctx } = await trackingContext({ createSession: false });
-  const history = await loadOrderHistory(services, { shop, holderHash, headers, clientAddress: ctx.clientAddress, after });
+  const { services, session, headers, clientAddress } = await readShopperRequest();
+  const signedIn = await readSignedInShopper(services, headers);
+  const history = await loadOrderHistory(services, { shop, holderHash: session.holderHash(), signedIn, clientAddress, after });
   const base = `/t/${shop.domain}`;
 
   if (history.state === 'signed_out' || history.state === 'other_shop') {

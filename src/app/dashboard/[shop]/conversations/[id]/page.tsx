@@ -1,7 +1,8 @@
 import { localDateTime } from '@/domain/analytics/shop-days';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { forPage } from '@/server/dashboard/dashboard-context';
+import { forMerchantPage, readShopAccess } from '@/server/http/next-merchant-request';
+import { viewTranscript } from '@/server/use-cases/dashboard/merchant-dashboard';
 
 type Props = { params: Promise<{ shop: string; id: string }> };
 
@@ -9,7 +10,10 @@ type Props = { params: Promise<{ shop: string; id: string }> };
 export default async function TranscriptPage({ params }: Props) {
   const { shop, id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const t = await forPage((api) => api.dashboard.transcript({ shop: decodeURIComponent(shop), conversationId: id }));
+  const t = await forMerchantPage(async () => {
+    const { services, access } = await readShopAccess(shop);
+    return viewTranscript(services, access, id);
+  });
   return (
     <div className="space-y-4">
       <Link href={`/dashboard/${encodeURIComponent(shop)}/conversations`} className="inline-block py-1 text-sm font-medium text-blue-800 underline underline-offset-2">

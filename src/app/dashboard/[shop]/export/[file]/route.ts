@@ -1,6 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { type NextRequest } from 'next/server';
-import { dashboardCaller } from '@/server/dashboard/dashboard-context';
+import { toHttpError } from '@/server/api/app-error-converter';
+import { readShopAccess } from '@/server/http/next-merchant-request';
+import { viewAuditLog, viewConversations, viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { EXPORT_TABLES, overviewTables, toCsv, type ExportTableName, type Table } from '@/server/dashboard/dashboard-tables';
 
 type Context = { params: Promise<{ shop: string; file: string }> };
@@ -14,24 +15,25 @@ export async function GET(request: NextRequest, { params }: Context) {
   if (!file.endsWith('.csv') || !EXPORT_TABLES.includes(name)) return plain(404, 'Not found');
   const search = request.nextUrl.searchParams;
   const range = { from: search.get('from') ?? undefined, to: search.get('to') ?? undefined };
-  const { caller } = await dashboardCaller();
-  const domain = decodeURIComponent(shop);
+  let domain = shop;
   let table: Table;
   try {
+    const { services, access } = await readShopAccess(shop);
+    domain = access.shop.domain;
     if (name === 'conversations') {
-      const { rows } = await caller.dashboard.conversations({ shop: domain, ...range });
+      const { rows } = await viewConversations(services, access, range);
       table = { caption: 'Conversations', columns: ['Started', 'Door', 'Status', 'Messages', 'Conversation id'], rows: rows.map((r) => [r.createdAt.toISOString(), r.door, r.status, r.messages, r.id]) };
     } else if (name === 'audit') {
-      const { rows } = await caller.dashboard.auditLog({ shop: domain, ...range });
+      const { rows } = await viewAuditLog(services, access, range);
       table = { caption: 'Audit log', columns: ['At', 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id'], rows: rows.map((r) => [r.at.toISOString(), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId]) };
     } else {
-      table = overviewTables(await caller.dashboard.overview({ shop: domain, ...range }))[name];
+      table = overviewTables(await viewOverview(services, access, range))[name];
     }
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') return plain(401, 'Please sign in.');
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return plain(404, 'Not found');
-    if (error instanceof TRPCError && error.code === 'BAD_REQUEST') return plain(400, 'The date range is not valid.');
-    throw error;
+    const answer = toHttpError(error);
+    if (!answer.appError) throw error;
+    if (answer.appError.code === 'forbidden') return plain(404, 'Not found');
+    return plain(answer.status, answer.status === 404 ? 'Not found' : answer.message);
   }
   return new Response(toCsv(table), {
     headers: {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { openDeepLink } from '@/server/tracking/open-deep-link';
-import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
+import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
+import { openDeepLink } from '@/server/use-cases/links/open-deep-link';
 
 type Context = { params: Promise<{ shop: string; token: string }> };
 
@@ -12,8 +12,8 @@ export async function GET(request: NextRequest, { params }: Context) {
   const { shop: segment, token } = await params;
   const shop = await loadTrackingShop(segment);
   if (!shop) return new NextResponse('Not found', { status: 404 });
-  const tracking = await trackingContext({ createSession: true });
-  const result = await openDeepLink(tracking.services, { shop, token, holderHash: tracking.holderHash!, clientAddress: tracking.ctx.clientAddress });
+  const { services, session, clientAddress } = await readShopperRequest();
+  const result = await openDeepLink(services, { shop, token, holderHash: session.ensureHolderHash(), clientAddress });
   const target = result.ok ? `/t/${shop.domain}/orders/${result.orderId}` : `/t/${shop.domain}?notice=link_invalid`;
   const response = NextResponse.redirect(new URL(target, request.url), 303);
   response.headers.set('Referrer-Policy', 'no-referrer');

@@ -1,40 +1,42 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TRPCError } from '@trpc/server';
 import { OrderStatusCard } from '@/components/order/order-status-card';
 import { formatAge } from '@/domain/tracking/format-time';
-import { loadTrackingShop, trackingContext } from '@/server/tracking/page-context';
+import { toFormError } from '@/server/api/app-error-converter';
+import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
+import { presentOrder } from '@/server/use-cases/orders/present-order';
+import { viewShopperOrder } from '@/server/use-cases/orders/view-shopper-order';
 
 type Props = { params: Promise<{ shop: string; orderId: string }> };
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false }, referrer: 'no-referrer' };
 
-/** One order this browser may see (order, email or customer grant): the orders.get procedure, door 'page'. */
+/** One order this browser may see (order, email or customer grant): the same use case as orders.get, door 'page'. */
 export default async function TrackingOrderPage({ params }: Props) {
   const { shop: segment, orderId } = await params;
   const shop = await loadTrackingShop(segment);
   if (!shop) notFound();
   const back = `/t/${shop.domain}`;
   if (!/^\d{1,20}$/.test(orderId)) return <NotAvailable back={back} />;
-  const { caller } = await trackingContext({ createSession: false });
-  let result;
+  const { services, session, clientAddress } = await readShopperRequest();
+  let answer;
   try {
-    result = await caller.orders.get({ shop: shop.domain, orderId, door: 'page' });
+    answer = await viewShopperOrder(services, { shop, holderHash: session.holderHash(), clientAddress, door: 'page', orderId });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === 'NOT_FOUND') return <NotAvailable back={back} />;
+    if (toFormError(error).code === 'not_found') return <NotAvailable back={back} />;
     throw error;
   }
-  if (result.status === 'unavailable') {
+  if (answer.status === 'unavailable') {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold text-slate-900">Your order</h1>
-        <p role="status" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-amber-950">{result.message}</p>
+        <p role="status" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-amber-950">{answer.message}</p>
         <BackLinks back={back} />
       </div>
     );
   }
-  const { order, freshness } = result;
+  const { order, freshness } = presentOrder(answer.record, answer.stale, shop.timezone);
   const age = formatAge(new Date(freshness.fetchedAt), new Date());
   return (
     <div className="space-y-4">

@@ -1,6 +1,5 @@
 import { keyedHash, randomToken } from '@/server/crypto/secrets';
-import type { Services } from '@/server/services';
-import type { RequestContext } from './trpc';
+import type { Services } from '../services';
 
 export const SESSION_COOKIE = 'osa_session';
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -62,19 +61,46 @@ export function newShopperSession(services: Pick<Services, 'env'>) {
   };
 }
 
+/** Where an edge keeps the session cookie: request headers + response headers, or Next's cookie jar. */
+export type SessionCookieJar = {
+  read: () => string | null;
+  /** Absent where cookies cannot be written (server components). */
+  write?: (session: ReturnType<typeof newShopperSession>) => void;
+};
+
+export type ShopperSession = {
+  /** The holder of this browser's grants, or null when it has no session yet. */
+  holderHash: () => string | null;
+  /** The holder, creating the session (and its cookie) on first use. */
+  ensureHolderHash: () => string;
+};
+
 /**
  * The opaque browser session that holds a shopper's grants. The token lives only in an httpOnly cookie;
- * the database knows its keyed hash. Created on first use. Shared by tRPC (chat widget) and the tracking
- * page's server actions and route handlers (see src/server/tracking/page-context.ts), so a grant earned
+ * the database knows its keyed hash. Created on first use. Every door (tRPC for the chat widget, the
+ * tracking page's server actions and components, route handlers) reads it through this, so a grant earned
  * through one door is seen by the other.
  */
-export function shopperHolder(ctx: RequestContext, options: { create: boolean }): string | null {
-  let token = validShopperToken(readCookie(ctx.headers, SESSION_COOKIE));
-  if (!token) {
-    if (!options.create) return null;
-    const session = newShopperSession(ctx.services);
-    token = session.token;
-    ctx.resHeaders.append('Set-Cookie', session.header);
-  }
-  return holderHashForToken(ctx.services, token);
+export function shopperSession(services: Pick<Services, 'key' | 'env'>, jar: SessionCookieJar): ShopperSession {
+  let token = validShopperToken(jar.read());
+  return {
+    holderHash: () => (token ? holderHashForToken(services, token) : null),
+    ensureHolderHash: () => {
+      if (!token) {
+        if (!jar.write) throw new Error('A shopper session cannot be created here (no writable cookies).');
+        const session = newShopperSession(services);
+        jar.write(session);
+        token = session.token;
+      }
+      return holderHashForToken(services, token);
+    },
+  };
+}
+
+/** The session cookie jar of a fetch-style request: reads the `Cookie` header, appends `Set-Cookie` to `resHeaders`. */
+export function headerCookieJar(headers: Headers, resHeaders?: Headers): SessionCookieJar {
+  return {
+    read: () => readCookie(headers, SESSION_COOKIE),
+    ...(resHeaders ? { write: (session) => resHeaders.append('Set-Cookie', session.header) } : {}),
+  };
 }

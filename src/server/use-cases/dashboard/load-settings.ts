@@ -1,9 +1,9 @@
 import { buildLiquidSnippet } from '@/domain/links/liquid-snippet';
 import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_BRAND_COLOR } from '@/domain/widget/brand-theme';
-import { DEFAULT_RETENTION_DAYS } from '../analytics/apply-retention';
-import type { Services } from '../services';
-import { shopDeepLinkSecret } from '../tracking/open-deep-link';
+import { DEFAULT_RETENTION_DAYS } from '../../analytics/apply-retention';
+import type { Services } from '../../services';
+import { shopDeepLinkSecret } from '../links/open-deep-link';
 
 /**
  * What the settings page shows. The Liquid snippet embeds the shop's deep-link secret, so only owners get it;

@@ -1,10 +1,10 @@
-import { listOrdersByEmail, type OrderSummary } from '@/domain/orders/list-orders-by-email';
+import type { OrderSummary } from '@/domain/orders/list-orders-by-email';
 import type { Shop } from '@/domain/shops/shop';
 import { maskEmail } from '@/domain/verification/normalize-email';
-import { ordersByEmailGateway } from '../auth/magic-link-deps';
-import { readSignedInShopper } from '../auth/shopper-sign-in';
-import { hashClientFor, hashEmailFor } from '../orders/order-deps';
-import type { Services } from '../services';
+import type { SignedInShopper } from '../../auth/shopper-sign-in';
+import { hashClientFor } from '../../orders/order-deps';
+import type { Services } from '../../services';
+import { emailHistoryPage, holdsEmailGrant } from './list-holder-orders';
 
 export type OrderHistory =
   | { state: 'signed_out' }
@@ -20,26 +20,16 @@ const CURSOR_SHAPE = /^[A-Za-z0-9+/=_-]{1,512}$/;
  */
 export async function loadOrderHistory(
   services: Services,
-  input: { shop: Shop; holderHash: string | null; headers: Headers; clientAddress: string; after?: string | undefined },
+  input: { shop: Shop; holderHash: string | null; signedIn: SignedInShopper | null; clientAddress: string; after?: string | undefined; now?: Date },
 ): Promise<OrderHistory> {
-  const shopper = await readSignedInShopper(services, input.headers);
+  const shopper = input.signedIn;
   if (!shopper) return { state: 'signed_out' };
+  const now = input.now ?? new Date();
   const maskedEmail = maskEmail(shopper.email) ?? '';
-  const grants = input.holderHash ? await services.grants.listGrants(input.holderHash, input.shop.id, new Date()) : [];
-  if (!grants.some((grant) => grant.kind === 'email' && grant.subject === shopper.emailHash)) return { state: 'other_shop', maskedEmail };
+  const grants = input.holderHash ? await services.grants.listGrants(input.holderHash, input.shop.id, now) : [];
+  if (!holdsEmailGrant(grants, input.shop, shopper)) return { state: 'other_shop', maskedEmail };
   const after = input.after && CURSOR_SHAPE.test(input.after) ? input.after : undefined;
-  const result = await listOrdersByEmail(
-    {
-      shopId: input.shop.id,
-      timeZone: input.shop.timezone,
-      now: new Date(),
-      hashEmail: hashEmailFor(services),
-      gateway: ordersByEmailGateway(services, input.shop),
-      cache: services.cache,
-    },
-    shopper.email,
-    after,
-  );
+  const result = await emailHistoryPage(services, input.shop, shopper.email, after, now);
   await services.audit.record({
     shopId: input.shop.id,
     door: 'page',

@@ -1,8 +1,8 @@
 import type { Shop } from '@/domain/shops/shop';
-import { sessionInquiryId } from '../analytics/lookup-events';
-import { hashClientFor } from '../orders/order-deps';
-import type { Services } from '../services';
-import { grantEmailAccess, verifyShopClaim, type SignedInShopper } from './shopper-sign-in';
+import { sessionInquiryId } from '../../analytics/lookup-events';
+import { hashClientFor } from '../../orders/order-deps';
+import type { Services } from '../../services';
+import { grantEmailAccess, verifyShopClaim, type SignedInShopper } from '../../auth/shopper-sign-in';
 
 /**
  * A magic link's last step: the link's claim for this shop must match the signed-in email; then this browser

@@ -1,13 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
-import { knownOrder } from '../../../demo-shop/seed/known-orders';
+import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
+import { knownOrder } from '../../../../demo-shop/seed/known-orders';
 import type { Shop } from '@/domain/shops/shop';
 import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
-import { holderHashForToken } from '@/server/api/shopper-session';
+import { holderHashForToken } from '@/server/http/shopper-session';
 import { randomToken } from '@/server/crypto/secrets';
 import { analyticsEvents, auditEvents } from '@/server/db/schema';
 import type { Services } from '@/server/services';

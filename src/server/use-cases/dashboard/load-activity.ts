@@ -1,10 +1,10 @@
 import { knownTimeZone } from '@/domain/analytics/shop-days';
 import { and, asc, count, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Shop } from '@/domain/shops/shop';
-import { rangeBounds, type DayRange } from '../analytics/sql-rows';
-import { createConversationRepository } from '../agent/conversation-repository';
-import { auditEvents, conversations, handoffs, messages } from '../db/schema';
-import type { Services } from '../services';
+import { rangeBounds, type DayRange } from '../../analytics/sql-rows';
+
+import { auditEvents, conversations, handoffs, messages } from '../../db/schema';
+import type { Services } from '../../services';
 
 const LIST_LIMIT = 200;
 /** Keyed hashes are shown shortened: enough to spot the same shopper twice, nothing to reverse. */
@@ -31,7 +31,7 @@ export async function loadTranscript(services: Services, shop: Shop, conversatio
     .from(conversations)
     .where(and(eq(conversations.id, conversationId), eq(conversations.shopId, shop.id)));
   if (!conversation) return null;
-  const repository = createConversationRepository(services.db);
+  const repository = services.conversations;
   const [list, handoffRows] = await Promise.all([
     repository.listMessages(conversation.id),
     services.db.select({ reason: handoffs.reason, createdAt: handoffs.createdAt }).from(handoffs).where(eq(handoffs.conversationId, conversation.id)).orderBy(asc(handoffs.createdAt)),

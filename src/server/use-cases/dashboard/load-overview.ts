@@ -1,12 +1,12 @@
 import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_THRESHOLDS } from '@/domain/analytics/order-health';
-import { queryAnswerTimes } from '../analytics/event-queries';
-import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../analytics/order-view-queries';
-import { queryConversationShare, queryVolumeByDay, queryWismoFunnel } from '../analytics/inquiry-summaries';
-import { queryCacheUse, queryLookupOutcomes } from '../analytics/rollup-queries';
-import { queryCarrierPerformance, queryProblemOrders } from '../analytics/snapshot-queries';
-import type { DayRange } from '../analytics/sql-rows';
-import type { Services } from '../services';
+import { queryAnswerTimes } from '../../analytics/event-queries';
+import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../../analytics/order-view-queries';
+import { queryConversationShare, queryVolumeByDay, queryWismoFunnel } from '../../analytics/inquiry-summaries';
+import { queryCacheUse, queryLookupOutcomes } from '../../analytics/rollup-queries';
+import { queryCarrierPerformance, queryProblemOrders } from '../../analytics/snapshot-queries';
+import type { DayRange } from '../../analytics/sql-rows';
+import type { Services } from '../../services';
 
 /** Every number on the dashboard's main page for one shop and range (buffered events are written first). */
 export async function loadOverview(services: Services, shop: Shop, range: DayRange, now = new Date()) {

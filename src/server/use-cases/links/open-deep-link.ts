@@ -1,8 +1,8 @@
 import { deepLinkSecretFor, verifyDeepLink } from '@/domain/links/deep-link';
 import type { Shop } from '@/domain/shops/shop';
-import { hashClientFor } from '../orders/order-deps';
-import { sessionInquiryId } from '../analytics/lookup-events';
-import type { Services } from '../services';
+import { hashClientFor } from '../../orders/order-deps';
+import { sessionInquiryId } from '../../analytics/lookup-events';
+import type { Services } from '../../services';
 
 /** The deep-link secret of one shop (what its Liquid snippet embeds). */
 export function shopDeepLinkSecret(services: Pick<Services, 'key'>, shop: Pick<Shop, 'domain' | 'settings'>): string {

@@ -3,9 +3,9 @@ import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { findOrderRecords } from '@/domain/orders/lookup-order';
 import { orderNameMatches, parseOrderReference } from '@/domain/orders/parse-order-reference';
 import type { Shop } from '@/domain/shops/shop';
-import { analyticsEvents, conversations, messages } from '../db/schema';
-import { orderLookupDeps } from '../orders/order-deps';
-import type { Services } from '../services';
+import { analyticsEvents, conversations, messages } from '../../db/schema';
+import { orderLookupDeps } from '../../orders/order-deps';
+import type { Services } from '../../services';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUESTION_TYPES = ['order_viewed', 'deep_link_opened'];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { hashClientFor, hashEmailFor } from '../orders/order-deps';
-import type { Services } from '../services';
-import { issueMerchantLink } from './issue-merchant-link';
-import { createShopMemberRepository, memberEmail } from './shop-members';
+import { hashClientFor, hashEmailFor } from '../../orders/order-deps';
+import type { Services } from '../../services';
+import { issueMerchantLink } from '../../dashboard/issue-merchant-link';
+import { memberEmail } from '../../dashboard/shop-members';
 
 export const MERCHANT_SIGN_IN_ACCEPTED = 'If that email belongs to a shop team, a sign-in link is on its way. It works once, for 1 hour.';
 const MAX_PER_EMAIL = 5;
@@ -29,7 +29,7 @@ export async function requestMerchantSignIn(services: Services, input: { email: 
     return { status: 'limited', message: 'Too many sign-in links were asked for. Please try again in an hour.' };
   }
   try {
-    const shops = await createShopMemberRepository(services.db).listShopsFor(normalized);
+    const shops = await services.members.listShopsFor(normalized);
     if (shops.length > 0) await issueMerchantLink(services, { email: normalized });
   } catch (error) {
     services.logger.error('merchant sign-in link failed', { error: error instanceof Error ? error.message : String(error) });

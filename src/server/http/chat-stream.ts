@@ -1,10 +1,9 @@
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
 import { CHAT_TEXT_ERROR } from '@/domain/agent/chat-message';
-import { INTERNAL_MESSAGE, type RequestContext } from '../api/trpc';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../db/database-unavailable';
-import { sendChat } from './send-chat';
+import { toHttpError } from '../api/app-error-converter';
+import { INTERNAL_MESSAGE } from '../app-error';
+import type { Services } from '../services';
+import { sendChatMessage, type ChatSender } from '../use-cases/chat/send-chat-message';
 
 const bodySchema = z.object({ conversationId: z.string().min(1).max(64), text: z.string(), shop: z.string().max(255).optional() });
 
@@ -13,18 +12,12 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
 
-function safeMessage(error: unknown): { status: number; message: string } {
-  if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return { status: getHTTPStatusCodeFromError(error), message: error.message };
-  if (isDatabaseUnavailable(error)) return { status: 503, message: DATABASE_UNAVAILABLE_MESSAGE };
-  return { status: 500, message: INTERNAL_MESSAGE };
-}
-
 /**
  * POST /api/chat/stream: the same turn as chat.send as server-sent events: `delta` (text as written),
  * `message` (the stored agent message, authoritative), `done`; or one `error` with a safe message. Errors
  * found before the reply starts (validation, unknown conversation, rate limit) also set the HTTP status.
  */
-export async function streamChat(ctx: RequestContext, rawBody: unknown, onError?: (error: unknown) => void): Promise<Response> {
+export async function streamChat(services: Services, sender: ChatSender, rawBody: unknown, onError?: (error: unknown) => void): Promise<Response> {
   const body = bodySchema.safeParse(rawBody);
   if (!body.success) return new Response(frame('error', { message: CHAT_TEXT_ERROR }), { status: 400, headers: SSE_HEADERS });
 
@@ -38,9 +31,9 @@ export async function streamChat(ctx: RequestContext, rawBody: unknown, onError?
   };
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
-  let failure: { status: number; message: string } | null = null;
+  let failure: ReturnType<typeof toHttpError> | null = null;
 
-  void sendChat(ctx, body.data, (text) => {
+  void sendChatMessage(services, sender, body.data, (text) => {
     begin();
     controller.enqueue(frame('delta', { text }));
   })
@@ -51,7 +44,7 @@ export async function streamChat(ctx: RequestContext, rawBody: unknown, onError?
       controller.close();
     })
     .catch((error: unknown) => {
-      failure = safeMessage(error);
+      failure = toHttpError(error);
       if (failure.status >= 500) onError?.(error);
       if (!started) return resolveReady(false);
       controller.enqueue(frame('error', { message: failure.message }));
@@ -59,6 +52,6 @@ export async function streamChat(ctx: RequestContext, rawBody: unknown, onError?
     });
 
   if (await ready) return new Response(stream, { status: 200, headers: SSE_HEADERS });
-  const { status, message } = failure ?? { status: 500, message: INTERNAL_MESSAGE };
-  return new Response(frame('error', { message }), { status, headers: SSE_HEADERS });
+  const { status, message, headers } = failure ?? { status: 500, message: INTERNAL_MESSAGE, headers: {} };
+  return new Response(frame('error', { message }), { status, headers: { ...SSE_HEADERS, ...headers } });
 }

@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { CHAT_TEXT_ERROR, chatTextSchema, type ChatMessage } from '@/domain/agent/chat-message';
 import type { AgentTurn } from '@/domain/agent/agent-turn';
 import { ORDER_QUESTIONS } from '@/domain/agent/detect-intent';
@@ -9,12 +8,15 @@ import { runModelTurn } from '@/domain/agent/run-model-turn';
 import type { Shop } from '@/domain/shops/shop';
 import type { Door } from '@/domain/verification/verify-order';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
-import type { RequestContext } from '../api/trpc';
-import { shopperHolder } from '../api/shopper-session';
-import { buildAgentDeps } from './build-agent-deps';
-import { createConversationRepository, type ConversationRow } from './conversation-repository';
-import { loadConversationState, savePendingEmail, splitConversationState } from './conversation-memory';
-import { modelBackendFor } from './model-backend';
+import { buildAgentDeps } from '../../agent/build-agent-deps';
+import type { ConversationRow } from '../../agent/conversation-repository';
+import { loadConversationState, savePendingEmail, splitConversationState } from '../../agent/conversation-memory';
+import { modelBackendFor } from '../../agent/model-backend';
+import { AppError } from '../../app-error';
+import type { Services } from '../../services';
+
+/** Who is writing: the browser session's grant holder (null without a session) and its address. */
+export type ChatSender = { holderHash: string | null; clientAddress: string };
 
 export const MESSAGES_PER_MINUTE = 30;
 const NOT_FOUND_MESSAGE = 'This conversation was not found.';
@@ -23,22 +25,26 @@ const NOT_FOUND_MESSAGE = 'This conversation was not found.';
  * The conversation of this browser session, or NOT_FOUND: unknown id, another browser's and (when `shop` is
  * given) another shop's conversation are indistinguishable.
  */
-export async function findOwnConversation(ctx: RequestContext, conversationId: string, shopInput?: string): Promise<{ conversation: ConversationRow; shop: Shop }> {
-  const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE });
-  const holderHash = shopperHolder(ctx, { create: false });
+export async function findOwnConversation(
+  services: Services,
+  holderHash: string | null,
+  conversationId: string,
+  shopInput?: string,
+): Promise<{ conversation: ConversationRow; shop: Shop }> {
+  const notFound = () => new AppError('not_found', NOT_FOUND_MESSAGE);
   if (!holderHash) throw notFound();
-  const found = await createConversationRepository(ctx.services.db).findConversationWithShop(conversationId, holderHash);
+  const found = await services.conversations.findConversationWithShop(conversationId, holderHash);
   if (!found || found.shop.uninstalledAt) throw notFound();
   const { conversation, shop } = found;
   if (shopInput !== undefined && normalizeShopDomain(shopInput) !== shop.domain) throw notFound();
   return { conversation, shop };
 }
 
-async function checkRate(ctx: RequestContext, conversationId: string): Promise<void> {
+async function checkRate(services: Services, conversationId: string): Promise<void> {
   const window = Math.floor(Date.now() / 60_000);
-  const count = await ctx.services.store.increment(`chat:rate:${conversationId}:${window}`, 60_000).catch(() => 0);
+  const count = await services.store.increment(`chat:rate:${conversationId}:${window}`, 60_000).catch(() => 0);
   if (count > MESSAGES_PER_MINUTE) {
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'You are sending messages very fast. Please wait a minute and try again.' });
+    throw new AppError('rate_limited', 'You are sending messages very fast. Please wait a minute and try again.', { retryAfterSeconds: 60 });
   }
 }
 
@@ -46,17 +52,17 @@ async function checkRate(ctx: RequestContext, conversationId: string): Promise<v
  * One shopper message → the agent's reply, stored with both sides. The model answers when configured,
  * the deterministic engine otherwise and whenever the model fails. `onDelta` receives reply text as it is written.
  */
-export async function sendChat(
-  ctx: RequestContext,
-  input: { conversationId: string; text: string; shop?: string },
+export async function sendChatMessage(
+  services: Services,
+  sender: ChatSender,
+  input: { conversationId: string; text: string; shop?: string | undefined },
   onDelta?: (text: string) => void,
 ): Promise<{ messages: ChatMessage[] }> {
   const text = chatTextSchema.safeParse(input.text);
-  if (!text.success) throw new TRPCError({ code: 'BAD_REQUEST', message: CHAT_TEXT_ERROR });
-  const { services } = ctx;
-  const { conversation, shop } = await findOwnConversation(ctx, input.conversationId, input.shop);
-  await checkRate(ctx, conversation.id);
-  const repository = createConversationRepository(services.db);
+  if (!text.success) throw new AppError('bad_request', CHAT_TEXT_ERROR);
+  const { conversation, shop } = await findOwnConversation(services, sender.holderHash, input.conversationId, input.shop);
+  await checkRate(services, conversation.id);
+  const repository = services.conversations;
   const backend = modelBackendFor(services);
   // Only the model reads earlier turns; the engine's memory is the conversation state.
   const history = backend ? await repository.listMessages(conversation.id) : [];
@@ -64,7 +70,7 @@ export async function sendChat(
   const startedAt = performance.now();
   const state = await loadConversationState(services, conversation);
   const shopperText = redactEmails(text.data);
-  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door, currentShopperText: shopperText }, ctx.clientAddress);
+  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door, currentShopperText: shopperText }, sender.clientAddress);
   let turn: AgentTurn;
   if (backend) {
     turn = await runModelTurn(deps, backend, {
@@ -97,7 +103,11 @@ export async function sendChat(
 }
 
 /** The whole conversation, oldest first, for a reload. */
-export async function chatHistory(ctx: RequestContext, input: { conversationId: string; shop?: string }): Promise<{ messages: ChatMessage[] }> {
-  const { conversation } = await findOwnConversation(ctx, input.conversationId, input.shop);
-  return { messages: await createConversationRepository(ctx.services.db).listMessages(conversation.id) };
+export async function loadChatHistory(
+  services: Services,
+  holderHash: string | null,
+  input: { conversationId: string; shop?: string | undefined },
+): Promise<{ messages: ChatMessage[] }> {
+  const { conversation } = await findOwnConversation(services, holderHash, input.conversationId, input.shop);
+  return { messages: await services.conversations.listMessages(conversation.id) };
 }

@@ -1,0 +1,18 @@
+import { requestMagicLink, type RequestMagicLinkResult } from '@/domain/links/request-magic-link';
+import type { Shop } from '@/domain/shops/shop';
+import { magicLinkDeps } from '../../auth/magic-link-deps';
+import type { Services } from '../../services';
+
+/**
+ * "Email me a link to all my orders" in one shop: the uniform answer, timing and send limits of
+ * requestMagicLink; the link opens that shop's order history.
+ */
+export function requestShopperMagicLink(services: Services, input: { shop: Shop; email: string; clientAddress: string }): Promise<RequestMagicLinkResult> {
+  const { shop } = input;
+  return requestMagicLink(magicLinkDeps(services), {
+    shop: { id: shop.id, domain: shop.domain, name: shop.name },
+    email: input.email,
+    clientAddress: input.clientAddress,
+    callbackPath: `/t/${shop.domain}/orders`,
+  });
+}

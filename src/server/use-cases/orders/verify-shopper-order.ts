@@ -1,0 +1,39 @@
+import type { OrderRecord } from '@/domain/orders/order-record';
+import type { Shop } from '@/domain/shops/shop';
+import { describeVerifyFailure } from '@/domain/verification/verify-failure-message';
+import { verifyOrder, type Door } from '@/domain/verification/verify-order';
+import { recordOrderViewed, sessionInquiryId } from '../../analytics/lookup-events';
+import { verifyOrderDeps } from '../../orders/order-deps';
+import type { Services } from '../../services';
+
+export type VerifyAnswer =
+  | { status: 'verified'; record: OrderRecord; stale: boolean }
+  | { status: 'not_verified' | 'unavailable'; message: string }
+  | { status: 'locked'; message: string; retryAfterSeconds: number };
+
+/**
+ * Order number + email → an order grant for `holderHash` in this shop, or one uniform failure with the message
+ * the shopper reads (every door and the chat agent say the same). `inquiryId` groups analytics: the
+ * conversation in chat, the browser session's inquiry elsewhere.
+ */
+export async function verifyShopperOrder(
+  services: Services,
+  input: { shop: Shop; holderHash: string; clientAddress: string; door: Door; reference: string; email: string; inquiryId?: string },
+): Promise<VerifyAnswer> {
+  const { shop, holderHash, door } = input;
+  const inquiryId = input.inquiryId ?? sessionInquiryId(services, holderHash);
+  const result = await verifyOrder(verifyOrderDeps(services, shop, holderHash, door, inquiryId), {
+    reference: input.reference,
+    email: input.email,
+    holderHash,
+    clientAddress: input.clientAddress,
+    door,
+  });
+  if (result.ok) {
+    recordOrderViewed(services, shop.id, { door, inquiryId }, { record: result.record });
+    return { status: 'verified', record: result.record, stale: result.stale };
+  }
+  const message = describeVerifyFailure(result);
+  if (result.reason === 'locked') return { status: 'locked', message, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
+  return { status: result.reason, message };
+}
