@@ -11,7 +11,7 @@ import { parseEnv } from '../src/env';
 import { createServices, type Services } from '../src/server/services';
 import { createShopifyAdminClient } from '../src/server/shopify/admin-client';
 import { connectShop } from '../src/domain/shops/connect-shop';
-import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { orderCacheKey, orderNameCacheKey } from '../src/domain/orders/order-cache-keys';
 import { createShopperClient } from '../src/server/testing/shopper-client';
 import { startFakeOpenAi } from '../src/server/testing/fake-openai-server';

@@ -8,9 +8,9 @@ import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { createShopifyAdminClient } from '../src/server/shopify/admin-client';
 import { connectShop } from '../src/domain/shops/connect-shop';
-import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { verifyOrder, type VerifyOrderDeps } from '../src/domain/verification/verify-order';
-import { verifyOrderDeps } from '../src/server/orders/order-deps';
+import { verifyOrderDeps } from '../src/server/wiring/order-deps';
 import { printTable } from './bench-kit';
 
 type Case = { shop: string; reference: string; email: string; expect: 'verified' | 'refused'; kind: string; orderName?: string };

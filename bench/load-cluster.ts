@@ -12,7 +12,7 @@ import { startDemoShop, type DemoShop } from '../demo-shop/server';
 import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { connectShop } from '../src/domain/shops/connect-shop';
-import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { startTcpRelay } from '../src/server/testing/tcp-relay';
 
 export const BENCH_REDIS_PORT = 6390;

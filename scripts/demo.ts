@@ -15,7 +15,7 @@ import { DEMO_SHOPIFY_API_KEY, DEMO_SHOPIFY_API_SECRET, parseEnv } from '../src/
 import { createServices } from '../src/server/services';
 import { shops } from '../src/server/db/schema';
 import { connectShop } from '../src/domain/shops/connect-shop';
-import { connectShopDeps } from '../src/server/shops/shop-deps';
+import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { createShopMemberRepository } from '../src/server/dashboard/shop-members';
 
 const { values } = parseArgs({

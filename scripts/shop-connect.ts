@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { connectShop } from '@/domain/shops/connect-shop';
 import { normalizeApiOrigin, normalizeShopDomain } from '@/domain/shops/shop-domain';
 import type { Services } from '@/server/services';
-import { connectShopDeps } from '@/server/shops/shop-deps';
+import { connectShopDeps } from '@/server/wiring/shop-deps';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
 
 const argsSchema = z.object({

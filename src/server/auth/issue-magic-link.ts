@@ -1,6 +1,6 @@
 import { randomToken } from '../crypto/secrets';
 import { verificationTokens } from '../db/schema';
-import { hashEmailFor } from '../orders/order-deps';
+import { hashEmailFor } from '../wiring/order-deps';
 import type { Services } from '../services';
 import { AUTH_BASE_PATH, EMAIL_PROVIDER_ID, MAGIC_LINK_MAX_AGE_SECONDS, authSecret, hashVerificationToken } from './auth-config';
 import { composeMagicLinkMail } from './magic-link-mail';

@@ -9,11 +9,11 @@ import type { Shop } from '@/domain/shops/shop';
 import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
-import { hashClientFor, hashEmailFor } from '@/server/orders/order-deps';
+import { hashClientFor, hashEmailFor } from '@/server/wiring/order-deps';
 import { analyticsEvents, auditEvents, outboxMessages, verificationTokens } from '@/server/db/schema';
 import type { Services } from '@/server/services';
 import { createAuthConfig } from './auth-config';
-import { magicLinkDeps, ordersByEmailGateway } from './magic-link-deps';
+import { magicLinkDeps, ordersByEmailGateway } from '../wiring/magic-link-deps';
 import { redeemShopClaim } from '../use-cases/links/redeem-shop-claim';
 import { readSignedInShopper, signOutShopper, verifyShopClaim } from './shopper-sign-in';
 

@@ -3,7 +3,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { readCookie } from '../http/shopper-session';
 import { safeEqual } from '../crypto/secrets';
 import { grants, sessions, users } from '../db/schema';
-import { hashEmailFor } from '../orders/order-deps';
+import { hashEmailFor } from '../wiring/order-deps';
 import type { Services } from '../services';
 import { AUTH_SESSION_COOKIES } from './auth-config';
 

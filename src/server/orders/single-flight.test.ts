@@ -6,7 +6,7 @@ import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import type { Services } from '@/server/services';
-import { orderLookupDeps } from './order-deps';
+import { orderLookupDeps } from '../wiring/order-deps';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const realServers = Boolean(process.env.TEST_REDIS_URL && process.env.TEST_DATABASE_URL);

@@ -8,9 +8,9 @@ import { connectShop } from '@/domain/shops/connect-shop';
 import { beginInstall, completeInstall } from '@/domain/shops/oauth';
 import { runShopConnect } from '../../../scripts/shop-connect';
 import { createShopMemberRepository } from '../dashboard/shop-members';
-import { completeInstallDeps, connectShopDeps, oauthAppConfig } from './shop-deps';
+import { completeInstallDeps, connectShopDeps, oauthAppConfig } from '../wiring/shop-deps';
 import { createHealthCheck } from './check-health';
-import { finishShopifyInstall } from './finish-install';
+import { finishShopifyInstall } from '../use-cases/shops/finish-shopify-install';
 
 let demo: DemoShop;
 let services: Services;

@@ -1,7 +1,7 @@
 import type { DemoShop } from '../../../demo-shop/server';
 import { connectShop } from '@/domain/shops/connect-shop';
 import type { Shop } from '@/domain/shops/shop';
-import { connectShopDeps } from '@/server/shops/shop-deps';
+import { connectShopDeps } from '@/server/wiring/shop-deps';
 import type { Services } from '@/server/services';
 
 /**

@@ -8,7 +8,7 @@ import { runModelTurn } from '@/domain/agent/run-model-turn';
 import type { Shop } from '@/domain/shops/shop';
 import type { Door } from '@/domain/verification/verify-order';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
-import { buildAgentDeps } from '../../agent/build-agent-deps';
+import { buildAgentDeps } from '../../wiring/agent-deps';
 import type { ConversationRow } from '../../agent/conversation-repository';
 import { loadConversationState, savePendingEmail, splitConversationState } from '../../agent/conversation-memory';
 import { modelBackendFor } from '../../agent/model-backend';

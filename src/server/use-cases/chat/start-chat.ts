@@ -5,9 +5,9 @@ import type { ChatDoor, ChatMessage } from '@/domain/agent/chat-message';
 import { verifyAppProxyQuery } from '@/domain/links/app-proxy';
 import type { Shop } from '@/domain/shops/shop';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
-import { hashClientFor } from '../../orders/order-deps';
+import { hashClientFor } from '../../wiring/order-deps';
 import type { Services } from '../../services';
-import { buildAgentDeps } from '../../agent/build-agent-deps';
+import { buildAgentDeps } from '../../wiring/agent-deps';
 
 import { savePendingEmail, splitConversationState } from '../../agent/conversation-memory';
 import { AppError } from '../../app-error';

@@ -4,7 +4,7 @@ import { findOrderRecords } from '@/domain/orders/lookup-order';
 import { orderNameMatches, parseOrderReference } from '@/domain/orders/parse-order-reference';
 import type { Shop } from '@/domain/shops/shop';
 import { analyticsEvents, conversations, messages } from '../../db/schema';
-import { orderLookupDeps } from '../../orders/order-deps';
+import { orderLookupDeps } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hashClientFor, hashEmailFor } from '../../orders/order-deps';
+import { hashClientFor, hashEmailFor } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 import { issueMerchantLink } from '../../dashboard/issue-merchant-link';
 import { memberEmail } from '../../dashboard/shop-members';

@@ -1,6 +1,6 @@
 import { deepLinkSecretFor, verifyDeepLink } from '@/domain/links/deep-link';
 import type { Shop } from '@/domain/shops/shop';
-import { hashClientFor } from '../../orders/order-deps';
+import { hashClientFor } from '../../wiring/order-deps';
 import { sessionInquiryId } from '../../analytics/lookup-events';
 import type { Services } from '../../services';
 

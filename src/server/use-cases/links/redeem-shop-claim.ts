@@ -1,6 +1,6 @@
 import type { Shop } from '@/domain/shops/shop';
 import { sessionInquiryId } from '../../analytics/lookup-events';
-import { hashClientFor } from '../../orders/order-deps';
+import { hashClientFor } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 import { grantEmailAccess, verifyShopClaim, type SignedInShopper } from '../../auth/shopper-sign-in';
 

@@ -1,6 +1,6 @@
 import { requestMagicLink, type RequestMagicLinkResult } from '@/domain/links/request-magic-link';
 import type { Shop } from '@/domain/shops/shop';
-import { magicLinkDeps } from '../../auth/magic-link-deps';
+import { magicLinkDeps } from '../../wiring/magic-link-deps';
 import type { Services } from '../../services';
 
 /**

@@ -4,9 +4,9 @@ import { listOrdersByEmail, type ListOrdersByEmailResult, type OrderSummary } fr
 import type { Shop } from '@/domain/shops/shop';
 import { grantedOrderIds, grantsAllowOrder, type GrantView } from '@/domain/verification/grant-access';
 import type { SignedInShopper } from '../../auth/shopper-sign-in';
-import { listCustomerOrders } from '../../agent/customer-orders';
-import { hashEmailFor } from '../../orders/order-deps';
-import { ordersByEmailGateway } from '../../auth/magic-link-deps';
+import { listCustomerOrders } from '../../orders/customer-orders';
+import { hashEmailFor } from '../../wiring/order-deps';
+import { ordersByEmailGateway } from '../../wiring/magic-link-deps';
 import type { Services } from '../../services';
 
 export type HolderOrders = {

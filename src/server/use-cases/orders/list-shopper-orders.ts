@@ -1,6 +1,6 @@
 import type { OrderSummary } from '@/domain/orders/list-orders-by-email';
 import type { Shop } from '@/domain/shops/shop';
-import { orderLookupDeps } from '../../orders/order-deps';
+import { orderLookupDeps } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 import { listHolderOrders, type ReadSignedIn } from './list-holder-orders';
 

@@ -2,7 +2,7 @@ import type { OrderSummary } from '@/domain/orders/list-orders-by-email';
 import type { Shop } from '@/domain/shops/shop';
 import { maskEmail } from '@/domain/verification/normalize-email';
 import type { SignedInShopper } from '../../auth/shopper-sign-in';
-import { hashClientFor } from '../../orders/order-deps';
+import { hashClientFor } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 import { emailHistoryPage, holdsEmailGrant } from './list-holder-orders';
 

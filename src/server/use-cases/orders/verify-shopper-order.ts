@@ -3,7 +3,7 @@ import type { Shop } from '@/domain/shops/shop';
 import { describeVerifyFailure } from '@/domain/verification/verify-failure-message';
 import { verifyOrder, type Door } from '@/domain/verification/verify-order';
 import { recordOrderViewed, sessionInquiryId } from '../../analytics/lookup-events';
-import { verifyOrderDeps } from '../../orders/order-deps';
+import { verifyOrderDeps } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 
 export type VerifyAnswer =

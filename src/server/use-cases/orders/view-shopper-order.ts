@@ -6,7 +6,7 @@ import { UNAVAILABLE_MESSAGE } from '@/domain/verification/verify-failure-messag
 import type { Door } from '@/domain/verification/verify-order';
 import { recordOrderViewed, sessionInquiryId } from '../../analytics/lookup-events';
 import { AppError } from '../../app-error';
-import { hashClientFor, orderLookupDeps } from '../../orders/order-deps';
+import { hashClientFor, orderLookupDeps } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 
 export const NO_ACCESS_MESSAGE = 'This order is not available. Look it up with its number and email first.';

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getServices } from '@/server/services';
 import { OAUTH_STATE_COOKIE } from '@/domain/shops/oauth-state';
-import { finishShopifyInstall } from '@/server/shops/finish-install';
+import { finishShopifyInstall } from '@/server/use-cases/shops/finish-shopify-install';
 
 /** GET /api/shopify/callback: Shopify's redirect after the merchant approved the install. */
 export async function GET(request: NextRequest) {

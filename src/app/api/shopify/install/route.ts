@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getServices } from '@/server/services';
 import { beginInstall } from '@/domain/shops/oauth';
 import { OAUTH_STATE_COOKIE } from '@/domain/shops/oauth-state';
-import { oauthAppConfig } from '@/server/shops/shop-deps';
+import { oauthAppConfig } from '@/server/wiring/shop-deps';
 
 /** GET /api/shopify/install?shop=acme.myshopify.com → 302 to the shop's OAuth authorize screen. */
 export async function GET(request: NextRequest) {

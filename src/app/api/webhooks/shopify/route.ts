@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getServices } from '@/server/services';
 import { handleShopifyWebhook } from '@/domain/webhooks/handle-shopify-webhook';
-import { shopifyWebhookDeps } from '@/server/webhooks/webhook-deps';
+import { shopifyWebhookDeps } from '@/server/wiring/webhook-deps';
 
 export const dynamic = 'force-dynamic';
 

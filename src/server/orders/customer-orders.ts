@@ -1,7 +1,7 @@
 import { ORDER_CACHE_TTL_MS, orderCacheKey } from '@/domain/orders/order-cache-keys';
 import { orderRecordSchema, toOrderRecord, type OrderRecord } from '@/domain/orders/order-record';
 import type { Shop } from '@/domain/shops/shop';
-import { hashEmailFor } from '../orders/order-deps';
+import { hashEmailFor } from '../wiring/order-deps';
 import type { Services } from '../services';
 
 /** A customer's recent orders change rarely within a chat; one Shopify call per 5 minutes is plenty. */

@@ -1,7 +1,7 @@
 import type { Services } from '../services';
 import type { ConnectShopDeps } from '@/domain/shops/connect-shop';
 import type { CompleteInstallDeps, OAuthAppConfig } from '@/domain/shops/oauth';
-import { createCodeExchanger } from './exchange-access-token';
+import { createCodeExchanger } from '../shops/exchange-access-token';
 
 /** Wires the shops slice to the process services (routes and the CLI call these, never build deps themselves). */
 export function connectShopDeps(services: Services): ConnectShopDeps {

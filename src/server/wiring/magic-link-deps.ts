@@ -1,8 +1,8 @@
 import { emailHasOrders, type OrdersByEmailGateway } from '@/domain/orders/list-orders-by-email';
 import type { RequestMagicLinkDeps } from '@/domain/links/request-magic-link';
-import { hashClientFor, hashEmailFor } from '../orders/order-deps';
+import { hashClientFor, hashEmailFor } from './order-deps';
 import type { Services } from '../services';
-import { issueMagicLink } from './issue-magic-link';
+import { issueMagicLink } from '../auth/issue-magic-link';
 
 /** Above a cold Shopify search plus a mail send, so the answer's timing says nothing about the email. */
 export const MAGIC_LINK_MINIMUM_RESPONSE_MS = 700;

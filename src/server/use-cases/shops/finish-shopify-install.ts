@@ -1,8 +1,8 @@
 import { completeInstall, type CompleteInstallResult } from '@/domain/shops/oauth';
-import { readSignedInShopper } from '../auth/shopper-sign-in';
+import { readSignedInShopper } from '../../auth/shopper-sign-in';
 
-import type { Services } from '../services';
-import { completeInstallDeps, oauthAppConfig } from './shop-deps';
+import type { Services } from '../../services';
+import { completeInstallDeps, oauthAppConfig } from '../../wiring/shop-deps';
 
 /**
  * Shopify's redirect after the merchant approved the install: checks and stores the shop, and makes whoever is

@@ -1,7 +1,7 @@
 import type { Services } from '../services';
-import { hashEmailFor } from '../orders/order-deps';
+import { hashEmailFor } from './order-deps';
 import type { CustomerDataExport, WebhookDeps } from '@/domain/webhooks/webhook-deps';
-import { createWebhookStore } from './webhook-store';
+import { createWebhookStore } from '../webhooks/webhook-store';
 
 /** Wires the webhook slice to the process services (the route and tests call this, never build deps themselves). */
 export function shopifyWebhookDeps(services: Services, overrides: Partial<WebhookDeps> = {}): WebhookDeps {

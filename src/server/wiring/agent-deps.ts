@@ -2,11 +2,11 @@ import { orderNameMatches } from '@/domain/orders/parse-order-reference';
 import type { AccessibleOrder, AgentDeps } from '@/domain/agent/agent-deps';
 import type { Shop } from '@/domain/shops/shop';
 import type { Door } from '@/domain/verification/verify-order';
-import { hashClientFor, orderLookupDeps } from '../orders/order-deps';
+import { hashClientFor, orderLookupDeps } from './order-deps';
 import type { Services } from '../services';
 import { listHolderOrders } from '../use-cases/orders/list-holder-orders';
 import { verifyShopperOrder } from '../use-cases/orders/verify-shopper-order';
-import { requestHandoff } from './request-handoff';
+import { requestHandoff } from '../agent/request-handoff';
 import { recordOrderViewed } from '../analytics/lookup-events';
 
 /** `currentShopperText`: the message this turn answers (emails masked), not stored yet while the turn runs. */

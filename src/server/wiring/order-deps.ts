@@ -5,8 +5,8 @@ import type { VerifyOrderDeps, Door } from '@/domain/verification/verify-order';
 import { normalizeEmail } from '@/domain/verification/normalize-email';
 import { keyedHash } from '../crypto/secrets';
 import type { Services } from '../services';
-import { singleFlightFor } from './single-flight-for';
-import type { OrderSnapshot } from './snapshot-repository';
+import { singleFlightFor } from '../orders/single-flight-for';
+import type { OrderSnapshot } from '../orders/snapshot-repository';
 import { instrumentGateway, recordVerification, sessionInquiryId, type EventTrack } from '../analytics/lookup-events';
 
 /** Failures are padded to this floor (see verifyOrder); above a typical cold Shopify call. */
