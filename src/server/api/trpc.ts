@@ -1,10 +1,11 @@
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import { getServices, type Services } from '@/server/services';
 import { asAppError, INTERNAL_MESSAGE } from '@/server/app-error';
 import { readClientAddress } from '@/server/http/client-address';
 import { headerCookieJar, shopperSession, type ShopperSession } from '@/server/http/shopper-session';
+import { requireServedShop } from '@/server/use-cases/shops/find-served-shop';
 import { toTRPCError } from './app-error-converter';
 
 export type RequestContext = {
@@ -66,3 +67,8 @@ const appErrors = t.middleware(async ({ next, ctx }) => {
 });
 
 export const publicProcedure = t.procedure.use(appErrors);
+
+/** A shopper procedure about one installed shop (`input.shop`, its domain in any spelling): `ctx.shop` is that shop. */
+export const shopperShopProcedure = publicProcedure.input(z.object({ shop: z.string().trim().min(1).max(255) })).use(async ({ ctx, input, next }) =>
+  next({ ctx: { ...ctx, shop: await requireServedShop(ctx.services, input.shop) } }),
+);

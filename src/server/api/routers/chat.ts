@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { chatDoorSchema } from '@/domain/agent/chat-message';
 import { loadChatHistory, sendChatMessage } from '@/server/use-cases/chat/send-chat-message';
 import { startChat } from '@/server/use-cases/chat/start-chat';
-import { requireServedShop } from '@/server/use-cases/shops/find-served-shop';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { createTRPCRouter, publicProcedure, shopperShopProcedure } from '../trpc';
 
 const conversationId = z.string().min(1).max(64);
 const shop = z.string().trim().min(1).max(255);
@@ -11,14 +10,10 @@ const shop = z.string().trim().min(1).max(255);
 /** The chat agent over tRPC; docs/api.md documents inputs, outputs and error codes. */
 export const chatRouter = createTRPCRouter({
   /** Opens a conversation bound to the shop and the `osa_session` cookie; returns the agent's greeting. */
-  start: publicProcedure
-    .input(z.object({ shop, door: chatDoorSchema.optional(), proxyQuery: z.record(z.string().max(64), z.string().max(2000)).optional() }))
-    .mutation(async ({ ctx, input }) =>
-      startChat(ctx.services, { ensureHolderHash: ctx.session.ensureHolderHash, clientAddress: ctx.clientAddress }, {
-        shop: await requireServedShop(ctx.services, input.shop),
-        door: input.door,
-        proxyQuery: input.proxyQuery,
-      }),
+  start: shopperShopProcedure
+    .input(z.object({ door: chatDoorSchema.optional(), proxyQuery: z.record(z.string().max(64), z.string().max(2000)).optional() }))
+    .mutation(({ ctx, input }) =>
+      startChat(ctx.services, { ensureHolderHash: ctx.session.ensureHolderHash, clientAddress: ctx.clientAddress }, { shop: ctx.shop, door: input.door, proxyQuery: input.proxyQuery }),
     ),
 
   /** One shopper message (1..4000 characters after trim; checked in the use case for its own message) → the agent's reply. */
