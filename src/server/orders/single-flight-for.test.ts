@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createSingleFlight } from '@/domain/orders/single-flight';
 import { MemoryStore } from '@/server/cache/memory-store';
-import { storeFlightLocks } from '@/server/orders/single-flight-for';
-import { createSingleFlight } from './single-flight';
+import { storeFlightLocks } from './single-flight-for';
 
 const tick = (ms = 5) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
