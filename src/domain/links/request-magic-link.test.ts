@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptedMessage, requestMagicLink, safeCallbackPath, type RequestMagicLinkDeps } from './request-magic-link';
 
 const SHOP = { id: 'shop-1', domain: 'acme-outdoors.myshopify.com', name: 'Acme Outdoors' };
+const START = Date.parse('2025-06-15T12:00:00Z');
 
 function fakeDeps(overrides: Partial<RequestMagicLinkDeps> = {}) {
   const counts = new Map<string, number>();
@@ -27,6 +28,8 @@ function fakeDeps(overrides: Partial<RequestMagicLinkDeps> = {}) {
     },
     minimumResponseMs: 0,
     sleep: async () => undefined,
+    now: () => new Date(START),
+    random: () => 0,
     ...overrides,
   };
   return { deps, sent, audits };
@@ -71,6 +74,25 @@ describe('requestMagicLink', () => {
     const { deps } = fakeDeps({ minimumResponseMs: 500, sleep: async (ms) => void slept.push(ms) });
     await requestMagicLink(deps, { shop: SHOP, email: 'nobody@example.com', clientAddress: '1.1.1.1' });
     expect(slept[0]).toBeGreaterThan(400);
+  });
+
+  it('pads by what is left of the minimum after the work, plus up to 20 % jitter, on the clock it is given', async () => {
+    let clock = START;
+    const slept: number[] = [];
+    const base = {
+      minimumResponseMs: 500,
+      sleep: async (ms: number) => void slept.push(ms),
+      now: () => new Date(clock),
+      random: () => 0.5,
+    };
+    // The Shopify check takes 120 ms: 380 ms are left, plus 0.5 × 20 % of 500.
+    const quick = fakeDeps({ ...base, hasOrders: async () => ((clock += 120), false) });
+    await requestMagicLink(quick.deps, { shop: SHOP, email: 'nobody@example.com', clientAddress: '1.1.1.1' });
+    expect(slept).toEqual([430]);
+    // Work that already took longer than the minimum is not slowed down further.
+    const slow = fakeDeps({ ...base, hasOrders: async () => ((clock += 800), false) });
+    await requestMagicLink(slow.deps, { shop: SHOP, email: 'nobody@example.com', clientAddress: '1.1.1.1' });
+    expect(slept).toEqual([430]);
   });
 });
 

@@ -16,6 +16,9 @@ export type RequestMagicLinkDeps = {
   /** Every answer takes at least this long, so timing does not tell "has orders" from "has none". */
   minimumResponseMs: number;
   sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+  /** A number in [0, 1) for the padding jitter (Math.random in production). */
+  random: () => number;
 };
 
 export type RequestMagicLinkInput = { shop: MagicLinkShop; email: string; clientAddress: string; callbackPath?: string };
@@ -43,10 +46,10 @@ export function safeCallbackPath(shopDomain: string, callbackPath: string | unde
  * a per-email and a per-client-address limit before anything else happens, so the limit itself reveals nothing.
  */
 export async function requestMagicLink(deps: RequestMagicLinkDeps, input: RequestMagicLinkInput): Promise<RequestMagicLinkResult> {
-  const startedAt = Date.now();
+  const startedAt = deps.now().getTime();
   const pad = async <T>(result: T): Promise<T> => {
-    const remaining = deps.minimumResponseMs - (Date.now() - startedAt);
-    if (remaining > 0) await deps.sleep(remaining + Math.random() * deps.minimumResponseMs * 0.2);
+    const remaining = deps.minimumResponseMs - (deps.now().getTime() - startedAt);
+    if (remaining > 0) await deps.sleep(remaining + deps.random() * deps.minimumResponseMs * 0.2);
     return result;
   };
   const clientHash = deps.hashClient(input.clientAddress);

@@ -26,7 +26,8 @@ export type SingleFlightOptions = {
   maxWaitMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
+  /** Epoch milliseconds (Date.now in production): how long a loser has waited. */
+  now: () => number;
 };
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -39,7 +40,7 @@ export function createSingleFlight(options: SingleFlightOptions): SingleFlight {
   const maxWaitMs = options.maxWaitMs ?? 2_000;
   const pollMs = options.pollMs ?? 50;
   const sleep = options.sleep ?? defaultSleep;
-  const now = options.now ?? Date.now;
+  const { now } = options;
 
   // A store failure must never fail a lookup: without the lock we simply call Shopify.
   const safe = async <T>(operation: () => Promise<T>, fallback: T): Promise<T> => {

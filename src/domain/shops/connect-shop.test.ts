@@ -29,6 +29,10 @@ describe('connectShop', () => {
     expect(second).toMatchObject({ ok: true, created: false });
     expect(first.ok && second.ok && second.shop.id === first.shop.id).toBe(true);
     expect(fake.shopInfoCalls[1]?.shopId).toBe(first.ok ? first.shop.id : undefined);
+    // A new shop gets the id its deps mint, before the Admin API call; a reconnect mints none.
+    expect(first).toMatchObject({ ok: true, shop: { id: 'shop-id-1' } });
+    expect(fake.shopInfoCalls.map((call) => call.shopId)).toEqual(['shop-id-1', 'shop-id-1']);
+    expect(fake.saved.map((input) => input.id)).toEqual(['shop-id-1', 'shop-id-1']);
   });
 
   it.each([

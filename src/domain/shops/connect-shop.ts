@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { learnOrderNameFormat } from '../orders/order-name-format';
 import { defaultAdminOrigin, normalizeApiOrigin, normalizeShopDomain } from './shop-domain';
 import { shopifyErrorKind, type FetchShopInfo, type SaveShopInput, type Shop } from './shop';
@@ -9,6 +8,8 @@ export type ConnectShopDeps = {
   saveShop: (input: SaveShopInput) => Promise<Shop>;
   /** SHOPIFY_ADMIN_ORIGIN: used when the input names no origin. */
   adminOriginTemplate?: string | undefined;
+  /** A fresh UUID (crypto.randomUUID in production): the id of a shop connected for the first time. */
+  randomId: () => string;
 };
 
 export type ConnectShopInput = {
@@ -55,7 +56,7 @@ export async function connectShop(deps: ConnectShopDeps, input: ConnectShopInput
   }
 
   const existing = await deps.findShopByDomain(domain);
-  const shopId = existing?.id ?? randomUUID();
+  const shopId = existing?.id ?? deps.randomId();
   let info: Awaited<ReturnType<FetchShopInfo>>;
   try {
     info = await deps.fetchShopInfo({ shopId, domain, apiOrigin, accessToken: token });

@@ -3,11 +3,14 @@ import type { SaveShopInput, Shop, ShopAccess } from './shop';
 
 type ShopInfo = Awaited<ReturnType<ConnectShopDeps['fetchShopInfo']>>;
 
-/** In-memory stand-ins for the shop repository and the Admin API, recording every call (tests only). */
+export const FAKE_INSTALLED_AT = new Date('2025-01-01T00:00:00Z');
+
+/** In-memory stand-ins for the shop repository and the Admin API, recording every call (tests only). Ids are `shop-id-1`, `shop-id-2`, … */
 export function createFakeShopDeps(options: { tokens?: Record<string, ShopInfo>; fail?: unknown } = {}) {
   const saved: SaveShopInput[] = [];
   const shopInfoCalls: ShopAccess[] = [];
   const shops = new Map<string, Shop>();
+  let ids = 0;
   const deps: ConnectShopDeps = {
     async fetchShopInfo(access) {
       shopInfoCalls.push(access);
@@ -28,12 +31,13 @@ export function createFakeShopDeps(options: { tokens?: Record<string, ShopInfo>;
         timezone: input.timezone,
         currency: input.currency,
         settings: {},
-        installedAt: new Date(),
+        installedAt: FAKE_INSTALLED_AT,
         uninstalledAt: null,
       };
       shops.set(input.domain, shop);
       return shop;
     },
+    randomId: () => `shop-id-${++ids}`,
   };
   return { deps, saved, shopInfoCalls };
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sameBytes } from '../crypto/same-bytes';
 import { z } from 'zod';
 
@@ -16,7 +16,7 @@ function sign(payload: string, key: Buffer): Buffer {
  * A fresh random nonce and the signed cookie value that remembers it, bound to the shop being installed
  * and expiring after 10 minutes. The nonce travels as `state`; the cookie proves this browser started it.
  */
-export function createOAuthState(shop: string, key: Buffer, nowMs: number): { nonce: string; cookieValue: string } {
+export function createOAuthState(shop: string, key: Buffer, nowMs: number, randomBytes: (size: number) => Buffer): { nonce: string; cookieValue: string } {
   const nonce = randomBytes(24).toString('base64url');
   const exp = Math.floor(nowMs / 1000) + OAUTH_STATE_TTL_SECONDS;
   const payload = Buffer.from(JSON.stringify({ nonce, shop, exp }), 'utf8').toString('base64url');

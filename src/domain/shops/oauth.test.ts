@@ -17,6 +17,7 @@ function setup(overrides: Partial<OAuthAppConfig> = {}) {
     appUrl: 'https://app.example/',
     stateKey: randomBytes(32),
     now: () => NOW,
+    randomBytes: (size) => randomBytes(size),
     ...overrides,
   };
   const fake = createFakeShopDeps({ tokens: { [TOKEN]: ACME_INFO } });
@@ -55,6 +56,16 @@ describe('beginInstall', () => {
     expect(readOAuthState(result.cookie.value, config.stateKey, NOW + 601_000)).toBeNull();
   });
 
+  it('takes the state nonce from 24 bytes of the randomness it is given', () => {
+    const sizes: number[] = [];
+    const { config } = setup({ randomBytes: (size) => (sizes.push(size), Buffer.alloc(size, 7)) });
+    const result = beginInstall(config, new URLSearchParams({ shop: SHOP }));
+    if (!result.ok) throw new Error(result.message);
+    expect(sizes).toEqual([24]);
+    expect(new URL(result.redirectUrl).searchParams.get('state')).toBe(Buffer.alloc(24, 7).toString('base64url'));
+    expect(readOAuthState(result.cookie.value, config.stateKey, NOW)).toEqual({ nonce: Buffer.alloc(24, 7).toString('base64url'), shop: SHOP });
+  });
+
   it.each(['evil.com', 'acme.myshopify.com.evil.com', 'acme.myshopify.com/@evil.com', ''])('refuses shop %j', (shop) => {
     const { config } = setup();
     expect(beginInstall(config, new URLSearchParams({ shop }))).toMatchObject({ ok: false, reason: 'invalid_domain', status: 400 });
@@ -71,7 +82,7 @@ describe('beginInstall', () => {
 
 describe('completeInstall', () => {
   function started(config: OAuthAppConfig, shop = SHOP) {
-    return createOAuthState(shop, config.stateKey, NOW - 5000);
+    return createOAuthState(shop, config.stateKey, NOW - 5000, config.randomBytes);
   }
 
   it('exchanges the code, proves the token and stores the shop', async () => {
@@ -93,8 +104,8 @@ describe('completeInstall', () => {
     ['a missing state cookie', (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: undefined }), 'bad_state'],
     ['a missing state parameter', (c) => ({ query: callbackQuery({ shop: SHOP }), stateCookie: started(c).cookieValue }), 'bad_state'],
     ['a state from another session', (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: started(c).cookieValue }), 'bad_state'],
-    ['a forged cookie', () => { const s = createOAuthState(SHOP, randomBytes(32), NOW); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
-    ['an expired cookie', (c) => { const s = createOAuthState(SHOP, c.stateKey, NOW - 601_000); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
+    ['a forged cookie', () => { const s = createOAuthState(SHOP, randomBytes(32), NOW, randomBytes); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
+    ['an expired cookie', (c) => { const s = createOAuthState(SHOP, c.stateKey, NOW - 601_000, c.randomBytes); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
     ['shop evil.com', (c) => { const s = started(c, 'evil.com'); return { query: callbackQuery({ shop: 'evil.com', state: s.nonce }), stateCookie: s.cookieValue }; }, 'invalid_domain'],
     ['shop acme.myshopify.com.evil.com', (c) => { const s = started(c, 'acme.myshopify.com.evil.com'); return { query: callbackQuery({ shop: 'acme.myshopify.com.evil.com', state: s.nonce }), stateCookie: s.cookieValue }; }, 'invalid_domain'],
     ['a shop other than the one the install started for', (c) => { const s = started(c, 'other.myshopify.com'); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],

@@ -11,7 +11,10 @@ export type OAuthAppConfig = {
   appUrl: string;
   stateKey: Buffer;
   adminOriginTemplate?: string | undefined;
-  now?: () => number;
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** Cryptographically strong random bytes (node:crypto randomBytes in production): the state nonce. */
+  randomBytes: (size: number) => Buffer;
 };
 
 export type InstallFailure = 'invalid_domain' | 'bad_hmac' | 'stale_request' | 'bad_state' | 'missing_code' | 'exchange_failed' | 'not_connected';
@@ -31,7 +34,7 @@ export function oauthCallbackUrl(appUrl: string): string {
  * then returns the authorize URL and a signed, shop-bound state cookie. Builds URLs only from a validated domain.
  */
 export function beginInstall(config: OAuthAppConfig, query: URLSearchParams): BeginInstallResult {
-  const now = config.now?.() ?? Date.now();
+  const now = config.now();
   if (query.has('hmac')) {
     if (!verifyQueryHmac(query, config.apiSecret)) return refuse('bad_hmac', 401, 'The install link signature is invalid.');
     if (!isFreshTimestamp(query.get('timestamp'), now)) return refuse('stale_request', 401, 'The install link has expired.');
@@ -39,7 +42,7 @@ export function beginInstall(config: OAuthAppConfig, query: URLSearchParams): Be
   const shop = normalizeShopDomain(query.get('shop') ?? '');
   if (!shop) return refuse('invalid_domain', 400, 'The shop must be a your-shop.myshopify.com domain.');
 
-  const { nonce, cookieValue } = createOAuthState(shop, config.stateKey, now);
+  const { nonce, cookieValue } = createOAuthState(shop, config.stateKey, now, config.randomBytes);
   const params = new URLSearchParams({
     client_id: config.apiKey,
     scope: config.scopes,
@@ -68,7 +71,7 @@ export async function completeInstall(
   request: { query: URLSearchParams; stateCookie: string | undefined },
 ): Promise<CompleteInstallResult> {
   const { query } = request;
-  const now = config.now?.() ?? Date.now();
+  const now = config.now();
   if (!verifyQueryHmac(query, config.apiSecret)) return refuse('bad_hmac', 401, 'The request signature is invalid.');
   if (!isFreshTimestamp(query.get('timestamp'), now)) return refuse('stale_request', 401, 'The request has expired; start the install again.');
   // A signed query never repeats a key; a repeated one could make `get` and the signature disagree.

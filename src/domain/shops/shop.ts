@@ -1,4 +1,4 @@
-import type { ShopSettings } from '@/server/db/schema';
+import type { ShopSettings } from './shop-settings';
 
 /** A connected shop as the rest of the app sees it: never the token, not even sealed. */
 export type Shop = {

@@ -19,6 +19,8 @@ export type VerifyOrderDeps = OrderLookupDeps & {
   /** Every failure takes at least this long, so timing does not tell "no such order" from "wrong email". */
   minimumFailureMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** A number in [0, 1) for the padding jitter (Math.random in production). */
+  random: () => number;
 };
 
 export type VerifyOrderInput = { reference: string; email: string; holderHash: string; clientAddress: string; door: Door };
@@ -35,7 +37,7 @@ export type VerifyOrderResult =
  * wrong email, test order, another shop's number); the cause goes to the audit log only.
  */
 export async function verifyOrder(deps: VerifyOrderDeps, input: VerifyOrderInput): Promise<VerifyOrderResult> {
-  const startedAt = Date.now();
+  const startedAt = deps.now().getTime();
   const clientHash = deps.hashClient(input.clientAddress);
   const reference = parseOrderReference(input.reference, deps.nameFormat);
   const email = normalizeEmail(input.email);
@@ -46,9 +48,9 @@ export async function verifyOrder(deps: VerifyOrderDeps, input: VerifyOrderInput
     if (counted) await recordFailedAttempt(deps.counters, deps.limits, scope);
     const auditResult = result.reason === 'not_verified' ? 'failure' : result.reason;
     await deps.audit({ result: auditResult, reason, emailHash, clientHash, orderId: null });
-    const remaining = deps.minimumFailureMs - (Date.now() - startedAt);
+    const remaining = deps.minimumFailureMs - (deps.now().getTime() - startedAt);
     // Up to 20 % jitter on top, so an average over many tries still shows no step between causes.
-    if (remaining > 0) await deps.sleep(remaining + Math.random() * deps.minimumFailureMs * 0.2);
+    if (remaining > 0) await deps.sleep(remaining + deps.random() * deps.minimumFailureMs * 0.2);
     return result;
   };
 

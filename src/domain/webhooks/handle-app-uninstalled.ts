@@ -10,7 +10,7 @@ export async function handleAppUninstalled(deps: WebhookDeps, shop: WebhookShop,
   if (headers.triggeredAt && headers.triggeredAt < shop.installedAt) {
     return { stale: true, marked: false, grantsDeleted: 0 };
   }
-  const marked = shop.uninstalledAt ? false : await deps.shops.markShopUninstalled(shop.domain, deps.now?.() ?? new Date());
+  const marked = shop.uninstalledAt ? false : await deps.shops.markShopUninstalled(shop.domain, deps.now());
   const grantsDeleted = await deps.privacy.deleteShopGrants(shop.id);
   return { stale: false, marked, grantsDeleted };
 }

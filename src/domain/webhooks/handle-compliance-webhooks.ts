@@ -43,7 +43,7 @@ export async function handleCustomersDataRequest(deps: WebhookDeps, shop: Webhoo
     shopDomain: shop.domain,
     dataRequestId: payload.data_request?.id ?? null,
     customerId: subject.customerId,
-    generatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    generatedAt: deps.now().toISOString(),
     ...held,
   };
   await deps.deliverDataExport(data);

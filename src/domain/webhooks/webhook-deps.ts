@@ -32,7 +32,7 @@ export type WebhookDeps = {
     findShopByDomain(domain: string): Promise<WebhookShop | null>;
     /** The shop's own webhook secret (custom apps), or null. */
     getWebhookSecret(shop: Pick<WebhookShop, 'id'>): Promise<string | null>;
-    markShopUninstalled(domain: string, at?: Date): Promise<boolean>;
+    markShopUninstalled(domain: string, at: Date): Promise<boolean>;
     /** Deletes the shop row; snapshots, grants and audit rows go with it (foreign keys cascade). */
     deleteShop(shopId: string): Promise<boolean>;
   };
@@ -59,7 +59,7 @@ export type WebhookDeps = {
   /** keyedHash(normalizeEmail(email)) with the audit-hash key, or null when the email is not a valid address. */
   hashEmail(email: string): string | null;
   logger: { info(message: string, fields?: Record<string, unknown>): void; warn(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
-  now?: () => Date;
+  now: () => Date;
 };
 
 /** What the route turns into an HTTP response. */

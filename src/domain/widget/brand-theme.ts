@@ -1,4 +1,4 @@
-import type { ShopSettings } from '@/server/db/schema';
+import type { ShopSettings } from '../shops/shop-settings';
 
 /** The widget's look for one shop: a name, a brand colour and the text colour that reads on it. */
 export type BrandTheme = { name: string; color: string; onColor: '#ffffff' | '#000000'; logoUrl: string | null };

@@ -1,4 +1,4 @@
-import type { ShopSettings } from '@/server/db/schema';
+import type { ShopSettings } from '../shops/shop-settings';
 
 /**
  * Who may frame the chat iframe: the shop's myshopify.com origin plus the storefront domains the merchant

@@ -33,7 +33,7 @@ const flights = new WeakMap<KeyValueStore, SingleFlight>();
 export function singleFlightFor(store: KeyValueStore): SingleFlight {
   let flight = flights.get(store);
   if (!flight) {
-    flight = createSingleFlight({ locks: storeFlightLocks(store) });
+    flight = createSingleFlight({ locks: storeFlightLocks(store), now: Date.now });
     flights.set(store, flight);
   }
   return flight;

@@ -154,11 +154,11 @@ describe('customers/data_request', () => {
       customer: { id: 501, email: 'jane@example.com', phone: '555-625-1199' },
       data_request: { id: 9999 },
     };
-    const result = await send('customers/data_request', shop, body);
+    const result = await send('customers/data_request', shop, body, { ...f.deps, now: () => new Date('2025-06-15T12:00:00Z') });
     expect(result.status).toBe(200);
     expect(f.exports).toHaveLength(1);
     const data = f.exports[0] as CustomerDataExport;
-    expect(data).toMatchObject({ shopDomain: shop.domain, dataRequestId: '9999', customerId: '501' });
+    expect(data).toMatchObject({ shopDomain: shop.domain, dataRequestId: '9999', customerId: '501', generatedAt: '2025-06-15T12:00:00.000Z' });
     expect(data.orders.map((o) => o.orderName).sort()).toEqual(['#1001', '#1002', '#1003']);
     expect(data.orders[0]?.view).toEqual({ status: 'shipped', firstName: 'Jo' });
     expect(data.auditEvents.count).toBe(3);

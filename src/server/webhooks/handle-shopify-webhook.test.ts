@@ -163,9 +163,12 @@ describe('app/uninstalled', () => {
     const [shop, other] = [await makeShop(), await makeShop()];
     await seedGrant(shop, 'order', '1');
     await seedGrant(other, 'order', '1');
-    const result = await send({ topic: 'app/uninstalled', shop: shop.domain, body: { id: 1, myshopify_domain: shop.domain, domain: 'shop.example' } });
+    const uninstalledAt = new Date(shop.installedAt.getTime() + 60_000);
+    const delivery = signTestWebhook({ secret: SECRET, topic: 'app/uninstalled', shop: shop.domain, body: { id: 1, myshopify_domain: shop.domain, domain: 'shop.example' } });
+    const result = await handleShopifyWebhook({ ...f.deps, now: () => uninstalledAt }, delivery);
     expect(result.body).toMatchObject({ marked: true, grantsDeleted: 1 });
-    expect((await services.shops.findShopByDomain(shop.domain))?.uninstalledAt).toBeInstanceOf(Date);
+    // Stamped with the handler's clock.
+    expect((await services.shops.findShopByDomain(shop.domain))?.uninstalledAt).toEqual(uninstalledAt);
     expect((await services.shops.listShops()).map((s) => s.domain)).not.toContain(shop.domain);
     expect(await grantSubjects(shop)).toEqual([]);
     expect(await grantSubjects(other)).toEqual(['1']);

@@ -32,5 +32,7 @@ export function magicLinkDeps(services: Services, options: { door?: 'page' | 'wi
     audit: (entry) => services.audit.record({ ...entry, door: options.door ?? 'page', action: 'magic_link', orderId: null }),
     minimumResponseMs: options.minimumResponseMs ?? MAGIC_LINK_MINIMUM_RESPONSE_MS,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => new Date(),
+    random: Math.random,
   };
 }

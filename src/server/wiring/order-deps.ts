@@ -94,5 +94,6 @@ export function verifyOrderDeps(services: Services, shop: Shop, holderHash: stri
     grantTtlMs: env.GRANT_TTL_HOURS * 60 * 60 * 1000,
     minimumFailureMs: MINIMUM_FAILURE_MS,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Services } from '../services';
 import type { ConnectShopDeps } from '@/domain/shops/connect-shop';
 import type { CompleteInstallDeps, OAuthAppConfig } from '@/domain/shops/oauth';
@@ -10,6 +11,7 @@ export function connectShopDeps(services: Services): ConnectShopDeps {
     findShopByDomain: (domain) => services.shops.findShopByDomain(domain),
     saveShop: (input) => services.shops.saveShop(input),
     adminOriginTemplate: services.env.SHOPIFY_ADMIN_ORIGIN,
+    randomId: () => randomUUID(),
   };
 }
 
@@ -22,6 +24,8 @@ export function oauthAppConfig(services: Services): OAuthAppConfig {
     appUrl: env.APP_URL,
     stateKey: services.key('oauth-state'),
     adminOriginTemplate: env.SHOPIFY_ADMIN_ORIGIN,
+    now: () => Date.now(),
+    randomBytes: (size) => randomBytes(size),
   };
 }
 

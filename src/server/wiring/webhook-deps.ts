@@ -22,6 +22,7 @@ export function shopifyWebhookDeps(services: Services, overrides: Partial<Webhoo
     deliverDataExport: (data) => deliverDataExport(services, data),
     cache: services.cache,
     logger: services.logger,
+    now: () => new Date(),
     ...overrides,
   };
 }

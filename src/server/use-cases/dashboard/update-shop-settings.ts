@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { normalizeStorefrontOrigin } from '@/domain/widget/frame-ancestors';
-import { shops, type ShopSettings } from '../../db/schema';
+import type { ShopSettings } from '@/domain/shops/shop-settings';
+import { shops } from '../../db/schema';
 import type { Services } from '../../services';
 
 /** Stored as origins (`https://shop.example.com`, or `http://127.0.0.1:4010` for a local store): what frame-ancestors uses. */

@@ -10,14 +10,14 @@ import { createRootValue, fieldResolver, type GraphqlContext } from '../../../de
 import { KNOWN_ORDERS, type OrderState } from '../../../demo-shop/seed/known-orders';
 import { buildShopConfigs } from '../../../demo-shop/shops';
 import { DemoStore } from '../../../demo-shop/store';
-import { SEARCH_ORDERS_QUERY } from '../../server/shopify/order-query';
-import { learnOrderNameFormat } from '../orders/order-name-format';
-import { sourceOrderSchema, type SourceOrder } from '../orders/source-order';
-import { parseOrderReference } from '../orders/parse-order-reference';
-import { matchOrder } from '../verification/match-order';
-import { buildOrderView } from './build-order-view';
-import { shopperOrderViewSchema } from './shopper-order-view';
-import type { OrderStatusCategory } from './status-categories';
+import { learnOrderNameFormat } from '@/domain/orders/order-name-format';
+import { sourceOrderSchema, type SourceOrder } from '@/domain/orders/source-order';
+import { parseOrderReference } from '@/domain/orders/parse-order-reference';
+import { matchOrder } from '@/domain/verification/match-order';
+import { buildOrderView } from '@/domain/tracking/build-order-view';
+import { shopperOrderViewSchema } from '@/domain/tracking/shopper-order-view';
+import type { OrderStatusCategory } from '@/domain/tracking/status-categories';
+import { SEARCH_ORDERS_QUERY } from './order-query';
 
 const NOW_MS = Date.parse('2025-06-15T12:00:00Z');
 const EXPECTED: Record<OrderState, OrderStatusCategory> = {

@@ -1,0 +1,15 @@
+/** Merchant-editable settings; every key optional so old rows stay valid as settings grow. */
+export type ShopSettings = {
+  brandName?: string;
+  brandColor?: string;
+  logoUrl?: string;
+  supportEmail?: string;
+  storefrontDomains?: string[];
+  returnPolicy?: string;
+  /** How this shop spells order names (`#1001`, `NT-1001`, `1001-EU`), learned from its orders. */
+  orderNameFormat?: { prefix: string; suffix: string };
+  /** Bumped to rotate the shop's deep-link secret (links signed with the old one stop working). Default 1. */
+  deepLinkSecretVersion?: number;
+  /** Days conversations and analytics events are kept (issue 6; default DEFAULT_RETENTION_DAYS). */
+  retentionDays?: number;
+};
