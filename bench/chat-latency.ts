@@ -13,8 +13,8 @@ import { createShopifyAdminClient } from '../src/server/shopify/admin-client';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { orderCacheKey, orderNameCacheKey } from '../src/domain/orders/order-cache-keys';
-import { createShopperClient } from '../src/server/testing/shopper-client';
-import { startFakeOpenAi } from '../src/server/testing/fake-openai-server';
+import { createShopperClient } from '../test/support/shopper-client';
+import { startFakeOpenAi } from '../test/support/fake-openai-server';
 import { printTable, summarize, timed, type Row } from './bench-kit';
 
 const ACME = 'acme-outdoors.myshopify.com';

@@ -13,7 +13,7 @@ import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/wiring/shop-deps';
-import { startTcpRelay } from '../src/server/testing/tcp-relay';
+import { startTcpRelay } from '../test/support/tcp-relay';
 
 export const BENCH_REDIS_PORT = 6390;
 const PG_ADMIN_URL = process.env.BENCH_POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestServices } from './testing/test-services';
+import { createTestServices } from '../../test/support/test-services';
 import { describeError } from './logger';
 
 describe('describeError', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toOrderRecord } from '../orders/order-record';
-import { FIXTURE_NOW, sourceOrder } from '../orders/source-order-fixture';
+import { FIXTURE_NOW, sourceOrder } from '../../../test/support/source-order-fixture';
 import type { AgentDeps, AccessibleOrder } from './agent-deps';
 import { EMPTY_STATE, type ConversationState } from './conversation-state';
 import { runDeterministicTurn } from './run-deterministic-turn';

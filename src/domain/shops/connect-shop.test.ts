@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectShop } from './connect-shop';
-import { ACME_INFO, createFakeShopDeps } from './fake-shop-deps';
+import { ACME_INFO, createFakeShopDeps } from '../../../test/support/fake-shop-deps';
 
 const TOKEN = 'shpat_0123456789abcdef';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ACME_INFO, createFakeShopDeps } from './fake-shop-deps';
+import { ACME_INFO, createFakeShopDeps } from '../../../test/support/fake-shop-deps';
 import { beginInstall, completeInstall, type CompleteInstallDeps, type OAuthAppConfig } from './oauth';
 import { createOAuthState, readOAuthState } from './oauth-state';
 import { signQuery } from './query-hmac';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allShipped, daysAgo, daysAhead, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, hoursAgo, lineItem, sourceOrder,
-} from '../orders/source-order-fixture';
+} from '../../../test/support/source-order-fixture';
 import type { SourceOrder } from '../orders/source-order';
 import { buildOrderView } from './build-order-view';
 import { shopperOrderViewSchema, type ShopperOrderView } from './shopper-order-view';

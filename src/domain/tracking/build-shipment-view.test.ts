@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysAgo, daysAhead, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, hoursAgo } from '../orders/source-order-fixture';
+import { daysAgo, daysAhead, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, hoursAgo } from '../../../test/support/source-order-fixture';
 import { buildShipmentView } from './build-shipment-view';
 import { buildCarrierTrackingUrl, resolveTrackingUrl } from './carrier-tracking-url';
 

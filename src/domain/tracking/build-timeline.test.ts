@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allShipped, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, lineItem, sourceOrder } from '../orders/source-order-fixture';
+import { allShipped, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, lineItem, sourceOrder } from '../../../test/support/source-order-fixture';
 import { buildOrderView } from './build-order-view';
 import { describeFreshness, formatAge } from './format-time';
 

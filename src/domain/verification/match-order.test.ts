@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceOrder } from '../orders/source-order-fixture';
+import { sourceOrder } from '../../../test/support/source-order-fixture';
 import type { OrderRecord } from '../orders/order-record';
 import { matchOrder, matchOrderRecord } from './match-order';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceOrder } from '../orders/source-order-fixture';
+import { sourceOrder } from '../../../test/support/source-order-fixture';
 import type { SourceOrder } from '../orders/source-order';
 import { verifyOrder, type VerifyOrderDeps } from './verify-order';
 

@@ -21,7 +21,7 @@ import { countWismoFunnel } from '@/domain/analytics/wismo-funnel';
 import { eq, sql } from 'drizzle-orm';
 import { analyticsInquiries, analyticsOrderViews, orderSnapshots, shipmentDeliveries, shops } from '../db/schema';
 import type { Services } from '../services';
-import { createTestServices } from '../testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import { writeEventBatch } from './event-recorder';
 import { queryAnswerTimes } from './event-queries';
 import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories, rebuildOrderViews } from './order-view-queries';

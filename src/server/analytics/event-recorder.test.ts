@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { analyticsEvents, shops } from '../db/schema';
 import type { Services } from '../services';
-import { createTestServices } from '../testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import { createLogger } from '../logger';
 import { createAnalytics } from './event-recorder';
 

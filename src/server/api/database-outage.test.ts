@@ -7,9 +7,9 @@ import { appRouter } from '@/server/api/root';
 import { buildRequestContext } from '@/server/api/trpc';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/server/db/database-unavailable';
 import { messages } from '@/server/db/schema';
-import { connectDemoShops } from '@/server/testing/connect-demo-shops';
-import { createTestServices } from '@/server/testing/test-services';
-import { startTcpRelay, type TcpRelay } from '@/server/testing/tcp-relay';
+import { connectDemoShops } from '../../../test/support/connect-demo-shops';
+import { createTestServices } from '../../../test/support/test-services';
+import { startTcpRelay, type TcpRelay } from '../../../test/support/tcp-relay';
 import type { Services } from '@/server/services';
 
 /**

@@ -6,9 +6,9 @@ import { JANE_EMAIL, knownOrdersFor } from '../../../demo-shop/seed/known-orders
 import { acceptedMessage, requestMagicLink } from '@/domain/links/request-magic-link';
 import { HISTORY_PAGE_SIZE, listOrdersByEmail } from '@/domain/orders/list-orders-by-email';
 import type { Shop } from '@/domain/shops/shop';
-import { createTestServices } from '@/server/testing/test-services';
-import { connectDemoShops } from '@/server/testing/connect-demo-shops';
-import { createShopperClient } from '@/server/testing/shopper-client';
+import { createTestServices } from '../../../test/support/test-services';
+import { connectDemoShops } from '../../../test/support/connect-demo-shops';
+import { createShopperClient } from '../../../test/support/shopper-client';
 import { hashClientFor, hashEmailFor } from '@/server/wiring/order-deps';
 import { analyticsEvents, auditEvents, outboxMessages, verificationTokens } from '@/server/db/schema';
 import type { Services } from '@/server/services';

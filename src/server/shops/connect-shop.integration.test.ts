@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
-import { createTestServices } from '@/server/testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import type { Services } from '@/server/services';
 import { sessions, shops, users } from '@/server/db/schema';
 import { connectShop } from '@/domain/shops/connect-shop';

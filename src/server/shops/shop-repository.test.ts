@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestServices } from '@/server/testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import type { Services } from '@/server/services';
 import { shops } from '@/server/db/schema';
 import { decryptSecret } from '@/server/crypto/secrets';

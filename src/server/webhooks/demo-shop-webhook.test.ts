@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
-import { createTestServices } from '@/server/testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import type { Services } from '@/server/services';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
 import { handleShopifyWebhook } from '@/domain/webhooks/handle-shopify-webhook';
 import type { Shop } from '@/domain/shops/shop';
-import { webhookFixtures } from './webhook-test-fixtures';
+import { webhookFixtures } from '../../../test/support/webhook-test-fixtures';
 
 const APP_SECRET = 'demo-client-secret-for-webhooks';
 const ACME = 'acme-outdoors.myshopify.com';

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestServices } from '@/server/testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import type { Services } from '@/server/services';
 import { auditEvents, conversations, grants, messages, orderSnapshots, users } from '@/server/db/schema';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
 import { handleShopifyWebhook } from '@/domain/webhooks/handle-shopify-webhook';
 import type { CustomerDataExport, WebhookDeps } from '@/domain/webhooks/webhook-deps';
 import type { Shop } from '@/domain/shops/shop';
-import { signTestWebhook } from './sign-test-webhook';
-import { webhookFixtures } from './webhook-test-fixtures';
+import { signTestWebhook } from '../../../test/support/sign-test-webhook';
+import { webhookFixtures } from '../../../test/support/webhook-test-fixtures';
 
 const SECRET = 'compliance-secret';
 let services: Services;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestServices } from '@/server/testing/test-services';
+import { createTestServices } from '../../../test/support/test-services';
 import type { Services } from '@/server/services';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
 import { handleShopifyWebhook } from '@/domain/webhooks/handle-shopify-webhook';
-import { signTestWebhook, type TestWebhook } from './sign-test-webhook';
-import { webhookFixtures } from './webhook-test-fixtures';
+import { signTestWebhook, type TestWebhook } from '../../../test/support/sign-test-webhook';
+import { webhookFixtures } from '../../../test/support/webhook-test-fixtures';
 
 const SECRET = 'hush';
 let services: Services;

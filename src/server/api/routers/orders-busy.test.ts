@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { knownOrder } from '../../../../demo-shop/seed/known-orders';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
-import { createTestServices } from '@/server/testing/test-services';
-import { connectDemoShops } from '@/server/testing/connect-demo-shops';
-import { createShopperClient } from '@/server/testing/shopper-client';
+import { createTestServices } from '../../../../test/support/test-services';
+import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
+import { createShopperClient } from '../../../../test/support/shopper-client';
 import type { Services } from '@/server/services';
 import { UNAVAILABLE_MESSAGE } from '@/domain/verification/verify-failure-message';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../../demo-shop/seed/known-orders';
-import { createTestServices } from '@/server/testing/test-services';
-import { connectDemoShops } from '@/server/testing/connect-demo-shops';
-import { createShopperClient } from '@/server/testing/shopper-client';
+import { createTestServices } from '../../../../test/support/test-services';
+import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
+import { createShopperClient } from '../../../../test/support/shopper-client';
 import { orderCacheKey } from '@/domain/orders/order-cache-keys';
 import type { Services } from '@/server/services';
 import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';

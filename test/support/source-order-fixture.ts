@@ -2,7 +2,7 @@
  * Test helper: hand-built SourceOrder fixtures, shaped like the GraphQL response (§3.3 of shopify-api.md).
  * Everything has a sensible default so a test states only what it is about.
  */
-import { sourceOrderSchema, type SourceEvent, type SourceFulfillment, type SourceOrder } from './source-order';
+import { sourceOrderSchema, type SourceEvent, type SourceFulfillment, type SourceOrder } from '../../src/domain/orders/source-order';
 
 export const FIXTURE_NOW = new Date('2025-03-10T15:00:00Z');
 export const hoursAgo = (h: number): string => new Date(FIXTURE_NOW.getTime() - h * 3_600_000).toISOString();

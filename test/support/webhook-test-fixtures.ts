@@ -4,7 +4,7 @@ import { auditEvents, grants, orderSnapshots, webhookDeliveries } from '@/server
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
 import type { WebhookDeps } from '@/domain/webhooks/webhook-deps';
 import type { Shop } from '@/domain/shops/shop';
-import { shopifyWebhookDeps } from '../wiring/webhook-deps';
+import { shopifyWebhookDeps } from '../../src/server/wiring/webhook-deps';
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
-import type { ConnectShopDeps } from './connect-shop';
-import type { SaveShopInput, Shop, ShopAccess } from './shop';
+import type { ConnectShopDeps } from '../../src/domain/shops/connect-shop';
+import type { SaveShopInput, Shop, ShopAccess } from '../../src/domain/shops/shop';
 
 type ShopInfo = Awaited<ReturnType<ConnectShopDeps['fetchShopInfo']>>;
 

@@ -1,4 +1,4 @@
-import type { DemoShop } from '../../../demo-shop/server';
+import type { DemoShop } from '../../demo-shop/server';
 import { connectShop } from '@/domain/shops/connect-shop';
 import type { Shop } from '@/domain/shops/shop';
 import { connectShopDeps } from '@/server/wiring/shop-deps';
