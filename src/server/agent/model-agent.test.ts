@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
+import type { DemoShop } from '../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../demo-shop/seed/known-orders';
 import { chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
-import { createTestServices } from '@/server/testing/test-services';
-import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { startFakeOpenAi, type FakeChatRequest, type FakeOpenAi } from '@/server/testing/fake-openai-server';
 import { auditEvents } from '@/server/db/schema';
+import { startDemoWorld, type DemoWorld } from '@/server/testing/demo-world';
 import type { Services } from '@/server/services';
 import { streamChat } from './stream-chat';
 
@@ -16,6 +15,7 @@ const NORDIC = 'nordic-threads.myshopify.com';
 
 let demo: DemoShop;
 let model: FakeOpenAi;
+let world: DemoWorld;
 let services: Services;
 let address = 0;
 const shopper = () => createShopperClient(services, { clientAddress: `203.0.113.${(address += 1)}` });
@@ -26,16 +26,14 @@ const echoLastTool = (request: FakeChatRequest) => ({ content: `Tool said: ${req
 const toolResults = () => model.requests.flatMap((r) => r.messages.filter((m) => m.role === 'tool').map((m) => m.content ?? ''));
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
   model = await startFakeOpenAi();
-  services = await createTestServices({ OPENAI_API_KEY: 'sk-test-fake', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '800' });
-  await connectDemoShops(services, demo);
+  world = await startDemoWorld({ env: { OPENAI_API_KEY: 'sk-test-fake', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '800' } });
+  ({ demo, services } = world);
 });
 
 afterAll(async () => {
-  await services?.close();
+  await world?.close();
   await model?.close();
-  await demo?.close();
 });
 
 beforeEach(() => {
