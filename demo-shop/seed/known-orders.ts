@@ -4,7 +4,7 @@
  * (orders are dated by number: the first is ~55 days old, the last is minutes old).
  */
 import type { ShipmentStatus } from '../model';
-import { ACME, NORDIC, TINY } from '../shops';
+import { ACME, DEFAULT_SHOPS, NORDIC, orderName, TINY } from '../shops';
 import { UNICODE_TITLE, XSS_TITLE } from './catalog';
 
 /** Shipped, and the carrier's last scan says this (the seed gives the parcel this shipment status). */
@@ -48,8 +48,6 @@ export interface KnownOrder {
 
 type Row = [key: string, shop: string, orderNumber: number, email: string | null, state: OrderState, first: string | null, last: string | null, note: string, extra?: Partial<KnownOrder>];
 
-const PREFIX: Record<string, [string, string]> = { [ACME]: ['#', ''], [NORDIC]: ['NT-', ''], [TINY]: ['', '-EU'] };
-
 const ROWS: Row[] = [
   ['acme.in_transit', ACME, 1282, 'jane.doe@example.com', 'in_transit', 'Jane', 'Doe', 'FedEx, in transit with estimated delivery', { carriers: ['FedEx'] }],
   ['acme.delivered', ACME, 1001, 'jane.doe@example.com', 'delivered', 'Jane', 'Doe', 'oldest order; delivered and archived (closed) so REST status=open hides it', { carriers: ['UPS'] }],
@@ -87,8 +85,9 @@ const ROWS: Row[] = [
 ];
 
 export const KNOWN_ORDERS: readonly KnownOrder[] = ROWS.map(([key, shop, orderNumber, email, state, firstName, lastName, note, extra]) => {
-  const [prefix, suffix] = PREFIX[shop] ?? ['#', ''];
-  return { key, shop, name: `${prefix}${orderNumber}${suffix}`, orderNumber, email, state, firstName, lastName, note, ...extra };
+  const config = DEFAULT_SHOPS.find((candidate) => candidate.domain === shop);
+  if (!config) throw new Error(`known order ${key}: no demo shop ${shop}`);
+  return { key, shop, name: orderName(config, orderNumber), orderNumber, email, state, firstName, lastName, note, ...extra };
 });
 
 /** Looks a fixture up by key (`acme.in_transit`) and throws when it does not exist. */
