@@ -60,10 +60,6 @@ export function getCarrier(name: string): Carrier {
   return c;
 }
 
-export function carrierNames(): string[] {
-  return Object.keys(CARRIERS);
-}
-
 /** Hubs a parcel passes through, by destination country code. */
 export const HUBS: Record<string, { city: string; province: string | null; country: string }[]> = {
   US: [

@@ -3,19 +3,18 @@
  * pick "an order that is out for delivery" without hunting. Order numbers sit where their age fits
  * (orders are dated by number: the first is ~55 days old, the last is minutes old).
  */
-import { ACME, NORDIC, TINY } from '../shops';
+import type { ShipmentStatus } from '../model';
+import { ACME, DEFAULT_SHOPS, NORDIC, orderName, TINY } from '../shops';
+import { UNICODE_TITLE, XSS_TITLE } from './catalog';
+
+/** Shipped, and the carrier's last scan says this (the seed gives the parcel this shipment status). */
+type ShippedState = Exclude<ShipmentStatus, 'label_purchased' | 'failure' | 'delayed' | 'carrier_picked_up'>;
 
 export type OrderState =
+  | ShippedState
   | 'payment_pending'
   | 'unfulfilled'
   | 'on_hold'
-  | 'label_printed'
-  | 'confirmed'
-  | 'in_transit'
-  | 'out_for_delivery'
-  | 'attempted_delivery'
-  | 'ready_for_pickup'
-  | 'delivered'
   | 'delivery_failure'
   | 'partially_fulfilled'
   | 'split_shipment'
@@ -49,8 +48,6 @@ export interface KnownOrder {
 
 type Row = [key: string, shop: string, orderNumber: number, email: string | null, state: OrderState, first: string | null, last: string | null, note: string, extra?: Partial<KnownOrder>];
 
-const PREFIX: Record<string, [string, string]> = { [ACME]: ['#', ''], [NORDIC]: ['NT-', ''], [TINY]: ['', '-EU'] };
-
 const ROWS: Row[] = [
   ['acme.in_transit', ACME, 1282, 'jane.doe@example.com', 'in_transit', 'Jane', 'Doe', 'FedEx, in transit with estimated delivery', { carriers: ['FedEx'] }],
   ['acme.delivered', ACME, 1001, 'jane.doe@example.com', 'delivered', 'Jane', 'Doe', 'oldest order; delivered and archived (closed) so REST status=open hides it', { carriers: ['UPS'] }],
@@ -61,7 +58,7 @@ const ROWS: Row[] = [
   ['acme.john', ACME, 1002, 'john@example.com', 'delivered', 'John', 'Smith', 'plain address whose +tag twin has another order', { carriers: ['USPS'] }],
   ['acme.john_plus_tag', ACME, 1276, 'john+shop@example.com', 'in_transit', 'John', 'Smith', 'email with +tag; a loose email search for john@example.com also returns it', { carriers: ['UPS'] }],
   ['acme.refunded', ACME, 1120, 'refund.rita@example.com', 'refunded', 'Rita', 'Moreno', 'delivered then fully refunded (closed)', { carriers: ['UPS'] }],
-  ['acme.unicode', ACME, 1230, 'zoe.angstrom@example.com', 'delivered', 'Zoë', 'Ångström', 'unicode customer name and product title', { productTitle: 'Zürich Wool Beanie — édition ❄️ 北欧', carriers: ['Canada Post'] }],
+  ['acme.unicode', ACME, 1230, 'zoe.angstrom@example.com', 'delivered', 'Zoë', 'Ångström', 'unicode customer name and product title', { productTitle: UNICODE_TITLE, carriers: ['Canada Post'] }],
   ['acme.pos_pickup', ACME, 1235, null, 'pos_pickup', null, null, 'POS sale: no email, no customer, no shipping address'],
   ['acme.stuck_in_transit', ACME, 1240, 'stuck.sam@example.com', 'stuck_in_transit', 'Sam', 'Keller', 'in transit, last carrier scan 8 days ago, estimated delivery passed', { carriers: ['USPS'] }],
   ['acme.digital', ACME, 1245, 'digital.dana@example.com', 'digital', 'Dana', 'Reyes', 'digital only: no shipping address, no fulfillment needed'],
@@ -72,7 +69,7 @@ const ROWS: Row[] = [
   ['acme.attempted_delivery', ACME, 1272, 'attempt.adam@example.com', 'attempted_delivery', 'Adam', 'Fox', 'delivery attempted, nobody home', { carriers: ['UPS'] }],
   ['acme.out_for_delivery', ACME, 1278, 'ofd.olivia@example.com', 'out_for_delivery', 'Olivia', 'Grant', 'out for delivery today', { carriers: ['USPS'] }],
   ['acme.split_shipment', ACME, 1284, 'split.sven@example.com', 'split_shipment', 'Sven', 'Berg', 'fully fulfilled in two shipments by different carriers', { carriers: ['DHL Express', 'Canada Post'] }],
-  ['acme.xss', ACME, 1287, 'xss.xavier@example.com', 'confirmed', 'Xavier', '<b>Bold</b>', 'product title and last name contain HTML', { productTitle: '<script>alert(1)</script> Enamel Camp Mug', carriers: ['UPS'] }],
+  ['acme.xss', ACME, 1287, 'xss.xavier@example.com', 'confirmed', 'Xavier', '<b>Bold</b>', 'product title and last name contain HTML', { productTitle: XSS_TITLE, carriers: ['UPS'] }],
   ['acme.confirmed', ACME, 1289, 'confirm.cora@example.com', 'confirmed', 'Cora', 'Diaz', 'carrier knows about the parcel, not yet received', { carriers: ['USPS'] }],
   ['acme.label_printed', ACME, 1292, 'label.liam@example.com', 'label_printed', 'Liam', 'Nolan', 'label printed, not handed to carrier', { carriers: ['UPS'] }],
   ['acme.on_hold', ACME, 1294, 'hold.hana@example.com', 'on_hold', 'Hana', 'Sato', 'fulfillment on hold'],
@@ -88,8 +85,9 @@ const ROWS: Row[] = [
 ];
 
 export const KNOWN_ORDERS: readonly KnownOrder[] = ROWS.map(([key, shop, orderNumber, email, state, firstName, lastName, note, extra]) => {
-  const [prefix, suffix] = PREFIX[shop] ?? ['#', ''];
-  return { key, shop, name: `${prefix}${orderNumber}${suffix}`, orderNumber, email, state, firstName, lastName, note, ...extra };
+  const config = DEFAULT_SHOPS.find((candidate) => candidate.domain === shop);
+  if (!config) throw new Error(`known order ${key}: no demo shop ${shop}`);
+  return { key, shop, name: orderName(config, orderNumber), orderNumber, email, state, firstName, lastName, note, ...extra };
 });
 
 /** Looks a fixture up by key (`acme.in_transit`) and throws when it does not exist. */

@@ -49,5 +49,3 @@ export function toEventDoor(door: string): EventDoor {
 
 /** Anything that records analytics events; recording never throws and never waits on the database. */
 export type EventRecorder = { record(event: NewAnalyticsEvent): void };
-
-export const noopRecorder: EventRecorder = { record: () => undefined };

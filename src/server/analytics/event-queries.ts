@@ -6,7 +6,7 @@ import { num, numOrNull, queryRows, withinRange, type DayRange } from './sql-row
  * Answer-time percentiles, read from the events themselves (percentiles do not roll up; a partial index keeps
  * this an index-only scan). Elsewhere: funnel, volume and share in inquiry-summaries.ts, what shoppers asked
  * about in order-view-queries.ts, counts in rollup-queries.ts. Each returns exactly what the pure definition of
- * the same name in src/domain/analytics computes (tested in event-queries.test.ts).
+ * the same name in src/domain/analytics computes (tested in event-queries.integration.test.ts).
  */
 export async function queryAnswerTimes(db: Database, shopId: string, range: DayRange) {
   const [row] = await queryRows(

@@ -6,7 +6,7 @@ import { num, queryRows, type DayRange } from './sql-rows';
 
 /*
  * Counts read from the daily rollup (analytics_daily), so they cost the same whatever the number of events.
- * Equal by construction to the pure definitions over the same days (tested in event-queries.test.ts).
+ * Equal by construction to the pure definitions over the same days (tested in event-queries.integration.test.ts).
  */
 
 const days = (shopId: string, range: DayRange) => sql`shop_id = ${shopId} and day >= ${range.from} and day <= ${range.to}`;

@@ -1,16 +1,14 @@
 import { Auth } from '@auth/core';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { JANE_EMAIL, knownOrdersFor } from '../../../demo-shop/seed/known-orders';
 import { acceptedMessage, requestMagicLink } from '@/domain/links/request-magic-link';
 import { HISTORY_PAGE_SIZE, listOrdersByEmail } from '@/domain/orders/list-orders-by-email';
 import type { Shop } from '@/domain/shops/shop';
-import { createTestServices } from '../../../test/support/test-services';
-import { connectDemoShops } from '../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../test/support/shopper-client';
 import { hashClientFor, hashEmailFor } from '@/server/wiring/order-deps';
 import { analyticsEvents, auditEvents, outboxMessages, verificationTokens } from '@/server/db/schema';
+import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { createAuthConfig } from './auth-config';
 import { magicLinkDeps, ordersByEmailGateway } from '../wiring/magic-link-deps';
@@ -19,20 +17,16 @@ import { readSignedInShopper, signOutShopper, verifyShopClaim } from './shopper-
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
-let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
-const shops = new Map<string, Shop>();
+let shops: Map<string, Shop>;
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices({ MAGIC_LINK_MAX_PER_EMAIL: '3', MAGIC_LINK_MAX_PER_CLIENT: '10' });
-  for (const [domain, shop] of await connectDemoShops(services, demo)) shops.set(domain, shop);
+  world = await startDemoWorld({ env: { MAGIC_LINK_MAX_PER_EMAIL: '3', MAGIC_LINK_MAX_PER_CLIENT: '10' } });
+  ({ services, shops } = world);
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 beforeEach(async () => {
   await services.db.delete(outboxMessages);

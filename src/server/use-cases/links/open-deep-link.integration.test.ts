@@ -1,34 +1,30 @@
 import { createHmac } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
+import type { DemoShop } from '../../../../demo-shop/server';
 import { knownOrder } from '../../../../demo-shop/seed/known-orders';
 import type { Shop } from '@/domain/shops/shop';
-import { createTestServices } from '../../../../test/support/test-services';
-import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { holderHashForToken } from '@/server/http/shopper-session';
 import { randomToken } from '@/server/crypto/secrets';
 import { analyticsEvents, auditEvents } from '@/server/db/schema';
+import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { openDeepLink, shopDeepLinkSecret } from './open-deep-link';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
 let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
-const shops = new Map<string, Shop>();
+let shops: Map<string, Shop>;
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
-  for (const [domain, shop] of await connectDemoShops(services, demo)) shops.set(domain, shop);
+  world = await startDemoWorld();
+  ({ demo, services, shops } = world);
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 const orderId = (domain: string, key: string) => String(demo.data.findOrder(domain, knownOrder(key).name)!.id);
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
+import type { DemoShop } from '../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../demo-shop/seed/known-orders';
 import { getOrderRecord } from '@/domain/orders/lookup-order';
 import { createTestServices } from '../../../test/support/test-services';
-import { connectDemoShops } from '../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../test/support/shopper-client';
+import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { orderLookupDeps } from '../wiring/order-deps';
 
@@ -12,19 +12,16 @@ const ACME = 'acme-outdoors.myshopify.com';
 const realServers = Boolean(process.env.TEST_REDIS_URL && process.env.TEST_DATABASE_URL);
 
 let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
 const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'graphql').length;
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
-  await connectDemoShops(services, demo, [ACME]);
+  world = await startDemoWorld({ connect: [ACME] });
+  ({ demo, services } = world);
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 beforeEach(() => {
   demo.controls.clear();

@@ -1,15 +1,13 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
 import { knownOrder } from '../../../demo-shop/seed/known-orders';
 import { appRouter } from '@/server/api/root';
-import { buildRequestContext } from '@/server/api/trpc';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/server/db/database-unavailable';
 import { messages } from '@/server/db/schema';
-import { connectDemoShops } from '../../../test/support/connect-demo-shops';
 import { createTestServices } from '../../../test/support/test-services';
 import { startTcpRelay, type TcpRelay } from '../../../test/support/tcp-relay';
+import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 
 /**
@@ -30,7 +28,7 @@ function httpShopper(services: Services, clientAddress: string) {
       endpoint: '/api/trpc',
       req,
       router: appRouter,
-      createContext: ({ resHeaders }) => buildRequestContext(services, { headers: req.headers, resHeaders, clientAddress }),
+      createContext: ({ resHeaders }) => ({ services, headers: req.headers, resHeaders, clientAddress }),
     });
     const session = response.headers.getSetCookie().find((c) => c.startsWith('osa_session='));
     if (session) cookie = session.split(';')[0]!;
@@ -41,15 +39,14 @@ function httpShopper(services: Services, clientAddress: string) {
 }
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL unreachable while the app runs', () => {
-  let demo: DemoShop;
+  let world: DemoWorld;
   let owner: Services;
   let services: Services;
   let relay: TcpRelay;
 
   beforeAll(async () => {
-    demo = await startDemoShop({ port: 0 });
-    owner = await createTestServices();
-    await connectDemoShops(owner, demo, [ACME]);
+    world = await startDemoWorld({ connect: [ACME] });
+    owner = world.services;
     const direct = new URL(owner.env.DATABASE_URL!);
     relay = await startTcpRelay({ host: direct.hostname, port: Number(direct.port || 5432) });
     const relayed = new URL(direct);
@@ -60,8 +57,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL unreachable while th
 
   afterAll(async () => {
     await services?.close();
-    await owner?.close();
-    await demo?.close();
+    await world?.close();
   });
 
   const storedMessages = async (conversationId: string) =>

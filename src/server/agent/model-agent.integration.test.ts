@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startDemoShop, type DemoShop } from '../../../demo-shop/server';
+import type { DemoShop } from '../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../demo-shop/seed/known-orders';
 import { chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
-import { createTestServices } from '../../../test/support/test-services';
-import { connectDemoShops } from '../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../test/support/shopper-client';
 import { startFakeOpenAi, type FakeChatRequest, type FakeOpenAi } from '../../../test/support/fake-openai-server';
 import { auditEvents } from '@/server/db/schema';
+import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import type { Services } from '@/server/services';
-import { streamChat } from '@/server/http/chat-stream';
-import { headerCookieJar, shopperSession } from '@/server/http/shopper-session';
-
-const senderFor = (headers: Headers, clientAddress: string) => ({ holderHash: shopperSession(services, headerCookieJar(headers)).holderHash(), clientAddress });
+import { streamChat } from '../http/chat-stream';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
 
 let demo: DemoShop;
 let model: FakeOpenAi;
+let world: DemoWorld;
 let services: Services;
 let address = 0;
 const shopper = () => createShopperClient(services, { clientAddress: `203.0.113.${(address += 1)}` });
@@ -29,16 +26,14 @@ const echoLastTool = (request: FakeChatRequest) => ({ content: `Tool said: ${req
 const toolResults = () => model.requests.flatMap((r) => r.messages.filter((m) => m.role === 'tool').map((m) => m.content ?? ''));
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
   model = await startFakeOpenAi();
-  services = await createTestServices({ OPENAI_API_KEY: 'sk-test-fake', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '800' });
-  await connectDemoShops(services, demo);
+  world = await startDemoWorld({ env: { OPENAI_API_KEY: 'sk-test-fake', OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'fake-model', OPENAI_TIMEOUT_MS: '800' } });
+  ({ demo, services } = world);
 });
 
 afterAll(async () => {
-  await services?.close();
+  await world?.close();
   await model?.close();
-  await demo?.close();
 });
 
 beforeEach(() => {
@@ -160,7 +155,7 @@ describe('chat with the model (tool calling)', () => {
     const { conversationId } = await start(client);
     model.script({ toolCalls: [{ name: 'verify_order', arguments: {} }] }, { content: 'Your order is on its way with FedEx, see the card for tracking.' });
     const headers = new Headers({ cookie: `osa_session=${client.cookies.get('osa_session')}`, 'x-forwarded-for': '203.0.113.250' });
-    const response = await streamChat(services, senderFor(headers, '203.0.113.250'), { conversationId, text: `1282 ${JANE_EMAIL}` });
+    const response = await streamChat({ services, headers, resHeaders: new Headers(), clientAddress: '203.0.113.250' }, { conversationId, text: `1282 ${JANE_EMAIL}` });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = (await response.text()).trim().split('\n\n').map((block) => {
@@ -174,10 +169,10 @@ describe('chat with the model (tool calling)', () => {
     expect(deltas).toBe(message.text);
     expect(orderCards(message)[0]?.order.orderName).toBe('#1282');
 
-    const stranger = await streamChat(services, senderFor(new Headers(), '1.2.3.4'), { conversationId, text: 'hi' });
+    const stranger = await streamChat({ services, headers: new Headers(), resHeaders: new Headers(), clientAddress: '1.2.3.4' }, { conversationId, text: 'hi' });
     expect(stranger.status).toBe(404);
     expect(await stranger.text()).toBe('event: error\ndata: {"message":"This conversation was not found."}\n\n');
-    const empty = await streamChat(services, senderFor(headers, '1.2.3.4'), { conversationId, text: '  ' });
+    const empty = await streamChat({ services, headers, resHeaders: new Headers(), clientAddress: '1.2.3.4' }, { conversationId, text: '  ' });
     expect(empty.status).toBe(400);
   });
 });

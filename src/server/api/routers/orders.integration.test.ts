@@ -1,32 +1,29 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
+import type { DemoShop } from '../../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../../demo-shop/seed/known-orders';
-import { createTestServices } from '../../../../test/support/test-services';
-import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { orderCacheKey } from '@/domain/orders/order-cache-keys';
+import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
-import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';
+import { NOT_VERIFIED_MESSAGE } from './orders';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
 
 let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
 const shopIds = new Map<string, string>();
 
 const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'graphql').length;
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
-  for (const [domain, shop] of await connectDemoShops(services, demo)) shopIds.set(domain, shop.id);
+  world = await startDemoWorld();
+  ({ demo, services } = world);
+  for (const [domain, shop] of world.shops) shopIds.set(domain, shop.id);
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 beforeEach(() => {
   demo.controls.clear();

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { buildAppProxyQuery } from '../../../../demo-shop/app-proxy';
+import type { DemoShop } from '../../../../demo-shop/server';
 import { knownOrder, JANE_EMAIL } from '../../../../demo-shop/seed/known-orders';
 import { CHAT_TEXT_ERROR, chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
 import { createTestServices } from '../../../../test/support/test-services';
 import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { auditEvents, conversations, handoffs, messages, outboxMessages } from '@/server/db/schema';
+import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';
 
@@ -15,21 +16,18 @@ const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
 
 let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
 let address = 0;
 const shopper = () => createShopperClient(services, { clientAddress: `198.51.100.${(address += 1)}` });
 const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'graphql').length;
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
-  await connectDemoShops(services, demo);
+  world = await startDemoWorld();
+  ({ demo, services } = world);
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 beforeEach(() => {
   demo.controls.clear();

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
+import type { DemoShop } from '../../../../demo-shop/server';
 import { knownOrder } from '../../../../demo-shop/seed/known-orders';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
-import { createTestServices } from '../../../../test/support/test-services';
-import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../../test/support/shopper-client';
+import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
-import { UNAVAILABLE_MESSAGE } from '@/domain/verification/verify-failure-message';
+import { UNAVAILABLE_MESSAGE } from './orders';
 
 /**
  * Under budget pressure no THROTTLED/429 reaches a shopper: the client waits on the shared bucket for a
@@ -14,19 +13,17 @@ import { UNAVAILABLE_MESSAGE } from '@/domain/verification/verify-failure-messag
  */
 const ACME = 'acme-outdoors.myshopify.com';
 let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
 let shopId: string;
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
-  shopId = (await connectDemoShops(services, demo, [ACME])).get(ACME)!.id;
+  world = await startDemoWorld({ connect: [ACME] });
+  ({ demo, services } = world);
+  shopId = world.shops.get(ACME)!.id;
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 beforeEach(() => {
   demo.controls.clear();

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { startDemoShop, type DemoShop } from '../../../../demo-shop/server';
 import { knownOrder } from '../../../../demo-shop/seed/known-orders';
-import { createTestServices } from '../../../../test/support/test-services';
-import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
 import { sessions, users, verificationTokens, outboxMessages, analyticsEvents, analyticsInquiries, conversations, webhookDeliveries } from '@/server/db/schema';
@@ -11,6 +8,7 @@ import { applyRetention, applyRetentionOnSchedule } from '@/server/analytics/app
 import { readSignedInShopper, signOutShopper } from '@/server/auth/shopper-sign-in';
 import { writeEventBatch } from '@/server/analytics/event-recorder';
 import { requestMerchantSignIn } from '@/server/use-cases/dashboard/request-merchant-sign-in';
+import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { eq } from 'drizzle-orm';
 
@@ -18,7 +16,7 @@ const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
 const today = () => new Date().toISOString().slice(0, 10);
 
-let demo: DemoShop;
+let world: DemoWorld;
 let services: Services;
 const shopIds = new Map<string, string>();
 
@@ -44,19 +42,16 @@ const codeOf = async (promise: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
-  for (const [domain, shop] of await connectDemoShops(services, demo)) shopIds.set(domain, shop.id);
+  world = await startDemoWorld();
+  ({ services } = world);
+  for (const [domain, shop] of world.shops) shopIds.set(domain, shop.id);
   const members = createShopMemberRepository(services.db);
   await members.addMember({ shopId: shopIds.get(ACME)!, email: 'Owner@Acme.test', role: 'owner' });
   await members.addMember({ shopId: shopIds.get(ACME)!, email: 'helper@acme.test', role: 'member', invitedBy: 'owner@acme.test' });
   await members.addMember({ shopId: shopIds.get(NORDIC)!, email: 'owner@nordic.test', role: 'owner' });
 });
 
-afterAll(async () => {
-  await services?.close();
-  await demo?.close();
-});
+afterAll(() => world?.close());
 
 describe('dashboard membership', () => {
   it('lists only the shops the merchant belongs to', async () => {
