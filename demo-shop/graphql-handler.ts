@@ -111,7 +111,7 @@ export async function handleGraphql(req: GraphqlRequest): Promise<GraphqlResult>
   if (!op && errors.length === 0) errors.push({ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required', extensions: { code: 'validationError' } });
   const requested = op ? computeRequestedCost(schema, doc, op, variables) : 0;
   if (errors.length > 0 || !op) return { ...base, status: 200, body: { errors, extensions: costExt(requested, 0) }, cost: 0 };
-  if (op.operation !== 'query') {
+  if (op.operation !== 'query' && op.operation !== 'mutation') {
     return { ...base, status: 200, body: { errors: [{ message: `The demo shop does not implement ${op.operation}s.`, extensions: { code: 'NOT_IMPLEMENTED' } }], extensions: costExt(requested, 0) } };
   }
   if (requested > MAX_SINGLE_QUERY_COST) {
@@ -134,7 +134,8 @@ export async function handleGraphql(req: GraphqlRequest): Promise<GraphqlResult>
     schema, document: doc, rootValue: createRootValue(context), contextValue: context, variableValues: variables,
     ...(operationName ? { operationName } : {}), fieldResolver,
   });
-  const actual = Math.min(requested, Math.max(1, context.actualCost));
+  // Shopify charges a mutation 10 points on top of what it returns, as computeRequestedCost prices it.
+  const actual = Math.min(requested, Math.max(1, context.actualCost + (op.operation === 'mutation' ? 10 : 0)));
   bucket.refund(requested - actual);
   const extensions: Record<string, unknown> = costExt(requested, actual);
   if (context.search.length > 0) extensions.search = context.search;

@@ -8,8 +8,8 @@
 export const SUBSCRIPTIONS_PAGE_SIZE = 50;
 /** Requested cost of one list page: connection 2 + 50 × (subscription 1 + endpoint 1). */
 export const LIST_SUBSCRIPTIONS_COST = 2 + SUBSCRIPTIONS_PAGE_SIZE * 2;
-/** Requested cost of one mutation: 10 + the returned subscription and userErrors. */
-export const SUBSCRIPTION_MUTATION_COST = 12;
+/** Requested cost of one mutation as the demo shop prices it: 10 + payload, subscription and userErrors (Shopify often says 10). */
+export const SUBSCRIPTION_MUTATION_COST = 13;
 
 export const LIST_WEBHOOK_SUBSCRIPTIONS_QUERY = /* GraphQL */ `
   query listWebhookSubscriptions($first: Int!, $after: String) {
