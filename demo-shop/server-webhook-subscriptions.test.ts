@@ -96,3 +96,10 @@ describe('webhook subscriptions over the Admin API', () => {
     expect(received).toEqual(['orders/cancelled']);
   });
 });
+
+describe('other mutations', () => {
+  it('answer NOT_IMPLEMENTED rather than a silent null', async () => {
+    const response = await graphqlRequest(demo, NORDIC, 'mutation { orderCancel(orderId: "gid://shopify/Order/1", reason: CUSTOMER, refund: false, restock: false) { userErrors { message } } }');
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_IMPLEMENTED');
+  });
+});
