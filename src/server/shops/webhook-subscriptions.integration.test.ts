@@ -13,6 +13,9 @@ import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
 import { createTestServices } from '@/server/testing/test-services';
 import { shopifyWebhookDeps } from '@/server/webhooks/webhook-deps';
+import { beginInstall } from '@/domain/shops/oauth';
+import { finishShopifyInstall } from './finish-install';
+import { oauthAppConfig } from './shop-deps';
 import { syncWebhookSubscriptions } from './sync-webhook-subscriptions';
 
 const ACME = 'acme-outdoors.myshopify.com';
@@ -188,6 +191,28 @@ describe('reconcile cost in Shopify query-cost points (as the demo shop charges 
       expect(points(secondRun)).toBe(2 + SUBSCRIBED_TOPICS.length);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('an OAuth install', () => {
+  it('subscribes the shop right after the callback stores it (moving what an older APP_URL left)', async () => {
+    const installed = await createTestServices({
+      APP_URL: 'https://install.example.com',
+      SHOPIFY_ADMIN_ORIGIN: `${demo.url}/shops/{shop}`,
+      SHOPIFY_API_KEY: demo.clientId,
+      SHOPIFY_API_SECRET: demo.clientSecret,
+    });
+    try {
+      const begun = beginInstall(oauthAppConfig(installed), new URLSearchParams({ shop: NORDIC }));
+      if (!begun.ok) throw new Error(begun.message);
+      const callback = new URL((await fetch(begun.redirectUrl, { redirect: 'manual' })).headers.get('location')!);
+      const result = await finishShopifyInstall(installed, { query: callback.searchParams, stateCookie: begun.cookie.value, headers: new Headers() });
+      expect(result.ok).toBe(true);
+      const subscribed = demo.webhookSubscriptions(NORDIC).filter((s) => s.callbackUrl === 'https://install.example.com/api/webhooks/shopify');
+      expect(subscribed.map((s) => s.topic).sort()).toEqual(SUBSCRIBED_TOPICS.map(topicToGraphqlEnum).sort());
+    } finally {
+      await installed.close();
     }
   });
 });
