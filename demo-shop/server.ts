@@ -80,7 +80,7 @@ export interface DemoShop {
     shop(domain: string): ShopConfig | undefined;
   };
   clearLog(): void;
-  /** Clears faults, log and rate-limit buckets; `reseed` also rebuilds all orders and forgets OAuth tokens. */
+  /** Clears faults, log and rate-limit buckets; `reseed` also rebuilds all orders and forgets OAuth tokens and webhook subscriptions. */
   reset(options?: { reseed?: boolean }): void;
   setLimits(shop: string, limits: { graphql?: BucketConfig; rest?: BucketConfig }): void;
   /** Empties a shop's GraphQL point bucket (all tokens) so the next query is THROTTLED. */
