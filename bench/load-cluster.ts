@@ -13,6 +13,7 @@ import { parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/wiring/shop-deps';
+import { syncWebhookSubscriptions } from '../src/server/shops/sync-webhook-subscriptions';
 import { startTcpRelay } from '../test/support/tcp-relay';
 
 export const BENCH_REDIS_PORT = 6390;
@@ -151,8 +152,12 @@ export async function startCluster(options: { instances: number; basePort: numbe
     const result = await connectShop(connectShopDeps(services), { domain: shop.domain, token: shop.accessToken, apiOrigin: shop.origin });
     if (!result.ok) throw new Error(`connect ${shop.domain}: ${result.message}`);
   }
+  // Subscribe each shop's webhooks at APP_URL (the proxy) through the Admin API, as shop:connect does.
+  for (const shop of await services.shops.listShops()) {
+    const subscribed = await syncWebhookSubscriptions(services, shop);
+    if (!subscribed.ok) throw new Error(`webhooks ${shop.domain}: ${subscribed.message}`);
+  }
   await services.close();
-  demo.setWebhookTarget(`${proxyUrl}/api/webhooks/shopify`);
 
   const instances: Instance[] = proxyPorts.map((port, index) => {
     // BENCH_CPU_PROF=dir: a V8 CPU profile of the first instance, written when it stops.

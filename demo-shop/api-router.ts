@@ -11,9 +11,11 @@ import type { OAuthServer } from './oauth';
 import { handleRest } from './rest-handler';
 import type { BucketRegistry } from './throttle';
 import type { DemoStore } from './store';
+import { DEMO_APP, type WebhookSubscriptionRegistry } from './webhook-subscriptions';
 
 export interface ApiRuntime {
   store: DemoStore;
+  subscriptions: WebhookSubscriptionRegistry;
   oauth: OAuthServer;
   buckets: BucketRegistry;
   controls: FaultControls;
@@ -99,7 +101,7 @@ export async function handleApi(rt: ApiRuntime, req: IncomingMessage, res: Serve
   if (entry.kind === 'graphql') {
     const bucket = rt.buckets.graphql(token, shop.graphqlBucket);
     if (method !== 'POST') return json(404, { errors: 'Not Found' }, versionHeader);
-    const result = await handleGraphql({ rawBody: body, bucket, forceThrottle, context: { shop, store: rt.store, scopes: grant.scopes, nowMs: rt.clock() } });
+    const result = await handleGraphql({ rawBody: body, bucket, forceThrottle, context: { shop, store: rt.store, scopes: grant.scopes, nowMs: rt.clock(), subscriptions: rt.subscriptions, app: DEMO_APP } });
     entry.throttled = result.throttled;
     if (result.cost !== undefined) entry.cost = result.cost;
     if (result.operationName) entry.operationName = result.operationName;

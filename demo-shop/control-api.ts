@@ -15,7 +15,7 @@ const bucket = z.object({ max: z.number().positive(), rate: z.number().positive(
 const schemas = {
   faults: faultConfigSchema.extend({ shop: z.string().optional() }),
   limits: z.object({ shop: z.string(), graphql: bucket.optional(), rest: bucket.optional() }),
-  webhookTarget: z.object({ url: z.string().url().nullable(), secret: z.string().optional() }),
+  subscription: z.object({ shop: z.string(), topic: z.string(), callbackUrl: z.string(), app: z.string().optional() }),
   fulfill: z.object({ shop: z.string(), order: z.string(), carrier: z.string().nullable(), trackingNumber: z.string().nullable().optional(), trackingUrl: z.string().nullable().optional() }),
   event: z.object({ shop: z.string(), order: z.string(), status: shipmentStatus, message: z.string().nullable().optional(), city: z.string().nullable().optional(), happenedAt: z.string().optional(), estimatedDeliveryAt: z.string().nullable().optional(), fulfillmentId: z.number().optional() }),
   cancel: z.object({ shop: z.string(), order: z.string(), reason: z.enum(['customer', 'fraud', 'inventory', 'declined', 'other', 'staff']).optional() }),
@@ -48,7 +48,8 @@ export async function handleControl(demo: DemoShop, controlToken: string | undef
       case 'DELETE /_demo/requests': demo.clearLog(); return sendJson(res, 200, { ok: true });
       case 'POST /_demo/reset': demo.reset(parse(schemas.reset)); return sendJson(res, 200, { ok: true });
       case 'POST /_demo/limits': { const b = parse(schemas.limits); demo.setLimits(b.shop, { ...(b.graphql ? { graphql: b.graphql } : {}), ...(b.rest ? { rest: b.rest } : {}) }); return sendJson(res, 200, { ok: true }); }
-      case 'POST /_demo/webhook-target': { const b = parse(schemas.webhookTarget); demo.setWebhookTarget(b.url, b.secret); return sendJson(res, 200, { ok: true }); }
+      case 'GET /_demo/webhook-subscriptions': return sendJson(res, 200, { subscriptions: demo.webhookSubscriptions(url.searchParams.get('shop') ?? '', url.searchParams.get('app') ?? undefined) });
+      case 'POST /_demo/webhook-subscriptions': return sendJson(res, 200, { subscription: demo.subscribeWebhook(stripUndefined(parse(schemas.subscription))) });
       case 'POST /_demo/orders/fulfill': { const b = parse(schemas.fulfill); return sendJson(res, 200, await demo.fulfillOrder(b.shop, b.order, { carrier: b.carrier, ...(b.trackingNumber !== undefined ? { trackingNumber: b.trackingNumber } : {}), ...(b.trackingUrl !== undefined ? { trackingUrl: b.trackingUrl } : {}) })); }
       case 'POST /_demo/orders/event': { const { shop, order, ...input } = parse(schemas.event); return sendJson(res, 200, await demo.addFulfillmentEvent(shop, order, stripUndefined(input))); }
       case 'POST /_demo/orders/cancel': { const b = parse(schemas.cancel); return sendJson(res, 200, await demo.cancelOrder(b.shop, b.order, b.reason)); }

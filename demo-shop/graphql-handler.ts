@@ -60,6 +60,9 @@ function toShopifyError(e: GraphQLError): ShopifyError {
   return { message, ...(e.locations ? { locations: [...e.locations] } : {}), extensions: { code } };
 }
 
+/** The only mutations the demo shop models; any other answers NOT_IMPLEMENTED instead of a silent null. */
+const MODELLED_MUTATIONS = new Set(['webhookSubscriptionCreate', 'webhookSubscriptionUpdate', 'webhookSubscriptionDelete']);
+
 export function throttledBody(bucket: PointBucket, requested: number): Record<string, unknown> {
   return {
     errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
@@ -111,8 +114,9 @@ export async function handleGraphql(req: GraphqlRequest): Promise<GraphqlResult>
   if (!op && errors.length === 0) errors.push({ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required', extensions: { code: 'validationError' } });
   const requested = op ? computeRequestedCost(schema, doc, op, variables) : 0;
   if (errors.length > 0 || !op) return { ...base, status: 200, body: { errors, extensions: costExt(requested, 0) }, cost: 0 };
-  if (op.operation !== 'query') {
-    return { ...base, status: 200, body: { errors: [{ message: `The demo shop does not implement ${op.operation}s.`, extensions: { code: 'NOT_IMPLEMENTED' } }], extensions: costExt(requested, 0) } };
+  const unmodelled = op.operation === 'mutation' && op.selectionSet.selections.some((sel) => sel.kind !== 'Field' || !MODELLED_MUTATIONS.has(sel.name.value));
+  if ((op.operation !== 'query' && op.operation !== 'mutation') || unmodelled) {
+    return { ...base, status: 200, body: { errors: [{ message: `The demo shop does not implement this ${op.operation}.`, extensions: { code: 'NOT_IMPLEMENTED' } }], extensions: costExt(requested, 0) } };
   }
   if (requested > MAX_SINGLE_QUERY_COST) {
     return {
@@ -134,7 +138,8 @@ export async function handleGraphql(req: GraphqlRequest): Promise<GraphqlResult>
     schema, document: doc, rootValue: createRootValue(context), contextValue: context, variableValues: variables,
     ...(operationName ? { operationName } : {}), fieldResolver,
   });
-  const actual = Math.min(requested, Math.max(1, context.actualCost));
+  // Shopify charges a mutation 10 points on top of what it returns, as computeRequestedCost prices it.
+  const actual = Math.min(requested, Math.max(1, context.actualCost + (op.operation === 'mutation' ? 10 : 0)));
   bucket.refund(requested - actual);
   const extensions: Record<string, unknown> = costExt(requested, actual);
   if (context.search.length > 0) extensions.search = context.search;

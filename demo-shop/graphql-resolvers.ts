@@ -7,6 +7,8 @@ import { describeSearchNode, parseSearchQuery } from './search-query';
 import { gid, mapConnection, renderCustomer, renderOrder } from './render-graphql';
 import type { ShopConfig } from './shops';
 import type { DemoStore } from './store';
+import { webhookRootFields } from './graphql-webhook-resolvers';
+import type { WebhookSubscriptionRegistry } from './webhook-subscriptions';
 
 export interface SearchReport {
   path: (string | number)[];
@@ -22,6 +24,9 @@ export interface GraphqlContext {
   nowMs: number;
   search: SearchReport[];
   actualCost: number;
+  subscriptions: WebhookSubscriptionRegistry;
+  /** The API client the token belongs to: subscriptions are listed per app. */
+  app: string;
 }
 
 type OrdersArgs = PageArgs & { query?: string | null; sortKey?: string | null };
@@ -88,6 +93,7 @@ export function createRootValue(ctx: GraphqlContext): Record<string, unknown> {
     return c ? renderCustomer(c, customerOrders(ctx)(c)) : null;
   };
   return {
+    ...webhookRootFields(ctx),
     orders: (args: OrdersArgs, _c: unknown, info: GraphQLResolveInfo) => ordersConnection(ctx, store.orders(shop.domain), args, info),
     order,
     customer,

@@ -12,12 +12,10 @@ function arg(name: string): string | undefined {
 
 const port = Number(arg('port') ?? process.env.DEMO_SHOP_PORT ?? 4010);
 const seedRaw = arg('seed') ?? process.env.DEMO_SHOP_SEED;
-const webhookUrl = arg('webhook-url') ?? process.env.DEMO_SHOP_WEBHOOK_URL ?? null;
 
 const demo = await startDemoShop({
   port,
   ...(seedRaw ? { seed: Number(seedRaw) } : {}),
-  webhookUrl,
   ...(process.env.DEMO_SHOP_CONTROL_TOKEN ? { controlToken: process.env.DEMO_SHOP_CONTROL_TOKEN } : {}),
 });
 

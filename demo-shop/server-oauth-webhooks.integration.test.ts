@@ -21,7 +21,14 @@ let hookUrl = '';
 beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
   hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
-  demo = await startDemoShop({ port: 0, seed: 4, webhookUrl: hookUrl });
+  demo = await startDemoShop({ port: 0, seed: 4 });
+  // Deliveries go only to subscribed addresses: subscribe the receiver through the Admin API, as an app does.
+  for (const topic of ['FULFILLMENTS_CREATE', 'ORDERS_FULFILLED', 'ORDERS_UPDATED', 'ORDERS_CANCELLED']) {
+    const created = await graphqlRequest<{ webhookSubscriptionCreate: { userErrors: unknown[] } }>(demo, ACME,
+      'mutation subscribe($topic: WebhookSubscriptionTopic!, $url: URL!) { webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $url, format: JSON }) { userErrors { field message } } }',
+      { topic, url: hookUrl });
+    expect(created.body.data!.webhookSubscriptionCreate.userErrors).toEqual([]);
+  }
 });
 afterAll(async () => {
   await demo.close();

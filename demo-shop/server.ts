@@ -18,6 +18,7 @@ import { DemoStore } from './store';
 import { handleStorefront } from './storefront';
 import { BucketRegistry } from './throttle';
 import { sendWebhook as deliverWebhook, type WebhookDelivery, type WebhookOptions } from './webhooks';
+import { DEMO_APP, topicEnum, WebhookSubscriptionRegistry, type WebhookSubscriptionRecord } from './webhook-subscriptions';
 
 export type { LoggedRequest } from './http-util';
 export type { FaultConfig } from './faults';
@@ -32,9 +33,13 @@ export interface StartDemoShopOptions {
   clientSecret?: string;
   /** Per-shop overrides, e.g. `{ 'acme-outdoors.myshopify.com': { graphqlBucket: { max: 50, rate: 1 } } }`. */
   shops?: Record<string, Partial<ShopConfig>>;
-  /** Where mutation helpers POST their webhooks (null = don't send). */
-  webhookUrl?: string | null;
+  /**
+   * Signs deliveries (default: the client secret). Deliveries go only to the addresses subscribed through
+   * `webhookSubscriptionCreate`, like Shopify's.
+   */
   webhookSecret?: string;
+  /** Accept `http://` callback addresses on loopback hosts (default true; Shopify itself refuses all http). */
+  allowLoopbackHttpCallbacks?: boolean;
   /** Required `X-Demo-Token` header on `/_demo/*` when set. */
   controlToken?: string;
   logLimit?: number;
@@ -75,12 +80,15 @@ export interface DemoShop {
     shop(domain: string): ShopConfig | undefined;
   };
   clearLog(): void;
-  /** Clears faults, log and rate-limit buckets; `reseed` also rebuilds all orders and forgets OAuth tokens. */
+  /** Clears faults, log and rate-limit buckets; `reseed` also rebuilds all orders and forgets OAuth tokens and webhook subscriptions. */
   reset(options?: { reseed?: boolean }): void;
   setLimits(shop: string, limits: { graphql?: BucketConfig; rest?: BucketConfig }): void;
   /** Empties a shop's GraphQL point bucket (all tokens) so the next query is THROTTLED. */
   drainGraphqlBucket(shop: string): void;
-  setWebhookTarget(url: string | null, secret?: string): void;
+  /** Every app's subscriptions in a shop (default: only the demo app's, as the Admin API lists them). */
+  webhookSubscriptions(shop: string, app?: string): WebhookSubscriptionRecord[];
+  /** Adds a subscription as another app (or the merchant's tooling) would have made it; refusals throw. */
+  subscribeWebhook(input: { shop: string; topic: string; callbackUrl: string; app?: string }): WebhookSubscriptionRecord;
   fulfillOrder(shop: string, orderName: string, input: FulfillInput): Promise<MutationResult>;
   addFulfillmentEvent(shop: string, orderName: string, input: EventInput): Promise<MutationResult>;
   cancelOrder(shop: string, orderName: string, reason?: CancelReason): Promise<MutationResult>;
@@ -108,7 +116,8 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
   const controls = new FaultControls(seed);
   const requestLog: LoggedRequest[] = [];
   const logLimit = options.logLimit ?? 5000;
-  const webhook = { url: options.webhookUrl ?? null, secret: options.webhookSecret };
+  const webhookSecret = options.webhookSecret;
+  const subscriptions = new WebhookSubscriptionRegistry({ allowLoopbackHttp: options.allowLoopbackHttpCallbacks ?? true });
   let url = '';
 
   const server: Server = createServer((req, res) => {
@@ -116,7 +125,7 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
     if (parsed.pathname.startsWith('/storefront/') && req.method === 'GET') return handleStorefront(res, parsed, (domain) => store.shop(domain));
     const work = parsed.pathname.startsWith('/_demo')
       ? handleControl(demo, options.controlToken, req, res, parsed)
-      : handleApi({ store, oauth, buckets, controls, clock, baseUrl: () => url, record: (e) => { requestLog.push(e); if (requestLog.length > logLimit) requestLog.shift(); } }, req, res, parsed);
+      : handleApi({ store, subscriptions, oauth, buckets, controls, clock, baseUrl: () => url, record: (e) => { requestLog.push(e); if (requestLog.length > logLimit) requestLog.shift(); } }, req, res, parsed);
     work.catch((e: unknown) => sendJson(res, 500, { errors: e instanceof Error ? e.message : 'Internal error' }));
   });
   await new Promise<void>((resolve, reject) => {
@@ -127,10 +136,11 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
 
   const withWebhooks = async (shop: string, outcome: MutationOutcome): Promise<MutationResult> => {
     const deliveries: WebhookDelivery[] = [];
-    if (webhook.url) {
-      const eventId = randomUUID();
-      for (const [topic, payload] of outcome.payloads) {
-        deliveries.push(await deliverWebhook({ shop, topic, payload, url: webhook.url, eventId, ...(webhook.secret ? { secret: webhook.secret } : {}) }, clientSecret));
+    const eventId = randomUUID();
+    for (const [topic, payload] of outcome.payloads) {
+      // Each topic goes only to the addresses subscribed to it, in this shop (any app's).
+      for (const target of subscriptions.forTopic(shop, topic)) {
+        deliveries.push(await deliverWebhook({ shop, topic, payload, url: target.callbackUrl, eventId, ...(webhookSecret ? { secret: webhookSecret } : {}) }, clientSecret));
       }
     }
     return { ...outcome, deliveries };
@@ -161,7 +171,10 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
       controls.reset();
       buckets.reset();
       requestLog.length = 0;
-      if (opts?.reseed) store.reseed();
+      if (opts?.reseed) {
+        store.reseed();
+        subscriptions.clear();
+      }
     },
     setLimits: (shop, limits) => {
       const cfg = store.shop(shop);
@@ -175,7 +188,12 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
       if (!cfg) throw new Error(`unknown demo shop ${shop}`);
       buckets.graphql(cfg.accessToken, cfg.graphqlBucket).drain();
     },
-    setWebhookTarget: (target, secret) => { webhook.url = target; webhook.secret = secret; },
+    webhookSubscriptions: (shop, app = DEMO_APP) => subscriptions.list(canonical(shop), app),
+    subscribeWebhook: (input) => {
+      const outcome = subscriptions.create(canonical(input.shop), input.app ?? DEMO_APP, topicEnum(input.topic), { callbackUrl: input.callbackUrl }, clock());
+      if (!outcome.subscription) throw new Error(outcome.userErrors.map((e) => e.message).join('; '));
+      return outcome.subscription;
+    },
     fulfillOrder: (shop, name, input) => withWebhooks(canonical(shop), fulfillOrder(store, clock(), shop, name, input)),
     addFulfillmentEvent: (shop, name, input) => withWebhooks(canonical(shop), addFulfillmentEvent(store, clock(), shop, name, input)),
     cancelOrder: (shop, name, reason) => withWebhooks(canonical(shop), cancelOrder(store, clock(), shop, name, reason)),

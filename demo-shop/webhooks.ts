@@ -26,6 +26,7 @@ export interface WebhookOptions {
 }
 
 export interface WebhookDelivery {
+  url: string;
   status: number;
   ok: boolean;
   responseBody: string;
@@ -57,8 +58,8 @@ export async function sendWebhook(options: WebhookOptions, defaultSecret: string
       method: 'POST', headers, body: sentBody, signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
     const responseBody = await res.text();
-    return { status: res.status, ok: res.ok, responseBody, requestBody: sentBody, headers };
+    return { url: options.url, status: res.status, ok: res.ok, responseBody, requestBody: sentBody, headers };
   } catch (e) {
-    return { status: 0, ok: false, responseBody: '', requestBody: sentBody, headers, error: e instanceof Error ? e.message : String(e) };
+    return { url: options.url, status: 0, ok: false, responseBody: '', requestBody: sentBody, headers, error: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -17,6 +17,7 @@ import { shops } from '../src/server/db/schema';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { createShopMemberRepository } from '../src/server/dashboard/shop-members';
+import { syncWebhookSubscriptions } from '../src/server/shops/sync-webhook-subscriptions';
 
 const { values } = parseArgs({
   options: {
@@ -134,6 +135,9 @@ async function main() {
       apiOrigin: `${shopUrl}/shops/${shop.domain}`,
     });
     if (!result.ok) throw new Error(`Could not connect ${shop.domain}: ${result.message}`);
+    // The demo shop delivers webhooks only to subscribed addresses: subscribe at APP_URL like shop:connect does.
+    const webhooks = await syncWebhookSubscriptions(services, result.shop);
+    if (!webhooks.ok) throw new Error(`Could not subscribe ${shop.domain}'s webhooks: ${webhooks.message}`);
     await allowDemoStorefront(services, shop.domain, shopUrl);
     // The demo dashboard: sign in as merchant@example.com through /dev/outbox.
     await createShopMemberRepository(services.db).addMember({ shopId: result.shop.id, email: 'merchant@example.com', role: 'owner' });

@@ -1,7 +1,9 @@
 /**
  * Connects a shop with an Admin API access token (custom app or the demo shop):
  *   npm run shop:connect -- --domain acme.myshopify.com --token shpat_… [--api-origin URL] [--webhook-secret S] [--owner email]
- * Exit code 0 on success, 1 on bad input or a refused token (nothing is written then).
+ * Then subscribes the shop's webhooks at APP_URL (see shop-webhooks.ts).
+ * Exit code 0 on success, 1 on bad input or a refused token (nothing is written then), or when the shop was
+ * connected but Shopify refused its webhook subscriptions (the message says what to fix).
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +14,7 @@ import { normalizeApiOrigin, normalizeShopDomain } from '@/domain/shops/shop-dom
 import type { Services } from '@/server/services';
 import { connectShopDeps } from '@/server/wiring/shop-deps';
 import { createShopMemberRepository } from '@/server/dashboard/shop-members';
+import { syncWebhookSubscriptions } from '@/server/shops/sync-webhook-subscriptions';
 
 const argsSchema = z.object({
   domain: z
@@ -78,6 +81,12 @@ export async function runShopConnect(argv: string[], openServices: () => Promise
     io.out(`Shop id: ${shop.id}`);
     io.out('Widget snippet:');
     io.out(`<script src="${appUrl}/widget.js" data-shop="${shop.domain}" async></script>`);
+    const webhooks = await syncWebhookSubscriptions(services, shop);
+    if (!webhooks.ok) {
+      io.err(`shop:connect: ${shop.domain} is connected, but its webhooks are not subscribed (${webhooks.reason}): ${webhooks.message}`);
+      return 1;
+    }
+    io.out(`Webhooks: ${webhooks.plan.keep.length + webhooks.created + webhooks.moved} topics at ${webhooks.callbackUrl} (created ${webhooks.created}, moved ${webhooks.moved}, removed ${webhooks.removed})`);
     return 0;
   } finally {
     await services.close();

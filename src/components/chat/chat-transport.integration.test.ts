@@ -2,7 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHAT_TEXT_ERROR } from '@/domain/agent/chat-message';
 import { appRouter } from '@/server/api/root';
-import { readClientAddress } from '@/server/api/trpc';
+import { buildRequestContext } from '@/server/api/trpc';
 import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import { ChatApiError, GENERIC_ERROR, loadHistory, sendChat, startChat } from './chat-transport';
 
@@ -23,7 +23,7 @@ function browserFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Res
     endpoint: '/api/trpc',
     req: request,
     router: appRouter,
-    createContext: ({ resHeaders }) => ({ services: world.services, headers: request.headers, resHeaders, clientAddress: readClientAddress(request.headers) }),
+    createContext: ({ resHeaders }) => buildRequestContext(world.services, { headers: request.headers, resHeaders }),
   }).then((response) => {
     const set = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
     if (set.length > 0) cookies = set.join('; ');

@@ -45,6 +45,9 @@ const routes: Record<string, Route> = {
   'shop/redact': { schema: payloads.shopRedactPayloadSchema, whenUninstalled: true, domainField: 'shop_domain', run: (deps, shop) => handleShopRedact(deps, shop) },
 };
 
+/** Every topic the dispatcher acts on (the rest are acknowledged and ignored). */
+export const HANDLED_TOPICS: readonly string[] = Object.keys(routes);
+
 const reply = (status: number, body: Record<string, unknown>): WebhookResult => ({ status, body });
 
 /**

@@ -3,6 +3,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownOrder } from '../../../demo-shop/seed/known-orders';
 import { appRouter } from '@/server/api/root';
+import { buildRequestContext } from '@/server/api/trpc';
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/server/db/database-unavailable';
 import { messages } from '@/server/db/schema';
 import { createTestServices } from '../../../test/support/test-services';
@@ -28,7 +29,7 @@ function httpShopper(services: Services, clientAddress: string) {
       endpoint: '/api/trpc',
       req,
       router: appRouter,
-      createContext: ({ resHeaders }) => ({ services, headers: req.headers, resHeaders, clientAddress }),
+      createContext: ({ resHeaders }) => buildRequestContext(services, { headers: req.headers, resHeaders, clientAddress }),
     });
     const session = response.headers.getSetCookie().find((c) => c.startsWith('osa_session='));
     if (session) cookie = session.split(';')[0]!;

@@ -19,6 +19,7 @@ import {
 } from './order-query';
 import { createShopBucket, type BucketSettings } from './shop-bucket';
 import { ShopifyError } from './shopify-error';
+import { webhookSubscriptionCalls, type WebhookSubscriptionCalls } from './webhook-subscription-calls';
 
 export { ShopifyError, type ShopifyErrorKind } from './shopify-error';
 
@@ -37,6 +38,8 @@ export interface ShopifyAdminClient {
   /** null when the order does not exist (or the id is not a Shopify order id). */
   getOrder(shop: ShopCredentials, orderId: string /* legacy numeric id */): Promise<SourceOrder | null>;
   fetchShopInfo(shop: ShopCredentials): Promise<ShopInfo>;
+  /** This app's webhook subscriptions in the shop (list, create, update, delete), paced like every call. */
+  webhookSubscriptions(shop: ShopCredentials): WebhookSubscriptionCalls;
 }
 
 export type ShopifyAdminClientDeps = {
@@ -132,5 +135,6 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
         sampleOrderName: orders.nodes[0]?.name ?? null,
       };
     },
+    webhookSubscriptions: (shop) => webhookSubscriptionCalls((operation, schema) => call(shop, operation, schema)),
   };
 }

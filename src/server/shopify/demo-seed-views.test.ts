@@ -7,6 +7,7 @@ import { execute, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAdminSchema } from '../../../demo-shop/graphql-schema';
 import { createRootValue, fieldResolver, type GraphqlContext } from '../../../demo-shop/graphql-resolvers';
+import { DEMO_APP, WebhookSubscriptionRegistry } from '../../../demo-shop/webhook-subscriptions';
 import { KNOWN_ORDERS, type OrderState } from '../../../demo-shop/seed/known-orders';
 import { buildShopConfigs } from '../../../demo-shop/shops';
 import { DemoStore } from '../../../demo-shop/store';
@@ -59,7 +60,7 @@ async function fetchAll(store: DemoStore, domain: string, query: string): Promis
   const orders: SourceOrder[] = [];
   let after: string | null = null;
   for (;;) {
-    const context: GraphqlContext = { shop, store, scopes: shop.scopes, nowMs: NOW_MS, search: [], actualCost: 0 };
+    const context: GraphqlContext = { shop, store, scopes: shop.scopes, nowMs: NOW_MS, search: [], actualCost: 0, subscriptions: new WebhookSubscriptionRegistry({ allowLoopbackHttp: true }), app: DEMO_APP };
     const result = await execute({
       schema, document: parse(query), rootValue: createRootValue(context), contextValue: context, fieldResolver,
       variableValues: { query: '', first: 100, after },

@@ -1,7 +1,9 @@
 import { shopifyErrorKind } from '@/domain/shops/shop';
 
 export type ComponentHealth = { ok: boolean; kind: string; latencyMs: number };
-export type ShopHealth = { domain: string; ok: boolean; latencyMs: number; error?: string };
+/** Whether the shop's webhook subscriptions are complete (`missing`: topics not delivered to APP_URL). */
+export type WebhookHealth = { complete: boolean; missing: string[] } | { complete: false; error: string };
+export type ShopHealth = { domain: string; ok: boolean; latencyMs: number; error?: string; webhooks?: WebhookHealth };
 export type HealthReport = {
   status: 'ok' | 'degraded' | 'down';
   database: ComponentHealth;
@@ -22,6 +24,8 @@ export type HealthDeps = {
   listShops: () => Promise<Array<{ id: string; domain: string }>>;
   /** One cheap Admin API call with the shop's stored token (fetchShopInfo). */
   checkShop: (shop: { id: string; domain: string }) => Promise<unknown>;
+  /** Lists the shop's webhook subscriptions and compares them with what the app needs (no changes). */
+  checkWebhooks?: (shop: { id: string; domain: string }) => Promise<{ complete: boolean; missing: string[] }>;
   timeoutMs?: number;
   /** Shop results are reused this long so a public endpoint cannot be used to spend shops' API budget. */
   shopResultTtlMs?: number;
@@ -54,8 +58,22 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport>
     }
   };
 
+  const checkWebhooks = async (shop: { id: string; domain: string }): Promise<WebhookHealth | undefined> => {
+    if (!deps.checkWebhooks) return undefined;
+    let found: WebhookHealth = { complete: false, error: 'error' };
+    const outcome = await timed(async () => {
+      const { complete, missing } = await deps.checkWebhooks!(shop);
+      found = { complete, missing };
+    });
+    return outcome.ok ? found : { complete: false, error: outcome.error ?? 'error' };
+  };
   const checkShops = (shops: Array<{ id: string; domain: string }>): Promise<ShopHealth[]> =>
-    Promise.all(shops.map(async (shop) => ({ domain: shop.domain, ...(await timed(() => deps.checkShop(shop))) })));
+    Promise.all(
+      shops.map(async (shop) => {
+        const [api, webhooks] = await Promise.all([timed(() => deps.checkShop(shop)), checkWebhooks(shop)]);
+        return { domain: shop.domain, ...api, ...(webhooks ? { webhooks } : {}) };
+      }),
+    );
 
   return async () => {
     const [database, cache] = await Promise.all([timed(deps.database.ping), timed(deps.cache.ping)]);

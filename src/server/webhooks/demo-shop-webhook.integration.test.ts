@@ -7,6 +7,7 @@ import type { Services } from '@/server/services';
 import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-keys';
 import { handleShopifyWebhook } from '@/domain/webhooks/handle-shopify-webhook';
 import type { Shop } from '@/domain/shops/shop';
+import { syncWebhookSubscriptions } from '@/server/shops/sync-webhook-subscriptions';
 import { webhookFixtures } from '../../../test/support/webhook-test-fixtures';
 
 const APP_SECRET = 'demo-client-secret-for-webhooks';
@@ -19,9 +20,8 @@ let demo: DemoShop;
 let shop: Shop;
 
 // A tiny HTTP front for the domain handler, doing what the route does: raw bytes first, then the handler.
+// Listening first, so APP_URL can name it; the demo shop then delivers only to what the app subscribed.
 beforeAll(async () => {
-  services = await createTestServices({ SHOPIFY_API_SECRET: APP_SECRET });
-  f = webhookFixtures(services);
   server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -34,10 +34,15 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/shopify`;
-  demo = await startDemoShop({ port: 0, clientSecret: APP_SECRET, webhookUrl: url });
+  const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = `${appUrl}/api/webhooks/shopify`;
+  services = await createTestServices({ SHOPIFY_API_SECRET: APP_SECRET, APP_URL: appUrl });
+  f = webhookFixtures(services);
+  demo = await startDemoShop({ port: 0, clientSecret: APP_SECRET });
   const info = demo.shops.find((s) => s.domain === ACME)!;
   shop = await services.shops.saveShop({ domain: ACME, name: info.name, apiOrigin: info.origin, accessToken: info.accessToken, timezone: info.timezone, currency: info.currency });
+  const subscribed = await syncWebhookSubscriptions(services, shop);
+  if (!subscribed.ok) throw new Error(subscribed.message);
 });
 afterAll(async () => {
   await demo?.close();

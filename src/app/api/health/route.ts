@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getServices, type Services } from '@/server/services';
 import { safeEqual } from '@/server/crypto/secrets';
 import { createHealthCheck, publicHealthReport, type HealthReport } from '@/server/shops/check-health';
+import { syncWebhookSubscriptions } from '@/server/shops/sync-webhook-subscriptions';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,6 +15,11 @@ function healthCheck(services: Services) {
     cache: { kind: services.store.kind, ping: () => services.store.ping() },
     listShops: () => services.shops.listShops(),
     checkShop: async (shop) => services.shopify.fetchShopInfo(await services.shops.getShopCredentials(shop)),
+    checkWebhooks: async (shop) => {
+      const result = await syncWebhookSubscriptions(services, shop, { dryRun: true });
+      if (!result.ok) throw Object.assign(new Error(result.message), { kind: result.reason === 'unreachable' ? 'unavailable' : 'bad_response' });
+      return { complete: result.complete, missing: result.missing };
+    },
   });
   return globalForHealth.__healthCheck;
 }

@@ -5,7 +5,7 @@ import { orderCacheKey, orderNameCacheKey } from '@/domain/orders/order-cache-ke
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
-import { UNAVAILABLE_MESSAGE } from './orders';
+import { UNAVAILABLE_MESSAGE } from '@/domain/verification/verify-failure-message';
 
 /**
  * Under budget pressure no THROTTLED/429 reaches a shopper: the client waits on the shared bucket for a

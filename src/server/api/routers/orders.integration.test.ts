@@ -5,7 +5,7 @@ import { createShopperClient } from '../../../../test/support/shopper-client';
 import { orderCacheKey } from '@/domain/orders/order-cache-keys';
 import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
-import { NOT_VERIFIED_MESSAGE } from './orders';
+import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';

@@ -1,7 +1,7 @@
 import { completeInstall, type CompleteInstallResult } from '@/domain/shops/oauth';
 import { readSignedInShopper } from '../../auth/shopper-sign-in';
-
 import type { Services } from '../../services';
+import { syncWebhookSubscriptions } from '../../shops/sync-webhook-subscriptions';
 import { completeInstallDeps, oauthAppConfig } from '../../wiring/shop-deps';
 
 /**
@@ -15,6 +15,10 @@ export async function finishShopifyInstall(services: Services, input: { query: U
     return result;
   }
   services.logger.info('shop installed', { shop: result.shop.domain });
+  // The install stands even if Shopify refuses the subscriptions (logged with the fix); `shop:webhooks` repairs.
+  await syncWebhookSubscriptions(services, result.shop).catch((error: unknown) =>
+    services.logger.error('shopify webhook subscriptions failed', { shop: result.shop.domain, error: error instanceof Error ? error.message : String(error) }),
+  );
   const merchant = await readSignedInShopper(services, input.headers).catch(() => null);
   if (merchant) await services.members.addMember({ shopId: result.shop.id, email: merchant.email, role: 'owner' });
   return result;
