@@ -1,4 +1,5 @@
 import { shopifyErrorKind } from '@/domain/shops/shop';
+import type { ClientAddressHealth } from '../http/client-address-reader';
 
 export type ComponentHealth = { ok: boolean; kind: string; latencyMs: number };
 export type ShopHealth = { domain: string; ok: boolean; latencyMs: number; error?: string };
@@ -7,13 +8,16 @@ export type HealthReport = {
   database: ComponentHealth;
   cache: ComponentHealth;
   shops: ShopHealth[];
+  /** Whether per-address limits can see clients (a warning does not change the status: the app still serves). */
+  clientAddresses?: ClientAddressHealth;
 };
 
-/** What anyone may see: up or down, and how many shops pass, without naming them. */
-export type PublicHealthReport = Omit<HealthReport, 'shops'> & { shops: { total: number; ok: number } };
+/** What anyone may see: up or down, and how many shops pass, without naming them or the proxy setup. */
+export type PublicHealthReport = Omit<HealthReport, 'shops' | 'clientAddresses'> & { shops: { total: number; ok: number } };
 
 export function publicHealthReport(report: HealthReport): PublicHealthReport {
-  return { ...report, shops: { total: report.shops.length, ok: report.shops.filter((shop) => shop.ok).length } };
+  const { clientAddresses: _hidden, ...rest } = report;
+  return { ...rest, shops: { total: report.shops.length, ok: report.shops.filter((shop) => shop.ok).length } };
 }
 
 export type HealthDeps = {
@@ -22,6 +26,8 @@ export type HealthDeps = {
   listShops: () => Promise<Array<{ id: string; domain: string }>>;
   /** One cheap Admin API call with the shop's stored token (fetchShopInfo). */
   checkShop: (shop: { id: string; domain: string }) => Promise<unknown>;
+  /** What the client address reader saw lately (services.clientAddresses.health). */
+  clientAddresses?: () => ClientAddressHealth;
   timeoutMs?: number;
   /** Shop results are reused this long so a public endpoint cannot be used to spend shops' API budget. */
   shopResultTtlMs?: number;
@@ -75,6 +81,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport>
       database: { ok: database.ok, kind: deps.database.kind, latencyMs: database.latencyMs },
       cache: { ok: cache.ok, kind: deps.cache.kind, latencyMs: cache.latencyMs },
       shops,
+      ...(deps.clientAddresses ? { clientAddresses: deps.clientAddresses() } : {}),
     };
   };
 }

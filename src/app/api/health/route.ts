@@ -14,6 +14,7 @@ function healthCheck(services: Services) {
     cache: { kind: services.store.kind, ping: () => services.store.ping() },
     listShops: () => services.shops.listShops(),
     checkShop: async (shop) => services.shopify.fetchShopInfo(await services.shops.getShopCredentials(shop)),
+    clientAddresses: () => services.clientAddresses.health(),
   });
   return globalForHealth.__healthCheck;
 }
@@ -21,6 +22,7 @@ function healthCheck(services: Services) {
 /**
  * GET /api/health: 200 while the database answers (status ok or degraded), 503 when it does not. Shops are
  * named only for `Authorization: Bearer $HEALTH_TOKEN`: the list of a deployment's merchants is not public.
+ * With the token it also says whether the deployment can see client addresses (`clientAddresses.warning`).
  */
 export async function GET(request: NextRequest) {
   const services = await getServices().catch(() => null);
