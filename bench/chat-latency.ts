@@ -29,6 +29,8 @@ async function servicesFor(extra: Record<string, string>): Promise<Services> {
     PGLITE_DIR: 'memory://',
     REDIS_PREFIX: `osa-chat-bench-${Date.now()}:`,
     LOG_LEVEL: 'silent',
+    // The shopper client plays the one proxy in front, naming each simulated shopper in X-Forwarded-For.
+    TRUSTED_PROXIES: '1',
     ...extra,
   });
   const base = await createServices(env);

@@ -144,6 +144,9 @@ export async function startCluster(options: { instances: number; basePort: numbe
     SHOPIFY_API_SECRET: demo.clientSecret,
     SHOPIFY_REQUEST_TIMEOUT_MS: String(options.shopifyTimeoutMs),
     LOG_LEVEL: 'warn',
+    // The bench's proxy passes X-Forwarded-For through as the load generator set it (one address per simulated
+    // shopper): together they are the one trusted hop in front of the instances.
+    TRUSTED_PROXIES: '1',
   };
 
   // Connect the demo shops once (this also applies the migrations), as `npm run shop:connect` would.

@@ -117,6 +117,10 @@ async function main() {
     // `next start` runs as production; the demo still wants its mail (magic links) readable at /dev/outbox.
     DEV_OUTBOX: process.env.DEV_OUTBOX ?? 'true',
     HEALTH_TOKEN: process.env.HEALTH_TOKEN ?? DEMO_HEALTH_TOKEN,
+    // The demo has no proxy in front: the e2e tests and benches on this machine play the one trusted hop and name
+    // each simulated shopper in X-Forwarded-For (a browser sends none; Next then fills in the socket's peer).
+    // A real deployment sets this for its own proxies (docs/deploy.md): directly exposed, anyone could pick an address.
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? (process.env.CLIENT_ADDRESS_HEADER ? undefined : '1'),
     // `next start` is production mode, which requires real app credentials; the demo shop's are these.
     SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY,
     SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET ?? DEMO_SHOPIFY_API_SECRET,

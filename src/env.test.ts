@@ -16,6 +16,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ NODE_ENV: 'test', SHOPIFY_API_SECRET: '' }).SHOPIFY_API_SECRET).toBe(DEMO_SHOPIFY_API_SECRET);
   });
 
+  it('refuses a TRUSTED_PROXIES it cannot read, and both address sources at once', () => {
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES: TRUSTED_PROXIES entry is not an IP address/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '1', CLIENT_ADDRESS_HEADER: 'cf-connecting-ip' })).toThrow(/not both/);
+    expect(parseEnv({ TRUSTED_PROXIES: ' loopback, 10.0.0.0/8 ' }).TRUSTED_PROXIES).toBe('loopback, 10.0.0.0/8');
+  });
+
   it('rejects a short HEALTH_TOKEN', () => {
     expect(() => parseEnv({ HEALTH_TOKEN: 'short' })).toThrow(/HEALTH_TOKEN must be at least 16/);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseClientAddressPolicy } from './server/http/client-address';
 
 /**
  * The only reader of process.env. Every setting the app understands is declared here, with its default;
@@ -52,6 +53,9 @@ export const envSchema = z
     MAGIC_LINK_MAX_PER_CLIENT: z.coerce.number().int().positive().default(10),
     MAGIC_LINK_WINDOW_MINUTES: z.coerce.number().int().positive().default(60),
     CHAT_START_MAX_PER_CLIENT: z.coerce.number().int().positive().default(60),
+    // Whose word the client address is taken on (per-address limits): unset trusts nothing. See docs/deploy.md.
+    TRUSTED_PROXIES: optionalString,
+    CLIENT_ADDRESS_HEADER: optionalString,
     // The outbox viewer shows live sign-in links: on only outside production unless the demo turns it on.
     DEV_OUTBOX: optionalString.pipe(z.enum(['true', 'false', '1', '0']).optional()).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -59,6 +63,8 @@ export const envSchema = z
     HEALTH_TOKEN: optionalString.pipe(z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
   })
   .superRefine((value, ctx) => {
+    const clientAddress = parseClientAddressPolicy({ trustedProxies: value.TRUSTED_PROXIES, header: value.CLIENT_ADDRESS_HEADER });
+    if (!clientAddress.ok) ctx.addIssue({ code: 'custom', path: [value.CLIENT_ADDRESS_HEADER ? 'CLIENT_ADDRESS_HEADER' : 'TRUSTED_PROXIES'], message: clientAddress.message });
     if (value.NODE_ENV === 'production' && !value.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production' });
     }

@@ -17,6 +17,8 @@ import { createOutboxMailer, createResendMailer, type Mailer } from './mail/mail
 import { createAnalytics, type AnalyticsService } from './analytics/event-recorder';
 import { createConversationRepository, type ConversationRepository } from './agent/conversation-repository';
 import { createShopMemberRepository, type ShopMemberRepository } from './dashboard/shop-members';
+import { parseClientAddressPolicy } from './http/client-address';
+import { createClientAddressReader, type ClientAddressReader } from './http/client-address-reader';
 
 /** Everything a request handler may need, built once per process from the environment. */
 export type Services = {
@@ -36,6 +38,8 @@ export type Services = {
   mailer: Mailer;
   /** Analytics events for the merchant dashboard (buffered; recording never fails a request). */
   analytics: AnalyticsService;
+  /** The one reader of client addresses (TRUSTED_PROXIES / CLIENT_ADDRESS_HEADER), for every door. */
+  clientAddresses: ClientAddressReader;
   key: (purpose: KeyPurpose) => Buffer;
   close: () => Promise<void>;
 };
@@ -70,6 +74,8 @@ export async function createServices(env: AppEnv): Promise<Services> {
   const store = openStore(env.REDIS_URL, env.REDIS_PREFIX);
   const cache = createSafeCache(store, logger);
   const analytics = createAnalytics(database.db, logger);
+  const clientAddressPolicy = parseClientAddressPolicy({ trustedProxies: env.TRUSTED_PROXIES, header: env.CLIENT_ADDRESS_HEADER });
+  if (!clientAddressPolicy.ok) throw new Error(clientAddressPolicy.message); // env.ts already refuses this
   return {
     env,
     logger,
@@ -94,6 +100,7 @@ export async function createServices(env: AppEnv): Promise<Services> {
     }),
     key,
     analytics,
+    clientAddresses: createClientAddressReader(clientAddressPolicy.policy, { production: env.NODE_ENV === 'production' }),
     close: async () => {
       await analytics.close();
       await store.close();

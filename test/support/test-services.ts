@@ -5,7 +5,9 @@ import { createServices, type Services } from '@/server/services';
 /**
  * Services for an integration test. Embedded defaults (PGlite in memory, in-process store) unless the
  * suite runs against the real servers: TEST_DATABASE_URL (an admin URL; each call gets a fresh database,
- * dropped on close) and TEST_REDIS_URL (each call gets its own key prefix).
+ * dropped on close) and TEST_REDIS_URL (each call gets its own key prefix). They trust one proxy hop
+ * (TRUSTED_PROXIES=1): the shopper test client plays that proxy, sending each simulated shopper's address as
+ * X-Forwarded-For; pass `TRUSTED_PROXIES: ''` to test the default (trust nothing).
  */
 export async function createTestServices(
   overrides: Partial<Record<keyof AppEnv, string>> = {},
@@ -42,6 +44,7 @@ export async function createTestServices(
     REDIS_URL: redisUrl,
     REDIS_PREFIX: `osa-test-${suffix}:`,
     LOG_LEVEL: 'silent',
+    TRUSTED_PROXIES: '1',
     ...overrides,
   });
   const services = await createServices(env);
@@ -68,6 +71,7 @@ async function sharedServices(other: Services, overrides: Partial<Record<keyof A
     REDIS_URL: other.env.REDIS_URL,
     REDIS_PREFIX: other.env.REDIS_PREFIX,
     LOG_LEVEL: 'silent',
+    TRUSTED_PROXIES: '1',
     ...overrides,
   });
   const services = await createServices(env);

@@ -18,7 +18,7 @@ function fakeDeps(overrides: Partial<RequestMagicLinkDeps> = {}) {
     },
     limits: { perEmail: { max: 3, windowMs: 3_600_000 }, perClient: { max: 10, windowMs: 3_600_000 } },
     hashEmail: (email) => `h(${email})`,
-    hashClient: (address) => `c(${address})`,
+    hashClient: (address) => (address === null ? null : `c(${address})`),
     hasOrders: async (_shop, email) => email.startsWith('buyer'),
     sendLink: async ({ email, callbackPath }) => {
       sent.push({ email, callbackPath });
@@ -32,7 +32,7 @@ function fakeDeps(overrides: Partial<RequestMagicLinkDeps> = {}) {
     random: () => 0,
     ...overrides,
   };
-  return { deps, sent, audits };
+  return { deps, sent, audits, counts };
 }
 
 describe('requestMagicLink', () => {
@@ -50,6 +50,16 @@ describe('requestMagicLink', () => {
     const { deps, sent } = fakeDeps();
     expect((await requestMagicLink(deps, { shop: SHOP, email: 'not-an-email', clientAddress: '1.1.1.1' })).status).toBe('invalid_email');
     expect(sent).toEqual([]);
+  });
+
+  it('keeps no per-client counter for unknown addresses, so they never share one bucket; the per-email limit still holds', async () => {
+    const { deps, counts } = fakeDeps();
+    for (let index = 0; index < 15; index += 1) {
+      expect((await requestMagicLink(deps, { shop: SHOP, email: `buyer${index}@example.com`, clientAddress: null })).status).toBe('accepted');
+    }
+    expect([...counts.keys()].filter((key) => key.startsWith('magic-link:client:'))).toEqual([]);
+    for (let index = 0; index < 3; index += 1) await requestMagicLink(deps, { shop: SHOP, email: 'buyer@example.com', clientAddress: null });
+    expect((await requestMagicLink(deps, { shop: SHOP, email: 'buyer@example.com', clientAddress: null })).status).toBe('limited');
   });
 
   it('fails closed when the counter store is down', async () => {

@@ -7,12 +7,13 @@ export type RequestMagicLinkDeps = {
   counters: { increment(key: string, ttlMs: number): Promise<number>; ttl(key: string): Promise<number | null> };
   limits: { perEmail: SendLimit; perClient: SendLimit };
   hashEmail: (normalizedEmail: string) => string;
-  hashClient: (address: string) => string;
+  /** Null for an unknown address: then only the per-email limit applies. */
+  hashClient: (address: string | null) => string | null;
   /** Whether this email has at least one real (non-test) order in the shop; 'unknown' when Shopify cannot say. */
   hasOrders: (shop: MagicLinkShop, email: string) => Promise<boolean | 'unknown'>;
   /** Mints the single-use sign-in link bound to this shop and mails it. */
   sendLink: (input: { shop: MagicLinkShop; email: string; callbackPath: string }) => Promise<void>;
-  audit: (entry: { shopId: string; result: 'success' | 'failure' | 'locked' | 'unavailable'; reason: string; emailHash: string | null; clientHash: string }) => Promise<void>;
+  audit: (entry: { shopId: string; result: 'success' | 'failure' | 'locked' | 'unavailable'; reason: string; emailHash: string | null; clientHash: string | null }) => Promise<void>;
   /** Every answer takes at least this long, so timing does not tell "has orders" from "has none". */
   minimumResponseMs: number;
   sleep: (ms: number) => Promise<void>;
@@ -21,7 +22,7 @@ export type RequestMagicLinkDeps = {
   random: () => number;
 };
 
-export type RequestMagicLinkInput = { shop: MagicLinkShop; email: string; clientAddress: string; callbackPath?: string };
+export type RequestMagicLinkInput = { shop: MagicLinkShop; email: string; clientAddress: string | null; callbackPath?: string };
 
 export type RequestMagicLinkResult =
   | { status: 'accepted'; message: string }
@@ -43,7 +44,7 @@ export function safeCallbackPath(shopDomain: string, callbackPath: string | unde
 /**
  * Sends a magic link to an email's order history in one shop, for the tracking page and the chat. The answer
  * is the same whether or not the email has orders (a mail goes out only when it has); requests count against
- * a per-email and a per-client-address limit before anything else happens, so the limit itself reveals nothing.
+ * a per-email and a per-client-address limit (when the address is known) before anything else happens, so the limit itself reveals nothing.
  */
 export async function requestMagicLink(deps: RequestMagicLinkDeps, input: RequestMagicLinkInput): Promise<RequestMagicLinkResult> {
   const startedAt = deps.now().getTime();
@@ -61,10 +62,8 @@ export async function requestMagicLink(deps: RequestMagicLinkDeps, input: Reques
 
   let retryAfterMs = 0;
   try {
-    const scopes = [
-      { key: `magic-link:email:${emailHash}`, limit: deps.limits.perEmail },
-      { key: `magic-link:client:${clientHash}`, limit: deps.limits.perClient },
-    ];
+    const scopes = [{ key: `magic-link:email:${emailHash}`, limit: deps.limits.perEmail }];
+    if (clientHash) scopes.push({ key: `magic-link:client:${clientHash}`, limit: deps.limits.perClient });
     for (const { key, limit } of scopes) {
       const count = await deps.counters.increment(key, limit.windowMs);
       if (count > limit.max) retryAfterMs = Math.max(retryAfterMs, (await deps.counters.ttl(key)) ?? limit.windowMs);

@@ -1,12 +1,13 @@
 /**
  * Failed-verification counters in the shared store, in three scopes: the browser session or conversation,
  * the client address, and the order number (so a botnet with many addresses still cannot walk one
- * order's emails). Only failures count: a shopper who succeeds is never slowed down.
+ * order's emails). Only failures count: a shopper who succeeds is never slowed down. An unknown client
+ * address (null) has no per-address counter: one shared bucket would let anyone lock every unknown client out.
  */
 export type LimitWindow = { maxFailures: number; windowMs: number };
 export type AttemptLimitConfig = { perHolder: LimitWindow; perClient: LimitWindow; perOrder: LimitWindow };
 
-export type AttemptScope = { shopId: string; holderHash: string; clientHash: string; orderNumber: string | null };
+export type AttemptScope = { shopId: string; holderHash: string; clientHash: string | null; orderNumber: string | null };
 
 export type CounterStore = {
   get(key: string): Promise<string | null>;
@@ -17,10 +18,8 @@ export type CounterStore = {
 export type LimitCheck = { ok: true } | { ok: false; reason: 'locked'; retryAfterMs: number } | { ok: false; reason: 'unavailable' };
 
 function countersFor(scope: AttemptScope, config: AttemptLimitConfig): Array<{ key: string; window: LimitWindow }> {
-  const counters = [
-    { key: `attempts:holder:${scope.shopId}:${scope.holderHash}`, window: config.perHolder },
-    { key: `attempts:client:${scope.clientHash}`, window: config.perClient },
-  ];
+  const counters = [{ key: `attempts:holder:${scope.shopId}:${scope.holderHash}`, window: config.perHolder }];
+  if (scope.clientHash) counters.push({ key: `attempts:client:${scope.clientHash}`, window: config.perClient });
   if (scope.orderNumber) counters.push({ key: `attempts:order:${scope.shopId}:${scope.orderNumber}`, window: config.perOrder });
   return counters;
 }

@@ -12,9 +12,10 @@ export type VerifyOrderDeps = OrderLookupDeps & {
   counters: CounterStore;
   limits: AttemptLimitConfig;
   nameFormat?: OrderNameFormat;
-  hashClient: (address: string) => string;
+  /** Null for an unknown address: no per-address counter, a null client hash in the audit. */
+  hashClient: (address: string | null) => string | null;
   createGrant: (grant: { kind: 'order'; subject: string; door: Door; expiresAt: Date }) => Promise<{ id: string }>;
-  audit: (entry: { result: 'success' | 'failure' | 'locked' | 'unavailable'; reason: string | null; emailHash: string | null; clientHash: string; orderId: string | null }) => Promise<void>;
+  audit: (entry: { result: 'success' | 'failure' | 'locked' | 'unavailable'; reason: string | null; emailHash: string | null; clientHash: string | null; orderId: string | null }) => Promise<void>;
   grantTtlMs: number;
   /** Every failure takes at least this long, so timing does not tell "no such order" from "wrong email". */
   minimumFailureMs: number;
@@ -23,7 +24,7 @@ export type VerifyOrderDeps = OrderLookupDeps & {
   random: () => number;
 };
 
-export type VerifyOrderInput = { reference: string; email: string; holderHash: string; clientAddress: string; door: Door };
+export type VerifyOrderInput = { reference: string; email: string; holderHash: string; clientAddress: string | null; door: Door };
 
 export type VerifyOrderResult =
   | { ok: true; record: OrderRecord; grantId: string; stale: boolean }

@@ -8,10 +8,9 @@ import { startFakeOpenAi, type FakeChatRequest, type FakeOpenAi } from '../../..
 import { auditEvents } from '@/server/db/schema';
 import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import type { Services } from '@/server/services';
-import { streamChat } from '@/server/http/chat-stream';
-import { headerCookieJar, shopperSession } from '@/server/http/shopper-session';
+import { readChatSender, streamChat } from '@/server/http/chat-stream';
 
-const senderFor = (headers: Headers, clientAddress: string) => ({ holderHash: shopperSession(services, headerCookieJar(headers)).holderHash(), clientAddress });
+const senderFor = (headers: Headers) => readChatSender(services, headers);
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
@@ -158,7 +157,7 @@ describe('chat with the model (tool calling)', () => {
     const { conversationId } = await start(client);
     model.script({ toolCalls: [{ name: 'verify_order', arguments: {} }] }, { content: 'Your order is on its way with FedEx, see the card for tracking.' });
     const headers = new Headers({ cookie: `osa_session=${client.cookies.get('osa_session')}`, 'x-forwarded-for': '203.0.113.250' });
-    const response = await streamChat(services, senderFor(headers, '203.0.113.250'), { conversationId, text: `1282 ${JANE_EMAIL}` });
+    const response = await streamChat(services, senderFor(headers), { conversationId, text: `1282 ${JANE_EMAIL}` });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const events = (await response.text()).trim().split('\n\n').map((block) => {
@@ -172,10 +171,10 @@ describe('chat with the model (tool calling)', () => {
     expect(deltas).toBe(message.text);
     expect(orderCards(message)[0]?.order.orderName).toBe('#1282');
 
-    const stranger = await streamChat(services, senderFor(new Headers(), '1.2.3.4'), { conversationId, text: 'hi' });
+    const stranger = await streamChat(services, senderFor(new Headers({ 'x-forwarded-for': '1.2.3.4' })), { conversationId, text: 'hi' });
     expect(stranger.status).toBe(404);
     expect(await stranger.text()).toBe('event: error\ndata: {"message":"This conversation was not found."}\n\n');
-    const empty = await streamChat(services, senderFor(headers, '1.2.3.4'), { conversationId, text: '  ' });
+    const empty = await streamChat(services, senderFor(headers), { conversationId, text: '  ' });
     expect(empty.status).toBe(400);
   });
 });

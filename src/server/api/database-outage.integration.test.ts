@@ -29,7 +29,7 @@ function httpShopper(services: Services, clientAddress: string) {
       endpoint: '/api/trpc',
       req,
       router: appRouter,
-      createContext: ({ resHeaders }) => buildRequestContext(services, { headers: req.headers, resHeaders, clientAddress }),
+      createContext: ({ resHeaders }) => buildRequestContext(services, { headers: req.headers, resHeaders }),
     });
     const session = response.headers.getSetCookie().find((c) => c.startsWith('osa_session='));
     if (session) cookie = session.split(';')[0]!;

@@ -3,7 +3,7 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 import { getServices, type Services } from '@/server/services';
 import { asAppError, INTERNAL_MESSAGE } from '@/server/app-error';
-import { readClientAddress } from '@/server/http/client-address';
+import type { ClientAddress } from '@/server/http/client-address';
 import { headerCookieJar, shopperSession, type ShopperSession } from '@/server/http/shopper-session';
 import { requireServedShop } from '@/server/use-cases/shops/find-served-shop';
 import { toTRPCError } from './app-error-converter';
@@ -13,19 +13,19 @@ export type RequestContext = {
   headers: Headers;
   /** Cookies and other headers a procedure wants on the response (the fetch adapter merges them). */
   resHeaders: Headers;
-  /** Best-effort client address: only for rate limits and keyed audit hashes, never stored raw. */
-  clientAddress: string;
+  /** Client address as the trusted proxies report it (null: unknown); only for limits and keyed audit hashes. */
+  clientAddress: ClientAddress;
   /** The browser's shopper session (the `osa_session` cookie); creating it sets the cookie on the response. */
   session: ShopperSession;
 };
 
-/** The context of one request; `clientAddress` is read from the headers unless given (tests simulate many shoppers). */
-export function buildRequestContext(services: Services, options: { headers: Headers; resHeaders: Headers; clientAddress?: string }): RequestContext {
+/** The context of one request; the client address comes from the headers as TRUSTED_PROXIES allows, in tests too. */
+export function buildRequestContext(services: Services, options: { headers: Headers; resHeaders: Headers }): RequestContext {
   return {
     services,
     headers: options.headers,
     resHeaders: options.resHeaders,
-    clientAddress: options.clientAddress ?? readClientAddress(options.headers),
+    clientAddress: services.clientAddresses.read(options.headers),
     session: shopperSession(services, headerCookieJar(options.headers, options.resHeaders)),
   };
 }

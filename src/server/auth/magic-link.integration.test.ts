@@ -191,7 +191,7 @@ describe('the mailed link with Auth.js', () => {
     expect(one.status).toBe('ok');
 
     // Audited both ways, and the dashboard sees the link sent and used (never on the shop it was not for).
-    const audits = await services.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'magic_link'), eq(auditEvents.clientHash, hashClientFor(services)('198.51.100.61'))));
+    const audits = await services.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'magic_link'), eq(auditEvents.clientHash, hashClientFor(services)('198.51.100.61')!)));
     expect(audits.map((a) => `${a.result}:${a.reason}`).sort()).toEqual(['failure:claim_mismatch', 'failure:not_signed_in', 'success:claimed', 'success:sent']);
     await services.analytics.flush();
     const events = await services.db.select().from(analyticsEvents).where(inArray(analyticsEvents.type, ['magic_link_sent', 'magic_link_used']));

@@ -4,6 +4,7 @@ import { toHttpError } from '../api/app-error-converter';
 import { INTERNAL_MESSAGE } from '../app-error';
 import type { Services } from '../services';
 import { sendChatMessage, type ChatSender } from '../use-cases/chat/send-chat-message';
+import { headerCookieJar, shopperSession } from './shopper-session';
 
 const bodySchema = z.object({ conversationId: z.string().min(1).max(64), text: z.string(), shop: z.string().max(255).optional() });
 
@@ -11,6 +12,11 @@ const encoder = new TextEncoder();
 const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
+
+/** Who sends a streamed turn: the `osa_session` holder and the client address, read as every door reads it. */
+export function readChatSender(services: Services, headers: Headers): ChatSender {
+  return { holderHash: shopperSession(services, headerCookieJar(headers)).holderHash(), clientAddress: services.clientAddresses.read(headers) };
+}
 
 /**
  * POST /api/chat/stream: the same turn as chat.send as server-sent events: `delta` (text as written),

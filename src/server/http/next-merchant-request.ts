@@ -5,15 +5,15 @@ import { toFormError } from '../api/app-error-converter';
 import { readSignedInShopper, type SignedInShopper } from '../auth/shopper-sign-in';
 import { getServices, type Services } from '../services';
 import { authorizeShopAccess, requireMerchant, type ShopAccess } from '../use-cases/dashboard/authorize-shop-access';
-import { readClientAddress } from './client-address';
+import type { ClientAddress } from './client-address';
 
-export type MerchantRequest = { services: Services; headers: Headers; clientAddress: string; signedIn: SignedInShopper | null };
+export type MerchantRequest = { services: Services; headers: Headers; clientAddress: ClientAddress; signedIn: SignedInShopper | null };
 
 /** The dashboard's view of this request: services, the Auth.js sign-in (or null) and the client address. */
 export async function readMerchantRequest(): Promise<MerchantRequest> {
   const services = await getServices();
   const incoming = new Headers(await headers());
-  return { services, headers: incoming, clientAddress: readClientAddress(incoming), signedIn: await readSignedInShopper(services, incoming) };
+  return { services, headers: incoming, clientAddress: services.clientAddresses.read(incoming), signedIn: await readSignedInShopper(services, incoming) };
 }
 
 /** This request's access to one shop (a URL segment): stops with `unauthorized` / `not_found` as the use cases do. */

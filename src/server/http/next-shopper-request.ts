@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import type { Shop } from '@/domain/shops/shop';
 import { getServices, type Services } from '../services';
 import { findServedShop } from '../use-cases/shops/find-served-shop';
-import { readClientAddress } from './client-address';
+import type { ClientAddress } from './client-address';
 import { SESSION_COOKIE, shopperSession, type ShopperSession } from './shopper-session';
 
 /** The installed shop behind a `/t/{shop}` URL segment (once per request), or null. */
@@ -18,7 +18,7 @@ export const loadTrackingShop = cache(async (segment: string): Promise<Shop | nu
   return findServedShop(await getServices(), raw);
 });
 
-export type ShopperRequest = { services: Services; session: ShopperSession; clientAddress: string; headers: Headers };
+export type ShopperRequest = { services: Services; session: ShopperSession; clientAddress: ClientAddress; headers: Headers };
 
 /**
  * What the tracking page's server components, server actions and route handlers know about the shopper: the
@@ -33,5 +33,5 @@ export async function readShopperRequest(): Promise<ShopperRequest> {
     read: () => jar.get(SESSION_COOKIE)?.value ?? null,
     write: (created) => jar.set(created.cookie),
   });
-  return { services, session, clientAddress: readClientAddress(incoming), headers: new Headers(incoming) };
+  return { services, session, clientAddress: services.clientAddresses.read(incoming), headers: new Headers(incoming) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHealthCheck, type HealthDeps } from './check-health';
+import { createHealthCheck, publicHealthReport, type HealthDeps } from './check-health';
 
 const ok = async () => {};
 const shops = [
@@ -85,5 +85,13 @@ describe('health check shop cache', () => {
     installed.push({ id: '3', domain: 'c.myshopify.com' });
     expect((await check()).shops.map((shop) => shop.domain)).toEqual(['a.myshopify.com', 'c.myshopify.com']);
     expect(calls).toBe(3);
+  });
+
+  it('tells the token holder when client addresses are unknown, and nobody else', async () => {
+    const clientAddresses = { source: 'none' as const, recent: { requests: 3, unknown: 3, distinct: 0 }, warning: 'TRUSTED_PROXIES and CLIENT_ADDRESS_HEADER are unset' };
+    const report = await createHealthCheck(deps({ clientAddresses: () => clientAddresses }))();
+    expect(report.status).toBe('ok');
+    expect(report.clientAddresses).toEqual(clientAddresses);
+    expect(publicHealthReport(report)).not.toHaveProperty('clientAddresses');
   });
 });

@@ -1,4 +1,5 @@
 import { shopifyErrorKind } from '@/domain/shops/shop';
+import type { ClientAddressHealth } from '../http/client-address-reader';
 
 export type ComponentHealth = { ok: boolean; kind: string; latencyMs: number };
 /** Whether the shop's webhook subscriptions are complete (`missing`: topics not delivered to APP_URL). */
@@ -9,13 +10,16 @@ export type HealthReport = {
   database: ComponentHealth;
   cache: ComponentHealth;
   shops: ShopHealth[];
+  /** Whether per-address limits can see clients (a warning does not change the status: the app still serves). */
+  clientAddresses?: ClientAddressHealth;
 };
 
-/** What anyone may see: up or down, and how many shops pass, without naming them. */
-export type PublicHealthReport = Omit<HealthReport, 'shops'> & { shops: { total: number; ok: number } };
+/** What anyone may see: up or down, and how many shops pass, without naming them or the proxy setup. */
+export type PublicHealthReport = Omit<HealthReport, 'shops' | 'clientAddresses'> & { shops: { total: number; ok: number } };
 
 export function publicHealthReport(report: HealthReport): PublicHealthReport {
-  return { ...report, shops: { total: report.shops.length, ok: report.shops.filter((shop) => shop.ok).length } };
+  const { clientAddresses: _hidden, ...rest } = report;
+  return { ...rest, shops: { total: report.shops.length, ok: report.shops.filter((shop) => shop.ok).length } };
 }
 
 export type HealthDeps = {
@@ -26,6 +30,8 @@ export type HealthDeps = {
   checkShop: (shop: { id: string; domain: string }) => Promise<unknown>;
   /** Lists the shop's webhook subscriptions and compares them with what the app needs (no changes). */
   checkWebhooks?: (shop: { id: string; domain: string }) => Promise<{ complete: boolean; missing: string[] }>;
+  /** What the client address reader saw lately (services.clientAddresses.health). */
+  clientAddresses?: () => ClientAddressHealth;
   timeoutMs?: number;
   /** Shop results are reused this long so a public endpoint cannot be used to spend shops' API budget. */
   shopResultTtlMs?: number;
@@ -93,6 +99,7 @@ export function createHealthCheck(deps: HealthDeps): () => Promise<HealthReport>
       database: { ok: database.ok, kind: deps.database.kind, latencyMs: database.latencyMs },
       cache: { ok: cache.ok, kind: deps.cache.kind, latencyMs: cache.latencyMs },
       shops,
+      ...(deps.clientAddresses ? { clientAddresses: deps.clientAddresses() } : {}),
     };
   };
 }

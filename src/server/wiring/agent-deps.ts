@@ -21,7 +21,7 @@ export function supportAddress(services: Services, shop: Shop): string | null {
  * The agent's gateways for one conversation: verification through verifyOrder (limits, grants, audit) with
  * the conversation's holder, and order reads limited to what that holder's grants reach in this shop.
  */
-export function buildAgentDeps(services: Services, shop: Shop, conversation: AgentConversation, clientAddress: string): AgentDeps {
+export function buildAgentDeps(services: Services, shop: Shop, conversation: AgentConversation, clientAddress: string | null): AgentDeps {
   const track = { door: conversation.door, inquiryId: conversation.id };
   const lookup = orderLookupDeps(services, shop, track);
   const hashClient = hashClientFor(services);

@@ -25,9 +25,10 @@ export function hashEmailFor(services: Services): (email: string) => string | nu
   };
 }
 
-export function hashClientFor(services: Services): (address: string) => string {
+/** Keyed hash of a client address for limits and the audit log; an unknown address stays null (never one shared bucket). */
+export function hashClientFor(services: Services): (address: string | null) => string | null {
   const key = services.key('audit-hash');
-  return (address) => keyedHash(`client:${address}`, key);
+  return (address) => (address === null ? null : keyedHash(`client:${address}`, key));
 }
 
 function snapshotStore(services: Services, shopId: string): SnapshotStore {

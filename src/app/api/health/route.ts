@@ -20,6 +20,7 @@ function healthCheck(services: Services) {
       if (!result.ok) throw Object.assign(new Error(result.message), { kind: result.reason === 'unreachable' ? 'unavailable' : 'bad_response' });
       return { complete: result.complete, missing: result.missing };
     },
+    clientAddresses: () => services.clientAddresses.health(),
   });
   return globalForHealth.__healthCheck;
 }
@@ -27,6 +28,7 @@ function healthCheck(services: Services) {
 /**
  * GET /api/health: 200 while the database answers (status ok or degraded), 503 when it does not. Shops are
  * named only for `Authorization: Bearer $HEALTH_TOKEN`: the list of a deployment's merchants is not public.
+ * With the token it also says whether the deployment can see client addresses (`clientAddresses.warning`).
  */
 export async function GET(request: NextRequest) {
   const services = await getServices().catch(() => null);

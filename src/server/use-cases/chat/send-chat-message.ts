@@ -16,7 +16,7 @@ import { AppError } from '../../app-error';
 import type { Services } from '../../services';
 
 /** Who is writing: the browser session's grant holder (null without a session) and its address. */
-export type ChatSender = { holderHash: string | null; clientAddress: string };
+export type ChatSender = { holderHash: string | null; clientAddress: string | null };
 
 export const MESSAGES_PER_MINUTE = 30;
 const NOT_FOUND_MESSAGE = 'This conversation was not found.';

@@ -17,7 +17,7 @@ import { AppError } from '../../app-error';
  * shop. Anything else (bad or stale signature, another shop, a guest) falls back to the normal flow; failures
  * are audited.
  */
-async function grantProxyCustomer(services: Services, clientAddress: string, shop: Shop, holderHash: string, query: Record<string, string>): Promise<boolean> {
+async function grantProxyCustomer(services: Services, clientAddress: string | null, shop: Shop, holderHash: string, query: Record<string, string>): Promise<boolean> {
   const result = verifyAppProxyQuery(query, services.env.SHOPIFY_API_SECRET, Date.now());
   const audit = (outcome: 'success' | 'failure', reason: string) =>
     services.audit.record({ shopId: shop.id, door: 'app_proxy', action: 'verify', result: outcome, reason, clientHash: hashClientFor(services)(clientAddress) });
@@ -39,9 +39,12 @@ async function grantProxyCustomer(services: Services, clientAddress: string, sho
 /**
  * New conversations per client address and hour: a shopper opens a handful, a script thousands (each one a
  * stored row and a dashboard count). Fails open when the store is down: this guards storage, not identity.
+ * An unknown address is not limited (one shared bucket would stop every unknown shopper); /api/health warns.
  */
-async function checkChatStartRate(services: Services, clientAddress: string): Promise<void> {
-  const key = `chat:start:${hashClientFor(services)(clientAddress)}`;
+async function checkChatStartRate(services: Services, clientAddress: string | null): Promise<void> {
+  const clientHash = hashClientFor(services)(clientAddress);
+  if (!clientHash) return;
+  const key = `chat:start:${clientHash}`;
   const count = await services.store.increment(key, CHAT_START_WINDOW_MS).catch(() => 0);
   if (count <= services.env.CHAT_START_MAX_PER_CLIENT) return;
   const waitMs = (await services.store.ttl(key).catch(() => null)) ?? CHAT_START_WINDOW_MS;
@@ -59,7 +62,7 @@ const CHAT_START_WINDOW_MS = 60 * 60 * 1000;
  */
 export async function startChat(
   services: Services,
-  opener: { ensureHolderHash: () => string; clientAddress: string },
+  opener: { ensureHolderHash: () => string; clientAddress: string | null },
   input: { shop: Shop; door?: ChatDoor | undefined; proxyQuery?: Record<string, string> | undefined },
 ): Promise<{ conversationId: string; messages: ChatMessage[] }> {
   const { shop, proxyQuery } = input;

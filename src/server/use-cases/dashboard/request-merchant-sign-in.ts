@@ -15,16 +15,19 @@ export type MerchantSignInResult = { status: 'accepted' | 'invalid_email' | 'lim
 
 /**
  * Mails a sign-in link to a shop member; anyone else gets the same answer after the same time and no mail.
- * Sends are limited per email and per client address in the shared store.
+ * Sends are limited per email and per client address (when known) in the shared store.
  */
-export async function requestMerchantSignIn(services: Services, input: { email: string; clientAddress: string }): Promise<MerchantSignInResult> {
+export async function requestMerchantSignIn(services: Services, input: { email: string; clientAddress: string | null }): Promise<MerchantSignInResult> {
   const startedAt = Date.now();
   const email = z.email().max(320).safeParse(input.email.trim());
   if (!email.success) return { status: 'invalid_email', message: 'Please enter a valid email address, like name@example.com.' };
   const normalized = memberEmail(email.data);
   const emailKey = `merchant-sign-in:email:${hashEmailFor(services)(normalized) ?? normalized}`;
-  const clientKey = `merchant-sign-in:client:${hashClientFor(services)(input.clientAddress)}`;
-  const [perEmail, perClient] = await Promise.all([services.store.increment(emailKey, WINDOW_MS), services.store.increment(clientKey, WINDOW_MS)]);
+  const clientHash = hashClientFor(services)(input.clientAddress);
+  const [perEmail, perClient] = await Promise.all([
+    services.store.increment(emailKey, WINDOW_MS),
+    clientHash ? services.store.increment(`merchant-sign-in:client:${clientHash}`, WINDOW_MS) : 0,
+  ]);
   if (perEmail > MAX_PER_EMAIL || perClient > MAX_PER_CLIENT) {
     return { status: 'limited', message: 'Too many sign-in links were asked for. Please try again in an hour.' };
   }

@@ -15,7 +15,7 @@ export function shopDeepLinkSecret(services: Pick<Services, 'key'>, shop: Pick<S
  */
 export async function openDeepLink(
   services: Services,
-  input: { shop: Shop; token: string; holderHash: string; clientAddress: string; now?: Date },
+  input: { shop: Shop; token: string; holderHash: string; clientAddress: string | null; now?: Date },
 ): Promise<{ ok: true; orderId: string } | { ok: false; reason: string }> {
   const now = input.now ?? new Date();
   const check = verifyDeepLink(shopDeepLinkSecret(services, input.shop), input.token.slice(0, 200), now);

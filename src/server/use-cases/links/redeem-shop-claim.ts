@@ -10,7 +10,7 @@ import { grantEmailAccess, verifyShopClaim, type SignedInShopper } from '../../a
  */
 export async function redeemShopClaim(
   services: Services,
-  input: { shop: Shop; claim: string; holderHash: string; shopper: SignedInShopper | null; clientAddress: string; now: Date },
+  input: { shop: Shop; claim: string; holderHash: string; shopper: SignedInShopper | null; clientAddress: string | null; now: Date },
 ): Promise<boolean> {
   const { shop, shopper, now } = input;
   const valid = shopper !== null && verifyShopClaim(services, input.claim, { shopId: shop.id, emailHash: shopper.emailHash, now });

@@ -20,7 +20,7 @@ const CURSOR_SHAPE = /^[A-Za-z0-9+/=_-]{1,512}$/;
  */
 export async function loadOrderHistory(
   services: Services,
-  input: { shop: Shop; holderHash: string | null; signedIn: SignedInShopper | null; clientAddress: string; after?: string | undefined; now?: Date },
+  input: { shop: Shop; holderHash: string | null; signedIn: SignedInShopper | null; clientAddress: string | null; after?: string | undefined; now?: Date },
 ): Promise<OrderHistory> {
   const shopper = input.signedIn;
   if (!shopper) return { state: 'signed_out' };

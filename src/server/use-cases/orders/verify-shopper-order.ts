@@ -18,7 +18,7 @@ export type VerifyAnswer =
  */
 export async function verifyShopperOrder(
   services: Services,
-  input: { shop: Shop; holderHash: string; clientAddress: string; door: Door; reference: string; email: string; inquiryId?: string },
+  input: { shop: Shop; holderHash: string; clientAddress: string | null; door: Door; reference: string; email: string; inquiryId?: string },
 ): Promise<VerifyAnswer> {
   const { shop, holderHash, door } = input;
   const inquiryId = input.inquiryId ?? sessionInquiryId(services, holderHash);

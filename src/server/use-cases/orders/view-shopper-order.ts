@@ -20,7 +20,7 @@ export type ViewAnswer = { status: 'ok'; record: OrderRecord; stale: boolean } |
  */
 export async function viewShopperOrder(
   services: Services,
-  input: { shop: Shop; holderHash: string | null; clientAddress: string; door: Door; orderId: string; now?: Date },
+  input: { shop: Shop; holderHash: string | null; clientAddress: string | null; door: Door; orderId: string; now?: Date },
 ): Promise<ViewAnswer> {
   const { shop, holderHash, door } = input;
   const grants = holderHash ? await services.grants.listGrants(holderHash, shop.id, input.now ?? new Date()) : [];

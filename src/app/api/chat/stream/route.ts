@@ -1,7 +1,5 @@
 import { getServices } from '@/server/services';
-import { streamChat } from '@/server/http/chat-stream';
-import { readClientAddress } from '@/server/http/client-address';
-import { headerCookieJar, shopperSession } from '@/server/http/shopper-session';
+import { readChatSender, streamChat } from '@/server/http/chat-stream';
 import { createLogger, describeError } from '@/server/logger';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +8,7 @@ const logger = createLogger();
 /** Streaming form of chat.send (server-sent events); see docs/api.md. */
 export async function POST(req: Request): Promise<Response> {
   const services = await getServices();
-  const sender = { holderHash: shopperSession(services, headerCookieJar(req.headers)).holderHash(), clientAddress: readClientAddress(req.headers) };
+  const sender = readChatSender(services, req.headers);
   const body: unknown = await req.json().catch(() => null);
   return streamChat(services, sender, body, (error) => logger.error('chat stream failed', describeError(error)));
 }
