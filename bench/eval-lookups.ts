@@ -10,10 +10,13 @@ import { createShopifyAdminClient } from '../src/server/shopify/admin-client';
 import { connectShop } from '../src/domain/shops/connect-shop';
 import { connectShopDeps } from '../src/server/wiring/shop-deps';
 import { verifyOrder, type VerifyOrderDeps } from '../src/domain/verification/verify-order';
+import { extractEmail, extractOrderReference } from '../src/domain/agent/extract-details';
+import { emailHasOrders } from '../src/domain/orders/list-orders-by-email';
+import { knownOrder } from '../demo-shop/seed/known-orders';
 import { verifyOrderDeps } from '../src/server/wiring/order-deps';
 import { printTable } from './bench-kit';
 
-type Case = { shop: string; reference: string; email: string; expect: 'verified' | 'refused'; kind: string; orderName?: string };
+type Case = { shop: string; reference: string; email: string; expect: 'verified' | 'refused'; kind: string; orderName?: string; door?: 'history' };
 
 const unlimited = { max: 1_000_000, rate: 1_000_000 };
 const fullWidth = (text: string) => text.replace(/[0-9#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
@@ -30,6 +33,31 @@ function referenceVariants(name: string, prefix: string, suffix: string, number:
     ['lower-case name', name.toLowerCase()],
     ['name with spaces', ` ${prefix} ${number} ${suffix} `.replace(/\s+/g, ' ')],
   ];
+}
+
+/** What a shopper types in chat, reduced to what the chat door hands verification (the same extraction). */
+function chatCase(shop: string, sentence: string, kind: string, expect: Case['expect'], orderName?: string): Case {
+  return { shop, reference: extractOrderReference(sentence) ?? '', email: extractEmail(sentence) ?? '', expect, kind, ...(orderName ? { orderName } : {}) };
+}
+
+/** Issue 15 class 1: apostrophes, RFC 5322 atext, the typographic apostrophe, UTF-8 local parts, IDN domains. */
+function emailEdgeCases(): Case[] {
+  const cases: Case[] = [];
+  const curly = (email: string) => email.replace(/'/g, '\u2019');
+  const unicodeDomain = (email: string) => email.replace('@xn--bcher-kva.de', '@bücher.de');
+  for (const key of ['acme.apostrophe', 'acme.atext', 'tiny.apostrophe', 'nordic.utf8_local', 'nordic.idn']) {
+    const order = knownOrder(key);
+    const email = order.email!;
+    const typed = unicodeDomain(email);
+    const valid = (kind: string, e: string): Case => ({ shop: order.shop, reference: order.name, email: e, expect: 'verified', kind: `email edge (${kind})`, orderName: order.name });
+    cases.push(valid('as stored', email), valid('typed as the shopper writes it', typed), valid('typographic apostrophe', curly(typed)));
+    cases.push(chatCase(order.shop, `hi it\u2019s ${curly(typed)} and my order is ${order.name}`, 'email edge (chat sentence)', 'verified', order.name));
+    cases.push(chatCase(order.shop, `order ${order.name}, email '${typed}'`, 'email edge (chat, quoted)', 'verified', order.name));
+    cases.push({ shop: order.shop, reference: '', email: typed, expect: 'verified', kind: 'email edge (order history by email)', door: 'history' });
+    const dropped = typed.replace(/'/g, '').replace('å', 'a').replace('ü', 'u');
+    cases.push({ shop: order.shop, reference: order.name, email: dropped, expect: 'refused', kind: 'email edge: apostrophe or accent dropped' });
+  }
+  return cases;
 }
 
 function typo(email: string, seed: number): string {
@@ -49,10 +77,12 @@ async function main() {
   const shopify = createShopifyAdminClient({ store: base.store, logger: base.logger, apiVersion: env.SHOPIFY_API_VERSION, timeoutMs: 8000, bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 } });
   const services = { ...base, shopify };
   const depsByShop = new Map<string, VerifyOrderDeps>();
+  const credentialsByShop = new Map<string, Awaited<ReturnType<typeof services.shops.getShopCredentials>>>();
   for (const info of demo.shops) {
     const connected = await connectShop(connectShopDeps(services), { domain: info.domain, token: info.accessToken, apiOrigin: info.origin });
     if (!connected.ok) throw new Error(connected.message);
     const deps = verifyOrderDeps(services, connected.shop, 'eval', 'api');
+    credentialsByShop.set(info.domain, await services.shops.getShopCredentials(connected.shop));
     const generous = { maxFailures: 1_000_000, windowMs: 60_000 };
     depsByShop.set(info.domain, { ...deps, limits: { perHolder: generous, perClient: generous, perOrder: generous }, minimumFailureMs: 0 });
   }
@@ -82,10 +112,22 @@ async function main() {
     }
   }
 
+  cases.push(...emailEdgeCases());
+
   const outcomes = new Map<string, { total: number; right: number }>();
   let validOk = 0, validTotal = 0, falsePositives = 0, invalidTotal = 0, unavailable = 0;
   const failures: string[] = [];
   for (const item of cases) {
+    if (item.door === 'history') {
+      const gateway = { findOrdersByEmail: async (email: string, page: { first: number }) => shopify.findOrdersByEmail(credentialsByShop.get(item.shop)!, email, page) };
+      const found = (await emailHasOrders({ gateway }, item.email)) === true;
+      const bucket = outcomes.get(item.kind) ?? { total: 0, right: 0 };
+      outcomes.set(item.kind, { total: bucket.total + 1, right: bucket.right + (found ? 1 : 0) });
+      validTotal += 1;
+      validOk += found ? 1 : 0;
+      if (!found && failures.length < 10) failures.push(`${item.kind}: ${item.shop} "${item.email}"`);
+      continue;
+    }
     const result = await verifyOrder(depsByShop.get(item.shop)!, { reference: item.reference, email: item.email, holderHash: 'eval', clientAddress: '203.0.113.9', door: 'api' });
     if (!result.ok && result.reason === 'unavailable') unavailable += 1;
     const verified = result.ok && (item.orderName === undefined || result.record.orderName === item.orderName);

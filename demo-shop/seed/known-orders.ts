@@ -78,13 +78,18 @@ const ROWS: Row[] = [
   ['acme.on_hold', ACME, 1294, 'hold.hana@example.com', 'on_hold', 'Hana', 'Sato', 'fulfillment on hold'],
   ['acme.test_order', ACME, 1297, 'test.tom@example.com', 'unfulfilled', 'Tom', 'Tester', 'test order (bogus gateway)', { test: true }],
   ['acme.payment_pending', ACME, 1298, 'pending.paula@example.com', 'payment_pending', 'Paula', 'Quinn', 'payment pending'],
+  ['acme.apostrophe', ACME, 1299, "Liam.O'Connor@example.ie", 'unfulfilled', 'Liam', "O'Connor", "apostrophe in the local part (Irish name); phones type it as ’"],
+  ['acme.atext', ACME, 1300, "o'reilly&sons+orders@example.com", 'unfulfilled', 'Sean', "O'Reilly", 'RFC 5322 atext characters (& + \') in the local part'],
   ['nordic.delivered', NORDIC, 1001, 'jane.doe@example.com', 'delivered', 'Jane', 'Doe', 'same number and same email as acme #1001, other shop', { carriers: ['PostNord'] }],
   ['nordic.cancelled', NORDIC, 1150, 'erik.lund@example.se', 'cancelled', 'Erik', 'Lund', 'cancelled (inventory)'],
   ['nordic.in_transit', NORDIC, 1180, 'astrid.berg@example.se', 'in_transit', 'Astrid', 'Berg', 'PostNord in transit (no estimated delivery)', { carriers: ['PostNord'] }],
   ['nordic.unfulfilled', NORDIC, 1195, 'sofia.nilsson@example.se', 'unfulfilled', 'Sofia', 'Nilsson', 'paid, not shipped'],
+  ['nordic.utf8_local', NORDIC, 1197, 'åsa.öberg@exempel.se', 'unfulfilled', 'Åsa', 'Öberg', 'UTF-8 local part (RFC 6531)'],
+  ['nordic.idn', NORDIC, 1198, 'anna@xn--bcher-kva.de', 'unfulfilled', 'Anna', 'Weber', 'IDN domain stored in punycode; shoppers type bücher.de'],
   ['tiny.delivered', TINY, 1001, 'emma.hughes@example.co.uk', 'delivered', 'Emma', 'Hughes', 'first order of the small shop', { carriers: ['Royal Mail'] }],
   ['tiny.in_transit', TINY, 1055, 'oliver.brown@example.co.uk', 'in_transit', 'Oliver', 'Brown', 'Royal Mail in transit', { carriers: ['Royal Mail'] }],
   ['tiny.unfulfilled', TINY, 1058, 'amelia.jones@example.co.uk', 'unfulfilled', 'Amelia', 'Jones', 'paid, not shipped'],
+  ['tiny.apostrophe', TINY, 1059, "gianni.d'amico@example.it", 'unfulfilled', 'Gianni', "D'Amico", 'apostrophe (Italian name)'],
 ];
 
 export const KNOWN_ORDERS: readonly KnownOrder[] = ROWS.map(([key, shop, orderNumber, email, state, firstName, lastName, note, extra]) => {

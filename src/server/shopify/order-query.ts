@@ -1,3 +1,5 @@
+import { domainToASCII } from 'node:url';
+
 /**
  * The GraphQL documents the app sends to Shopify. One fragment describes an order exactly as
  * src/domain/orders/source-order.ts parses it; every lookup selects that fragment.
@@ -104,8 +106,17 @@ export function nameSearch(orderNames: string | readonly string[]): string {
   return names.map((name) => `name:${quoteSearchValue(name)}`).join(' OR ');
 }
 
+/**
+ * An address with an internationalised domain is searched in both spellings (Unicode and punycode), since a shop
+ * may have stored either; the caller compares the results exactly (emailsMatch folds both to one form).
+ */
 export function emailSearch(email: string): string {
-  return `email:${quoteSearchValue(email.trim())}`;
+  const trimmed = email.trim();
+  const at = trimmed.lastIndexOf('@');
+  const domain = trimmed.slice(at + 1);
+  const ascii = at > 0 && /[^\x00-\x7f]/.test(domain) ? domainToASCII(domain) : '';
+  const spellings = new Set([trimmed, ...(ascii ? [`${trimmed.slice(0, at)}@${ascii}`] : [])]);
+  return [...spellings].map((spelling) => `email:${quoteSearchValue(spelling)}`).join(' OR ');
 }
 
 /** Accepts a numeric customer id or its gid; anything else is rejected before it reaches the search. */

@@ -60,7 +60,11 @@ export function LookupForm({ action }: Props) {
           name="email"
           label="Email"
           hint="The address you used for the order."
-          type="email"
+          // Not type="email": browsers refuse UTF-8 local parts (`josé@…`, RFC 6531); the server checks the address.
+          type="text"
+          inputMode="email"
+          spellCheck={false}
+          autoCapitalize="none"
           autoComplete="email"
           required
           maxLength={320}

@@ -114,6 +114,18 @@ describe('chat (deterministic engine)', () => {
     expect(reply.text).toMatch(/out for delivery/i);
   });
 
+  it.each([
+    ['acme.apostrophe', (email: string) => `it\u2019s ${email.replace(/'/g, '\u2019')} order 1299`],
+    ['tiny.apostrophe', (email: string) => `order 1059-EU, my email is '${email}'`],
+    ['nordic.idn', () => 'NT-1198 anna@bücher.de'],
+  ] as const)('verifies %s from a chat message (apostrophe, typographic apostrophe, IDN domain)', async (key, sentence) => {
+    const client = shopper();
+    const order = knownOrder(key);
+    const { conversationId } = await open(client, order.shop);
+    const reply = await say(client, conversationId, sentence(order.email!));
+    expect(orderCards(reply)[0]?.order.orderName).toBe(order.name);
+  });
+
   it('answers a wrong email with the uniform failure and then locks the conversation', async () => {
     const client = shopper();
     const { conversationId } = await open(client);
