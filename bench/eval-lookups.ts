@@ -16,7 +16,17 @@ import { knownOrder } from '../demo-shop/seed/known-orders';
 import { verifyOrderDeps } from '../src/server/wiring/order-deps';
 import { printTable } from './bench-kit';
 
-type Case = { shop: string; reference: string; email: string; expect: 'verified' | 'refused'; kind: string; orderName?: string; door?: 'history' };
+type Case = {
+  shop: string;
+  reference: string;
+  email: string;
+  expect: 'verified' | 'refused';
+  kind: string;
+  orderName?: string;
+  door?: 'history';
+  /** The answer must also be in this category and say this (issue 15 classes 2 and 3). */
+  answer?: { status: string; says: RegExp; eta?: RegExp };
+};
 
 const unlimited = { max: 1_000_000, rate: 1_000_000 };
 const fullWidth = (text: string) => text.replace(/[0-9#]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
@@ -58,6 +68,26 @@ function emailEdgeCases(): Case[] {
     cases.push({ shop: order.shop, reference: order.name, email: dropped, expect: 'refused', kind: 'email edge: apostrophe or accent dropped' });
   }
   return cases;
+}
+
+/** Issue 15 class 2: payment and fulfillment states the shopper must hear specifically, not "on hold". */
+const STATUS_EDGES: Array<[key: string, status: string, says: RegExp]> = [
+  ['acme.payment_expired', 'payment_problem', /didn't go through: the card authorisation expired/],
+  ['acme.payment_voided', 'payment_problem', /cancelled \(voided\)/],
+  ['acme.partially_paid', 'payment_pending', /part of the payment; the rest is still due/],
+  ['acme.authorized_old', 'confirmed', /authorisations usually lapse after about a week/],
+  ['acme.on_hold_address', 'on_hold', /needs to check the delivery address/],
+  ['acme.scheduled', 'confirmed', /scheduled: the store will start preparing it on/],
+  ['acme.local_delivery', 'confirmed', /delivers it locally, \w+day, \w+ \d+, between/],
+  ['acme.store_pickup', 'confirmed', /being prepared for pickup at Acme Outdoors Flagship Store/],
+  ['acme.store_pickup_ready', 'ready_for_pickup', /ready to collect at Acme Outdoors Flagship Store/],
+];
+
+function statusEdgeCases(): Case[] {
+  return STATUS_EDGES.map(([key, status, says]) => {
+    const order = knownOrder(key);
+    return { shop: order.shop, reference: order.name, email: order.email!, expect: 'verified', kind: `status edge (${key.split('.')[1]})`, orderName: order.name, answer: { status, says } };
+  });
 }
 
 function typo(email: string, seed: number): string {
@@ -112,7 +142,7 @@ async function main() {
     }
   }
 
-  cases.push(...emailEdgeCases());
+  cases.push(...emailEdgeCases(), ...statusEdgeCases());
 
   const outcomes = new Map<string, { total: number; right: number }>();
   let validOk = 0, validTotal = 0, falsePositives = 0, invalidTotal = 0, unavailable = 0;
@@ -130,7 +160,8 @@ async function main() {
     }
     const result = await verifyOrder(depsByShop.get(item.shop)!, { reference: item.reference, email: item.email, holderHash: 'eval', clientAddress: '203.0.113.9', door: 'api' });
     if (!result.ok && result.reason === 'unavailable') unavailable += 1;
-    const verified = result.ok && (item.orderName === undefined || result.record.orderName === item.orderName);
+    const answered = !item.answer || (result.ok && result.record.view.status === item.answer.status && item.answer.says.test(result.record.view.message));
+    const verified = result.ok && (item.orderName === undefined || result.record.orderName === item.orderName) && answered;
     const right = item.expect === 'verified' ? verified : !result.ok;
     const bucket = outcomes.get(item.kind) ?? { total: 0, right: 0 };
     bucket.total += 1;

@@ -43,6 +43,15 @@ const EXPECTED: Record<OrderState, OrderStatusCategory> = {
   partially_refunded: 'delivered',
   digital: 'digital',
   pos_pickup: 'delivered',
+  payment_expired: 'payment_problem',
+  payment_voided: 'payment_problem',
+  partially_paid: 'payment_pending',
+  authorized_old: 'confirmed',
+  on_hold_address: 'on_hold',
+  scheduled: 'confirmed',
+  local_delivery: 'confirmed',
+  store_pickup: 'confirmed',
+  store_pickup_ready: 'ready_for_pickup',
 };
 
 /** The production fragment, and one with the optional fields (requiresShipping, refunds) the view can use. */

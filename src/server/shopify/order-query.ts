@@ -15,6 +15,8 @@ import { domainToASCII } from 'node:url';
  * - trackingInfo 2: the view shows one tracking number per package (the first one that has a number).
  * - events 8, newest first: the latest scan drives the status; the timeline shows the last eight scans.
  * - fulfillmentLineItems 10: the items inside one package.
+ * - fulfillmentOrders 2: how the order travels (shipping, local delivery window, pickup location), holds and
+ *   schedules; one per location, and a second location is rare for the orders shoppers ask about.
  */
 export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
   fragment WismoOrder on Order {
@@ -56,6 +58,15 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
       }
       fulfillmentLineItems(first: 10) {
         nodes { quantity lineItem { id title variantTitle } }
+      }
+    }
+    fulfillmentOrders(first: 2) {
+      nodes {
+        status
+        fulfillAt
+        fulfillmentHolds { reason }
+        deliveryMethod { methodType minDeliveryDateTime maxDeliveryDateTime }
+        assignedLocation { name address1 city }
       }
     }
   }
@@ -134,9 +145,10 @@ export function orderGid(orderId: string): string | null {
 /**
  * Shopify's static cost of one WismoOrder (objects 1, connections 2 + first × node), used only until
  * the real `requestedQueryCost` has been measured: 1 order + 4 money objects + refunds 3 + customer 1
- * + address 1 + lineItems 2+15 + fulfillments (1 + trackingInfo 1 + events 2+8 + fulfillmentLineItems 2+10×2).
+ * + address 1 + lineItems 2+15 + fulfillments (1 + trackingInfo 1 + events 2+8 + fulfillmentLineItems 2+10×2)
+ * + fulfillmentOrders 2+2×(1 + holds 1 + deliveryMethod 1 + assignedLocation 1).
  */
-export const ORDER_COST_ESTIMATE = 1 + 4 + 3 + 2 + 17 + 34;
+export const ORDER_COST_ESTIMATE = 1 + 4 + 3 + 2 + 17 + 34 + 10;
 
 export function estimateSearchCost(first: number): number {
   return 2 + first * ORDER_COST_ESTIMATE;
