@@ -13,6 +13,7 @@ import { verifyOrder, type VerifyOrderDeps } from '../src/domain/verification/ve
 import { extractEmail, extractOrderReference } from '../src/domain/agent/extract-details';
 import { emailHasOrders } from '../src/domain/orders/list-orders-by-email';
 import { knownOrder } from '../demo-shop/seed/known-orders';
+import { composeOrderAnswer } from '../src/domain/agent/compose-order-answer';
 import { verifyOrderDeps } from '../src/server/wiring/order-deps';
 import { printTable } from './bench-kit';
 
@@ -83,11 +84,24 @@ const STATUS_EDGES: Array<[key: string, status: string, says: RegExp]> = [
   ['acme.store_pickup_ready', 'ready_for_pickup', /ready to collect at Acme Outdoors Flagship Store/],
 ];
 
+/** Issue 15 class 3: "when will it arrive?" for pickup and local delivery says where / when, not a carrier date. */
+const ETA_EDGES: Record<string, RegExp> = {
+  'acme.local_delivery': /delivers order #1296 locally, \w+day, \w+ \d+, between/,
+  'acme.store_pickup': /pickup order, to collect at Acme Outdoors Flagship Store, 12 Market Street.*It can be collected from/,
+  'acme.store_pickup_ready': /ready to collect now at Acme Outdoors Flagship Store/,
+};
+
 function statusEdgeCases(): Case[] {
-  return STATUS_EDGES.map(([key, status, says]) => {
+  const cases: Case[] = STATUS_EDGES.map(([key, status, says]) => {
     const order = knownOrder(key);
     return { shop: order.shop, reference: order.name, email: order.email!, expect: 'verified', kind: `status edge (${key.split('.')[1]})`, orderName: order.name, answer: { status, says } };
   });
+  for (const [key, eta] of Object.entries(ETA_EDGES)) {
+    const order = knownOrder(key);
+    const status = STATUS_EDGES.find(([k]) => k === key)![1];
+    cases.push({ shop: order.shop, reference: order.name, email: order.email!, expect: 'verified', kind: `"when will it arrive?" (${key.split('.')[1]})`, orderName: order.name, answer: { status, says: /./, eta } });
+  }
+  return cases;
 }
 
 function typo(email: string, seed: number): string {
@@ -160,7 +174,12 @@ async function main() {
     }
     const result = await verifyOrder(depsByShop.get(item.shop)!, { reference: item.reference, email: item.email, holderHash: 'eval', clientAddress: '203.0.113.9', door: 'api' });
     if (!result.ok && result.reason === 'unavailable') unavailable += 1;
-    const answered = !item.answer || (result.ok && result.record.view.status === item.answer.status && item.answer.says.test(result.record.view.message));
+    const answered =
+      !item.answer ||
+      (result.ok &&
+        result.record.view.status === item.answer.status &&
+        item.answer.says.test(result.record.view.message) &&
+        (!item.answer.eta || item.answer.eta.test(composeOrderAnswer(result.record.view, 'eta'))));
     const verified = result.ok && (item.orderName === undefined || result.record.orderName === item.orderName) && answered;
     const right = item.expect === 'verified' ? verified : !result.ok;
     const bucket = outcomes.get(item.kind) ?? { total: 0, right: 0 };

@@ -126,7 +126,7 @@ export function composeStatusMessage(f: MessageFacts): { headline: string; messa
     ready_for_pickup: () =>
       f.plan?.method === 'pickup'
         ? `Your order ${n} is ready to collect${f.plan.location ? ` at ${f.plan.location}` : ` from ${store}`}. Bring your order number (${n}) with you.`
-        : `Your order ${n} is waiting for you at a ${focus?.carrier ? `${focus.carrier} ` : ''}pickup point. The tracking link shows where, and until when.`,
+        : `Your order ${n} is waiting for you at a ${focus?.carrier ? `${focus.carrier} ` : ''}pickup point. ${focus?.trackingUrl ? 'The tracking link shows' : "The carrier's notice shows"} where, and until when.`,
     partially_delivered: () =>
       `Part of your order ${n} has arrived${summary}. ${pending.length > 0 ? `The rest is on its way${with_(pending[0])}.${eta}${delayed}` : `${Store} is still preparing the rest.`}`,
     delivered: () => {

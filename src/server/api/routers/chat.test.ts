@@ -126,6 +126,20 @@ describe('chat (deterministic engine)', () => {
     expect(orderCards(reply)[0]?.order.orderName).toBe(order.name);
   });
 
+  it.each([
+    ['acme.store_pickup', /pickup order, to collect at Acme Outdoors Flagship Store/],
+    ['acme.store_pickup_ready', /ready to collect now at Acme Outdoors Flagship Store/],
+    ['acme.local_delivery', /delivers order #1296 locally, \w+day, \w+ \d+, between/],
+  ] as const)('answers "when will it arrive?" for %s with the place or window, not a carrier date', async (key, expected) => {
+    const client = shopper();
+    const order = knownOrder(key);
+    const { conversationId } = await open(client);
+    await say(client, conversationId, `${order.name} ${order.email}`);
+    const eta = await say(client, conversationId, 'when will it arrive?');
+    expect(eta.text).toMatch(expected);
+    expect(eta.text).not.toMatch(/carrier hasn't given a delivery date/);
+  });
+
   it('answers a wrong email with the uniform failure and then locks the conversation', async () => {
     const client = shopper();
     const { conversationId } = await open(client);
