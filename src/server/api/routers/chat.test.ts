@@ -7,7 +7,7 @@ import { CHAT_TEXT_ERROR, chatMessageSchema, type ChatMessage } from '@/domain/a
 import { createTestServices } from '@/server/testing/test-services';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createShopperClient } from '@/server/testing/shopper-client';
-import { auditEvents, conversations, handoffs, messages, outboxMessages } from '@/server/db/schema';
+import { auditEvents, conversations, handoffs, messages, outboxMessages, shops as shopsTable } from '@/server/db/schema';
 import type { Services } from '@/server/services';
 import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';
 
@@ -138,6 +138,26 @@ describe('chat (deterministic engine)', () => {
     const eta = await say(client, conversationId, 'when will it arrive?');
     expect(eta.text).toMatch(expected);
     expect(eta.text).not.toMatch(/carrier hasn't given a delivery date/);
+  });
+
+  it("gives the shop's own order-number format as the example, and learns it when it was unknown at connect time", async () => {
+    const askNumber = async (shop: string) => {
+      const client = shopper();
+      const { conversationId } = await open(client, shop);
+      return (await say(client, conversationId, 'my email is someone@example.com')).text;
+    };
+    expect(await askNumber(NORDIC)).toContain('like NT-1001');
+    expect(await askNumber('tiny-tea.myshopify.com')).toContain('like 1001-EU');
+
+    // A shop connected before its first order has no format yet: the first verified order teaches it.
+    await services.db.update(shopsTable).set({ settings: {} }).where(eq(shopsTable.domain, NORDIC));
+    expect(await askNumber(NORDIC)).toContain('like #1001');
+    const order = knownOrder('nordic.in_transit');
+    const client = shopper();
+    const { conversationId } = await open(client, NORDIC);
+    expect(orderCards(await say(client, conversationId, `${order.name} ${order.email}`))[0]?.order.orderName).toBe(order.name);
+    await expect.poll(async () => (await services.shops.findShopByDomain(NORDIC))?.settings.orderNameFormat).toEqual({ prefix: 'NT-', suffix: '' });
+    expect(await askNumber(NORDIC)).toContain('like NT-1001');
   });
 
   it('answers a wrong email with the uniform failure and then locks the conversation', async () => {
