@@ -15,6 +15,9 @@ import { emailHasOrders } from '../src/domain/orders/list-orders-by-email';
 import { knownOrder } from '../demo-shop/seed/known-orders';
 import { composeOrderAnswer } from '../src/domain/agent/compose-order-answer';
 import { exampleOrderName } from '../src/domain/orders/order-name-format';
+import { handleShopifyWebhook } from '../src/domain/webhooks/handle-shopify-webhook';
+import { shopifyWebhookDeps } from '../src/server/wiring/webhook-deps';
+import { signTestWebhook } from '../src/server/webhooks/sign-test-webhook';
 import { verifyOrderDeps } from '../src/server/wiring/order-deps';
 import { printTable } from './bench-kit';
 
@@ -199,6 +202,26 @@ async function main() {
       falsePositives += result.ok ? 1 : 0;
     }
     if (!right && failures.length < 10) failures.push(`${item.kind}: ${item.shop} "${item.reference}" / "${item.email}"`);
+  }
+
+  // Issue 15 class 4: a webhook without a signature is refused like a forged one (401), a signed one is taken.
+  const webhookDeps = shopifyWebhookDeps(services);
+  for (const info of demo.shops) {
+    const order = demo.data.orders(info.domain)[0]!;
+    const delivery = (hmac?: string) => signTestWebhook({ topic: 'orders/updated', shop: info.domain, body: { id: order.id, name: order.name }, secret: env.SHOPIFY_API_SECRET, ...(hmac !== undefined ? { hmac } : {}) });
+    const unsigned = delivery();
+    unsigned.headers.delete('x-shopify-hmac-sha256');
+    const checks: Array<[string, ReturnType<typeof delivery>, number]> = [
+      ['webhook: signed → 200', delivery(), 200],
+      ['webhook: forged → 401', delivery('Zm9yZ2Vk'), 401],
+      ['webhook: unsigned → 401 (like forged)', unsigned, 401],
+    ];
+    for (const [kind, request, status] of checks) {
+      const got = (await handleShopifyWebhook(webhookDeps, request)).status;
+      const bucket = outcomes.get(kind) ?? { total: 0, right: 0 };
+      outcomes.set(kind, { total: bucket.total + 1, right: bucket.right + (got === status ? 1 : 0) });
+      if (got !== status) failures.push(`${kind}: ${info.domain} answered ${got}`);
+    }
   }
 
   const exampleRight = examples.filter((e) => e.shown === e.expected).length;
