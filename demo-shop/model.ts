@@ -127,6 +127,16 @@ export interface Refund {
   lines: { lineItemId: number; quantity: number }[];
 }
 
+/** How the order reaches the shopper (GraphQL DeliveryMethodType) and, for local delivery or pickup, when and where. */
+export interface DeliveryMethod {
+  type: 'SHIPPING' | 'LOCAL' | 'PICK_UP' | 'PICKUP_POINT' | 'RETAIL' | 'NONE';
+  /** Local delivery window start / earliest pickup time. */
+  minDeliveryAt: string | null;
+  maxDeliveryAt: string | null;
+  /** The store location a pickup order is collected from. */
+  location: { name: string; address1: string; city: string } | null;
+}
+
 export interface Order {
   id: number;
   shop: string;
@@ -159,6 +169,12 @@ export interface Order {
   lineItems: LineItem[];
   fulfillments: Fulfillment[];
   refunds: Refund[];
+  /** Unset: SHIPPING when an item needs shipping, else NONE. */
+  deliveryMethod?: DeliveryMethod;
+  /** GraphQL FulfillmentHoldReason of an ON_HOLD order (`INCORRECT_ADDRESS`); unset = a hold without a reason. */
+  holdReason?: string;
+  /** When a SCHEDULED fulfillment order becomes ready to fulfil (subscriptions, pre-orders). */
+  fulfillAt?: string;
 }
 
 /** Quantity of a line item shipped by non-cancelled fulfillments. */

@@ -132,6 +132,26 @@ function fulfillmentOrderStatus(order: Order): string {
   }
 }
 
+function fulfillmentOrder(o: Order, shop: ShopConfig): Source {
+  const method = o.deliveryMethod ?? { type: o.lineItems.some((l) => l.requiresShipping) ? 'SHIPPING' : 'NONE', minDeliveryAt: null, maxDeliveryAt: null, location: null };
+  const status = fulfillmentOrderStatus(o);
+  return {
+    __typename: 'FulfillmentOrder', id: gid('FulfillmentOrder', o.id + 1), status, requestStatus: 'UNSUBMITTED',
+    fulfillAt: status === 'SCHEDULED' ? (o.fulfillAt ?? null) : null,
+    fulfillmentHolds: status === 'ON_HOLD' && o.holdReason
+      ? [{ __typename: 'FulfillmentHold', id: gid('FulfillmentHold', o.id + 2), reason: o.holdReason, reasonNotes: 'internal note: not for shoppers', displayReason: o.holdReason.toLowerCase().replace(/_/g, ' '), heldByRequestingApp: false }]
+      : [],
+    deliveryMethod: {
+      __typename: 'DeliveryMethod', id: gid('DeliveryMethod', o.id + 3), methodType: method.type,
+      minDeliveryDateTime: method.minDeliveryAt, maxDeliveryDateTime: method.maxDeliveryAt, presentedName: null,
+    },
+    assignedLocation: {
+      __typename: 'FulfillmentOrderAssignedLocation', name: method.location?.name ?? `${shop.name} warehouse`, address1: method.location?.address1 ?? null,
+      city: method.location?.city ?? null, countryCode: shop.country, province: null, zip: null, phone: null, location: null,
+    },
+  };
+}
+
 export function renderOrder(order: Order, shop: ShopConfig, customerOrders?: (c: Customer) => OrdersResolver): Source {
   const self: Source = {
     __typename: 'Order', id: gid('Order', order.id), legacyResourceId: String(order.id), name: order.name, email: order.email,
@@ -149,9 +169,7 @@ export function renderOrder(order: Order, shop: ShopConfig, customerOrders?: (c:
     shippingAddress: address(order.shippingAddress), billingAddress: address(order.billingAddress),
     lineItems: (args: PageArgs) => mapConnection(paginate(order.lineItems, args, (l) => ({ id: l.id, value: l.id })), (l) => lineItem(order, l)),
     refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? undefined).map((r) => refund(order, r)),
-    fulfillmentOrders: (args: PageArgs) => mapConnection(paginate([order], args, (o) => ({ id: o.id, value: o.id })), (o) => ({
-      __typename: 'FulfillmentOrder', id: gid('FulfillmentOrder', o.id + 1), status: fulfillmentOrderStatus(o), requestStatus: 'UNSUBMITTED',
-    })),
+    fulfillmentOrders: (args: PageArgs) => mapConnection(paginate([order], args, (o) => ({ id: o.id, value: o.id })), (o) => fulfillmentOrder(o, shop)),
   };
   self.fulfillments = (args: { first?: number | null }) => order.fulfillments.slice(0, args.first ?? undefined).map((f) => fulfillment(order, f, () => self));
   return self;

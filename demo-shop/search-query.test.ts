@@ -24,6 +24,13 @@ describe('parseSearchQuery', () => {
     expect(parseSearchQuery("created_at:>='2025-01-01'")).toMatchObject({ field: 'created_at', comparator: '>=', value: '2025-01-01' });
     expect(parseSearchQuery('NOT (status:closed OR status:cancelled) foo')).toMatchObject({ type: 'and', children: [{ type: 'not', child: { type: 'or' } }, { field: null, value: 'foo' }] });
     expect(parseSearchQuery('   ')).toBeNull();
+    expect(parseSearchQuery(`email:'liam.o\\'connor@example.ie' OR name:'a\\\\b'`)).toEqual({
+      type: 'or',
+      children: [
+        { type: 'term', field: 'email', comparator: ':', value: "liam.o'connor@example.ie", quoted: true },
+        { type: 'term', field: 'name', comparator: ':', value: 'a\\b', quoted: true },
+      ],
+    });
   });
 });
 

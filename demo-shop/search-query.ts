@@ -30,8 +30,10 @@ function tokenize(input: string): Token[] {
     while (i < input.length && !/[\s()]/.test(input.charAt(i))) {
       const c = input.charAt(i);
       if (c === '"' || c === "'") {
-        const end = input.indexOf(c, i + 1);
-        const stop = end === -1 ? input.length : end;
+        // A backslash escapes the next character inside quotes (`'o\'connor@x.com'`), as in Shopify's syntax.
+        let end = i + 1;
+        while (end < input.length && input.charAt(end) !== c) end += input.charAt(end) === '\\' ? 2 : 1;
+        const stop = Math.min(end, input.length);
         text += input.slice(i, stop + 1);
         i = stop + 1;
       } else { text += c; i++; }
@@ -43,7 +45,7 @@ function tokenize(input: string): Token[] {
 
 function unquote(raw: string): { value: string; quoted: boolean } {
   const m = /^(["'])(.*)\1$/s.exec(raw) ?? /^(["'])(.*)$/s.exec(raw);
-  return m ? { value: m[2] ?? '', quoted: true } : { value: raw, quoted: false };
+  return m ? { value: (m[2] ?? '').replace(/\\(.)/gs, '$1'), quoted: true } : { value: raw, quoted: false };
 }
 
 function parseTerm(text: string): SearchNode {

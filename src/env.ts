@@ -32,7 +32,7 @@ export const envSchema = z
     SHOPIFY_API_KEY: optionalString,
     SHOPIFY_API_SECRET: optionalString,
     SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/).default('2025-01'),
-    SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments'),
+    SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments,read_merchant_managed_fulfillment_orders'),
     SHOPIFY_ADMIN_ORIGIN: optionalString,
     SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
     OPENAI_API_KEY: optionalString,

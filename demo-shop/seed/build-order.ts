@@ -188,6 +188,28 @@ function applyState(ctx: SeedContext, spec: OrderSpec, order: Order): void {
 
   switch (state) {
     case 'payment_pending': order.financialStatus = 'pending'; return;
+    case 'payment_expired': order.financialStatus = 'expired'; return;
+    case 'payment_voided': order.financialStatus = 'voided'; return;
+    case 'partially_paid': order.financialStatus = 'partially_paid'; return;
+    case 'authorized_old': order.financialStatus = 'authorized'; return;
+    case 'on_hold_address': order.displayFulfillmentStatus = 'ON_HOLD'; order.holdReason = 'INCORRECT_ADDRESS'; return;
+    case 'scheduled': order.displayFulfillmentStatus = 'SCHEDULED'; order.fulfillAt = isoUtc(Math.floor(nowMs / HOUR) * HOUR + 5 * DAY); return;
+    case 'local_delivery': {
+      const start = Math.floor(nowMs / DAY) * DAY + DAY + 14 * HOUR;
+      order.deliveryMethod = { type: 'LOCAL', minDeliveryAt: isoUtc(start), maxDeliveryAt: isoUtc(start + 3 * HOUR), location: null };
+      return;
+    }
+    case 'store_pickup':
+    case 'store_pickup_ready': {
+      const location = { name: `${shop.name} Flagship Store`, address1: '12 Market Street', city: order.shippingAddress?.city ?? 'Springfield' };
+      order.deliveryMethod = { type: 'PICK_UP', minDeliveryAt: isoUtc(Math.floor(nowMs / HOUR) * HOUR + 3 * HOUR), maxDeliveryAt: null, location };
+      order.shippingAddress = null;
+      if (state === 'store_pickup') return;
+      ship(shippable, null, null);
+      order.fulfillments[0]!.shipmentStatus = 'ready_for_pickup';
+      order.deliveryMethod.minDeliveryAt = order.fulfillments[0]!.createdAt;
+      break;
+    }
     case 'unfulfilled': return;
     case 'on_hold': order.displayFulfillmentStatus = 'ON_HOLD'; order.tags.push('fraud-check'); return;
     case 'digital': order.displayFulfillmentStatus = 'FULFILLED'; return;

@@ -25,7 +25,16 @@ export type OrderState =
   | 'refunded'
   | 'partially_refunded'
   | 'digital'
-  | 'pos_pickup';
+  | 'pos_pickup'
+  | 'payment_expired'
+  | 'payment_voided'
+  | 'partially_paid'
+  | 'authorized_old'
+  | 'on_hold_address'
+  | 'scheduled'
+  | 'local_delivery'
+  | 'store_pickup'
+  | 'store_pickup_ready';
 
 export interface KnownOrder {
   /** Unique handle, e.g. `acme.in_transit`. */
@@ -75,13 +84,27 @@ const ROWS: Row[] = [
   ['acme.on_hold', ACME, 1294, 'hold.hana@example.com', 'on_hold', 'Hana', 'Sato', 'fulfillment on hold'],
   ['acme.test_order', ACME, 1297, 'test.tom@example.com', 'unfulfilled', 'Tom', 'Tester', 'test order (bogus gateway)', { test: true }],
   ['acme.payment_pending', ACME, 1298, 'pending.paula@example.com', 'payment_pending', 'Paula', 'Quinn', 'payment pending'],
+  ['acme.payment_expired', ACME, 1205, 'expired.eva@example.com', 'payment_expired', 'Eva', 'Marsh', 'card authorised, never captured: authorisation expired, nothing shipped'],
+  ['acme.authorized_old', ACME, 1210, 'auth.arlo@example.com', 'authorized_old', 'Arlo', 'Hayes', 'authorised (not captured) 16 days ago, nothing shipped: the authorisation has probably lapsed'],
+  ['acme.payment_voided', ACME, 1215, 'void.vera@example.com', 'payment_voided', 'Vera', 'Lind', 'payment voided, order not cancelled, nothing shipped'],
+  ['acme.store_pickup', ACME, 1285, 'pickup.piper@example.com', 'store_pickup', 'Piper', 'Ross', 'local pickup at the store, being prepared'],
+  ['acme.store_pickup_ready', ACME, 1286, 'pickup.reid@example.com', 'store_pickup_ready', 'Reid', 'Moss', 'local pickup at the store, ready to collect'],
+  ['acme.partially_paid', ACME, 1290, 'deposit.dora@example.com', 'partially_paid', 'Dora', 'Kent', 'deposit paid, balance due'],
+  ['acme.on_hold_address', ACME, 1291, 'hold.hugo@example.com', 'on_hold_address', 'Hugo', 'Brandt', 'fulfillment held: INCORRECT_ADDRESS (the hold note is internal)'],
+  ['acme.scheduled', ACME, 1293, 'sched.sara@example.com', 'scheduled', 'Sara', 'Vale', 'subscription box scheduled to be prepared in 5 days'],
+  ['acme.local_delivery', ACME, 1296, 'local.lena@example.com', 'local_delivery', 'Lena', 'Ortiz', 'local delivery by the store, window tomorrow 14:00-17:00'],
+  ['acme.apostrophe', ACME, 1299, "Liam.O'Connor@example.ie", 'unfulfilled', 'Liam', "O'Connor", "apostrophe in the local part (Irish name); phones type it as ’"],
+  ['acme.atext', ACME, 1300, "o'reilly&sons+orders@example.com", 'unfulfilled', 'Sean', "O'Reilly", 'RFC 5322 atext characters (& + \') in the local part'],
   ['nordic.delivered', NORDIC, 1001, 'jane.doe@example.com', 'delivered', 'Jane', 'Doe', 'same number and same email as acme #1001, other shop', { carriers: ['PostNord'] }],
   ['nordic.cancelled', NORDIC, 1150, 'erik.lund@example.se', 'cancelled', 'Erik', 'Lund', 'cancelled (inventory)'],
   ['nordic.in_transit', NORDIC, 1180, 'astrid.berg@example.se', 'in_transit', 'Astrid', 'Berg', 'PostNord in transit (no estimated delivery)', { carriers: ['PostNord'] }],
   ['nordic.unfulfilled', NORDIC, 1195, 'sofia.nilsson@example.se', 'unfulfilled', 'Sofia', 'Nilsson', 'paid, not shipped'],
+  ['nordic.utf8_local', NORDIC, 1197, 'åsa.öberg@exempel.se', 'unfulfilled', 'Åsa', 'Öberg', 'UTF-8 local part (RFC 6531)'],
+  ['nordic.idn', NORDIC, 1198, 'anna@xn--bcher-kva.de', 'unfulfilled', 'Anna', 'Weber', 'IDN domain stored in punycode; shoppers type bücher.de'],
   ['tiny.delivered', TINY, 1001, 'emma.hughes@example.co.uk', 'delivered', 'Emma', 'Hughes', 'first order of the small shop', { carriers: ['Royal Mail'] }],
   ['tiny.in_transit', TINY, 1055, 'oliver.brown@example.co.uk', 'in_transit', 'Oliver', 'Brown', 'Royal Mail in transit', { carriers: ['Royal Mail'] }],
   ['tiny.unfulfilled', TINY, 1058, 'amelia.jones@example.co.uk', 'unfulfilled', 'Amelia', 'Jones', 'paid, not shipped'],
+  ['tiny.apostrophe', TINY, 1059, "gianni.d'amico@example.it", 'unfulfilled', 'Gianni', "D'Amico", 'apostrophe (Italian name)'],
 ];
 
 export const KNOWN_ORDERS: readonly KnownOrder[] = ROWS.map(([key, shop, orderNumber, email, state, firstName, lastName, note, extra]) => {

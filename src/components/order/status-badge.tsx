@@ -6,6 +6,7 @@ const TONE_BY_STATUS: Record<ShopperOrderView['status'], Tone> = {
   payment_pending: 'waiting',
   confirmed: 'waiting',
   on_hold: 'waiting',
+  payment_problem: 'problem',
   partially_shipped: 'moving',
   shipped: 'moving',
   in_transit: 'moving',

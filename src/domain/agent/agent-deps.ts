@@ -20,6 +20,8 @@ export type AgentDeps = {
     returnPolicy: string | null;
     /** "within 1 business day" */
     handoffEta: string;
+    /** An order number in the shop's own format (`NT-1001`); `#1001` when unknown. */
+    orderExample?: string;
   };
   verify(reference: string, email: string): Promise<VerifyOutcome>;
   /** An order by id or by name, only when a grant of this conversation reaches it. */

@@ -7,7 +7,29 @@ const itemLine = (item: { title: string; variantTitle: string | null; quantity: 
 const label = (view: ShopperOrderView, shipment: ShipmentView) =>
   view.shipments.length > 1 ? `${shipment.label}${shipment.carrier ? ` (${shipment.carrier})` : ''}` : shipment.carrier ?? 'Your parcel';
 
+const ENDED = ['cancelled', 'refunded', 'digital', 'delivered'];
+
+/** Pickup and local delivery have no carrier: the answer is the place and time the store gave (or will give). */
+function describeLocalArrival(view: ShopperOrderView): string | null {
+  const delivery = view.delivery;
+  if (!delivery || delivery.method === 'shipping' || ENDED.includes(view.status)) return null;
+  const n = view.orderName;
+  if (delivery.method === 'pickup') {
+    const at = delivery.location ? ` at ${delivery.location}` : '';
+    if (view.status === 'ready_for_pickup') return `Order ${n} is ready to collect now${at}. Bring your order number (${n}) with you.`;
+    const when = delivery.window ? `It can be collected ${delivery.window.display}; you'll get an email when it's ready.` : "You'll get an email when it's ready to collect.";
+    return `Order ${n} isn't shipped: it's a pickup order${delivery.location ? `, to collect${at}` : ''}. ${when}`;
+  }
+  if (view.shipments.some((s) => s.status !== 'delivered')) return null;
+  return delivery.window
+    ? `The store delivers order ${n} locally, ${delivery.window.display}.`
+    : `The store delivers order ${n} locally and will let you know the delivery time.`;
+}
+
 function describeTracking(view: ShopperOrderView): string {
+  if (view.delivery?.method === 'pickup' && !['cancelled', 'refunded'].includes(view.status)) {
+    return `There is nothing to track: it's a pickup order${view.delivery.location ? `, collected at ${view.delivery.location}` : ''}. ${view.message}`;
+  }
   if (view.shipments.length === 0) {
     return view.status === 'cancelled' || view.status === 'refunded' || view.status === 'digital'
       ? `There is nothing to track for order ${view.orderName}. ${view.message}`
@@ -24,6 +46,8 @@ function describeTracking(view: ShopperOrderView): string {
 }
 
 function describeArrival(view: ShopperOrderView): string {
+  const local = describeLocalArrival(view);
+  if (local) return local;
   if (view.status === 'delivered') return view.message;
   if (view.status === 'cancelled' || view.status === 'refunded' || view.status === 'digital') return view.message;
   const lines = view.shipments

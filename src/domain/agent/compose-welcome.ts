@@ -9,6 +9,7 @@ const LATEST: Record<OrderStatusCategory, string> = {
   payment_pending: 'is waiting for payment',
   confirmed: 'is confirmed and being prepared',
   on_hold: 'is on hold',
+  payment_problem: "has a payment that didn't go through",
   partially_shipped: 'is partly shipped',
   shipped: 'has shipped',
   in_transit: 'is on its way',

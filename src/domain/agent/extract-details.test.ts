@@ -53,6 +53,15 @@ describe('extractEmail', () => {
     ['(john+shop@example.com)', 'john+shop@example.com'],
     ['ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'jane@example.com'],
     ['email is <zoe@example.co.uk>', 'zoe@example.co.uk'],
+    ["it's liam.o'connor@example.ie, order 1042", "liam.o'connor@example.ie"],
+    ['it\u2019s Liam.O\u2019Connor@example.ie', "liam.o'connor@example.ie"],
+    ["my email is 'gianni.d'amico@example.it'", "gianni.d'amico@example.it"],
+    ['\u2018liam.o\u2019connor@example.ie\u2019 thanks', "liam.o'connor@example.ie"],
+    ["email: !#$%&'*+-/=?^_`{|}~@example.com", "!#$%&'*+-/=?^_`{|}~@example.com"],
+    ['order 1042, "john doe"@example.com', '"john doe"@example.com'],
+    ['josé.núñez@correo.es order 1042', 'josé.núñez@correo.es'],
+    ['ANNA@XN--BCHER-KVA.DE', 'anna@bücher.de'],
+    ['用户@例子.广告', '用户@例子.广告'],
   ])('%s → %s', (text, expected) => {
     expect(extractEmail(text)).toBe(expected);
   });
@@ -63,6 +72,12 @@ describe('extractEmail', () => {
 
   it('masks every email for storage', () => {
     expect(redactEmails('its jane.doe@example.com and also bob@x.org, order 1042')).toBe('its j***@example.com and also b***@x.org, order 1042');
+    expect(redactEmails("it's liam.o'connor@example.ie")).toBe("it's l***@example.ie");
+    expect(redactEmails('it\u2019s liam.o\u2019connor@example.ie')).toBe('it\u2019s l***@example.ie');
+  });
+
+  it('finds the order number beside an address with an apostrophe', () => {
+    expect(extractOrderReference("liam.o'connor1042@example.ie order 1290")).toBe('1290');
   });
 });
 

@@ -4,7 +4,14 @@ import { maskEmail, normalizeEmail } from '../verification/normalize-email';
  * Pulls the two facts verification needs out of free text ("hi its jane@x.com, order 1042 never came").
  * Extraction only proposes: verifyOrder decides, so a wrong guess costs one uniform failure, never access.
  */
-const EMAIL_PATTERN = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]*[\p{L}\p{N}]/gu;
+// The local part takes every RFC 5322 atext character (`o'connor`, `a+b`, `{x}`), UTF-8 letters, the typographic
+// apostrophe a phone types, or a quoted string; it may not *start* with an apostrophe, so an address written
+// in quotes ('jane@x.com') is read without them. The domain ends in a letter or digit, so `.`, `'` and `’`
+// after it are punctuation.
+const LOCAL_ATOM = String.raw`[^\s@<>()[\]"',;:\u2018\u2019][^\s@<>()[\]",;:]*`;
+const LOCAL_QUOTED = String.raw`"[^"\r\n\\]{1,62}"`;
+const DOMAIN = String.raw`[^\s@<>()[\]"',;:\u2018\u2019]+\.[^\s@<>()[\]"',;:\u2018\u2019]*[\p{L}\p{N}]`;
+const EMAIL_PATTERN = new RegExp(`(?:${LOCAL_QUOTED}|${LOCAL_ATOM})@${DOMAIN}`, 'gu');
 
 /** Order-number keywords in a few languages; after one of them a short number counts too. */
 const KEYWORD = String.raw`(?:order|orders|ordernumber|order\s*id|order\s*no|number|no|nr|num|ref|reference|bestellung|bestellnummer|commande|pedido|numero|número|ordre)`;

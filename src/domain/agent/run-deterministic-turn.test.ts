@@ -109,3 +109,12 @@ describe('runDeterministicTurn', () => {
     expect(calls.verify).toBe(0);
   });
 });
+
+describe('the example order number', () => {
+  it("is the shop's own format (SH-1001), not always #1001", async () => {
+    const { deps } = fakeDeps();
+    const reply = await runDeterministicTurn({ ...deps, shop: { ...deps.shop, orderExample: 'SH-1001' } }, { ...EMPTY_STATE }, 'my email is jane.doe@example.com');
+    expect(reply.text).toContain('like SH-1001');
+    expect(reply.text).not.toContain('#1001');
+  });
+});

@@ -1,3 +1,4 @@
+import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
 import { FOLLOW_UPS, type AgentTurn } from './agent-turn';
 import { composeOrderAnswer } from './compose-order-answer';
@@ -67,7 +68,7 @@ async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, in
   if (orders.length > 1) {
     return { text: 'Which order do you mean?', cards: [orderChoicesCard(orders)], intent, state: { ...state, pendingIntent: intent } };
   }
-  if (email) return ask(state, intent, "Thanks! What's your order number? You'll find it in your order confirmation email (like #1001).");
+  if (email) return ask(state, intent, `Thanks! What's your order number? You'll find it in your order confirmation email (like ${deps.shop.orderExample ?? exampleOrderName()}).`);
   return ask(state, intent, "I can check that for you. What's your order number, and the email address you used for the order?");
 }
 

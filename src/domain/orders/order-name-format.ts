@@ -69,3 +69,24 @@ export function learnOrderNameFormat(sampleOrderName: string): OrderNameFormat {
 export function formatOrderName(format: OrderNameFormat, number: string): string {
   return `${format.prefix}${number}${format.suffix}`;
 }
+
+/** The example shown to shoppers ("for example NT-1001"): a realistic number in the shop's own format. */
+export function exampleOrderName(format?: OrderNameFormat | null): string {
+  return formatOrderName(format ?? DEFAULT_ORDER_NAME_FORMAT, '1001');
+}
+
+/**
+ * The format to store after seeing an order, or null to keep the stored one. The newest order says how the shop
+ * spells names now: a shop connected before its first order learns it later, and a merchant who changes the
+ * "Order ID format" is followed, while an older order in an old format never turns it back.
+ */
+export function relearnOrderNameFormat(
+  stored: { format?: OrderNameFormat | null; seenAt?: string | null },
+  seen: { orderName: string; placedAt: string },
+): OrderNameFormat | null {
+  // A format stored before `seenAt` existed has no date to compare with: keep it rather than risk an old order's.
+  if (stored.format && (!stored.seenAt || seen.placedAt <= stored.seenAt)) return null;
+  const learned = learnOrderNameFormat(seen.orderName);
+  if (!splitAroundNumber(seen.orderName.normalize('NFKC'))) return null;
+  return stored.format && stored.format.prefix === learned.prefix && stored.format.suffix === learned.suffix ? null : learned;
+}

@@ -35,6 +35,21 @@ export const sourceFulfillmentSchema = z.object({
   }),
 });
 
+/**
+ * Shopify's fulfillment orders: how the order reaches the shopper (shipping, local delivery, pickup), holds and
+ * schedules. Empty without the fulfillment-order scopes (Shopify then returns no nodes), so every use is optional.
+ * A hold's `reasonNotes` is the merchant's free text and is deliberately not read: only the `reason` enum.
+ */
+export const sourceFulfillmentOrderSchema = z.object({
+  status: z.string(),
+  fulfillAt: z.string().nullish(),
+  fulfillmentHolds: z.array(z.object({ reason: z.string() })).nullish(),
+  deliveryMethod: z
+    .object({ methodType: z.string(), minDeliveryDateTime: z.string().nullish(), maxDeliveryDateTime: z.string().nullish() })
+    .nullish(),
+  assignedLocation: z.object({ name: z.string().nullish(), address1: z.string().nullish(), city: z.string().nullish() }).nullish(),
+});
+
 export const sourceOrderSchema = z.object({
   id: z.string(),
   legacyResourceId: z.string(),
@@ -70,9 +85,11 @@ export const sourceOrderSchema = z.object({
     ),
   }),
   fulfillments: z.array(sourceFulfillmentSchema),
+  fulfillmentOrders: z.object({ nodes: z.array(sourceFulfillmentOrderSchema) }).nullish(),
   refunds: z.array(z.object({ createdAt: z.string(), totalRefundedSet: z.object({ shopMoney: money }).nullish() })).nullish(),
 });
 
 export type SourceOrder = z.infer<typeof sourceOrderSchema>;
 export type SourceFulfillment = z.infer<typeof sourceFulfillmentSchema>;
 export type SourceEvent = z.infer<typeof sourceEventSchema>;
+export type SourceFulfillmentOrder = z.infer<typeof sourceFulfillmentOrderSchema>;

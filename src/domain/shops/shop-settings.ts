@@ -8,6 +8,8 @@ export type ShopSettings = {
   returnPolicy?: string;
   /** How this shop spells order names (`#1001`, `NT-1001`, `1001-EU`), learned from its orders. */
   orderNameFormat?: { prefix: string; suffix: string };
+  /** When the order the format was learned from was placed (ISO); a newer order in another format replaces it. */
+  orderNameFormatSeenAt?: string;
   /** Bumped to rotate the shop's deep-link secret (links signed with the old one stop working). Default 1. */
   deepLinkSecretVersion?: number;
   /** Days conversations and analytics events are kept (issue 6; default DEFAULT_RETENTION_DAYS). */

@@ -6,6 +6,7 @@ import { composeStatusMessage } from './compose-status-message';
 import { countUnshippedItems, deriveOrderStatus, refundKind } from './derive-order-status';
 import { formatAge, formatDateTime, parseTime, safeTimeZone } from './format-time';
 import { plainText } from './plain-text';
+import { readFulfillmentPlan } from './read-fulfillment-plan';
 import { SHOPPER_ORDER_VIEW_VERSION, type ShopperOrderView, type ViewItem } from './shopper-order-view';
 import { enumKey, isVoidFulfillment } from './status-categories';
 import { summarizeShipments } from './summarize-shipments';
@@ -55,7 +56,8 @@ export function buildOrderView(order: SourceOrder, context: OrderViewContext): S
   const shipmentCtx = { now, timeZone, orderHasShippingAddress: Boolean(order.shippingAddress), staleScanDays: context.staleScanDays };
   const shipments = active.map((f, index) => buildShipmentView(f, { index, count: active.length }, shipmentCtx));
   const unshippedItemCount = countUnshippedItems(order);
-  const status = deriveOrderStatus(order, shipments, unshippedItemCount);
+  const plan = readFulfillmentPlan(order, timeZone);
+  const status = deriveOrderStatus(order, shipments, unshippedItemCount, plan.holdReason);
   const summary = summarizeShipments(shipments, unshippedItemCount);
 
   const refunded = refundKind(order);
@@ -87,6 +89,9 @@ export function buildOrderView(order: SourceOrder, context: OrderViewContext): S
     cancelledDisplay,
     refundNote: status === 'cancelled' ? cancellationNote : refundNote,
     shopName: plainText(context.shopName, 80),
+    financialStatus: financial,
+    plan,
+    ageDays: (now.getTime() - placed.getTime()) / 86_400_000,
   });
 
   return {
@@ -107,6 +112,7 @@ export function buildOrderView(order: SourceOrder, context: OrderViewContext): S
     unshippedItemCount,
     refund: refunded && refundNote ? { kind: refunded, amount: refundAmount, note: refundNote } : null,
     cancellation: cancelledAt && cancelledDisplay ? { at: cancelledAt.toISOString(), display: cancelledDisplay, note: cancellationNote } : null,
+    delivery: plan.method === 'shipping' ? null : { method: plan.method, location: plan.location, window: plan.window },
     timeline: buildTimeline(order, shipments, timeZone),
     freshness: { lastCarrierUpdateAt: lastScan ?? null, text: lastScan ? `last carrier update ${formatAge(new Date(lastScan), now)}` : null },
     timeZone,

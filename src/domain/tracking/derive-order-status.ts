@@ -6,25 +6,33 @@ import { enumKey, isVoidFulfillment, PENDING_SHIPMENT_PRECEDENCE, type OrderStat
  * Order-level status, in this precedence (first rule that applies wins):
  * 1. `cancelled` (a refund or voided payment becomes a note, not a category);
  * 2. `refunded` when refunded in full (a partial refund never hides where the parcel is: it is a note);
- * 3. nothing shipped yet: `on_hold` (ON_HOLD, REQUEST_DECLINED, or a voided/expired payment the store must sort
- *    out), `payment_pending` (PENDING, PARTIALLY_PAID), `digital` (no item needs shipping), else `confirmed`
- *    (UNFULFILLED, IN_PROGRESS, SCHEDULED, OPEN, RESTOCKED, PENDING_FULFILLMENT and anything unknown);
+ * 3. nothing shipped yet: `payment_problem` (EXPIRED or VOIDED: the payment did not go through, the store must
+ *    take it again), `payment_pending` (PENDING, PARTIALLY_PAID, or a hold AWAITING_PAYMENT), `on_hold` (ON_HOLD,
+ *    REQUEST_DECLINED; a post-purchase-offer hold is a few minutes and reads `confirmed`), `digital` (no item needs
+ *    shipping), else `confirmed` (UNFULFILLED, IN_PROGRESS, SCHEDULED, OPEN, RESTOCKED, PENDING_FULFILLMENT,
+ *    AUTHORIZED, local delivery, pickup being prepared and anything unknown);
  * 4. parcels exist: the most urgent state of a parcel still on its way (`delivery_problem` > `attempted_delivery`
  *    > `ready_for_pickup` > `out_for_delivery`), because that is what the shopper must act on; then `delivered`
  *    when every parcel arrived and nothing is left to ship; `partially_delivered` when some arrived and more is
  *    coming; `partially_shipped` when items are still unshipped; `in_transit`; else `shipped` (label created,
  *    handed over, no carrier scan yet). The shipment summary always tells the whole picture.
  */
-export function deriveOrderStatus(order: SourceOrder, shipments: readonly ShipmentView[], unshippedItemCount: number): OrderStatusCategory {
+export function deriveOrderStatus(
+  order: SourceOrder,
+  shipments: readonly ShipmentView[],
+  unshippedItemCount: number,
+  holdReason: string | null = null,
+): OrderStatusCategory {
   if (order.cancelledAt) return 'cancelled';
   if (refundKind(order) === 'full') return 'refunded';
   const financial = enumKey(order.displayFinancialStatus);
   const fulfillment = enumKey(order.displayFulfillmentStatus);
 
   if (shipments.length === 0) {
+    if (financial === 'VOIDED' || financial === 'EXPIRED') return 'payment_problem';
+    if (financial === 'PENDING' || financial === 'PARTIALLY_PAID' || holdReason === 'AWAITING_PAYMENT') return 'payment_pending';
+    if (fulfillment === 'ON_HOLD' && holdReason === 'ONLINE_STORE_POST_PURCHASE_CROSS_SELL') return 'confirmed';
     if (fulfillment === 'ON_HOLD' || fulfillment === 'REQUEST_DECLINED') return 'on_hold';
-    if (financial === 'VOIDED' || financial === 'EXPIRED') return 'on_hold';
-    if (financial === 'PENDING' || financial === 'PARTIALLY_PAID') return 'payment_pending';
     if (isDigitalOnly(order)) return 'digital';
     return 'confirmed';
   }

@@ -67,6 +67,17 @@ export const shopperOrderViewSchema = z.object({
   unshippedItemCount: z.number().int().nonnegative(),
   refund: z.object({ kind: z.enum(['full', 'partial']), amount: money.nullable(), note: z.string() }).nullable(),
   cancellation: z.object({ at: isoTime, display: z.string(), note: z.string() }).nullable(),
+  /**
+   * How the order reaches the shopper when it is not plain shipping: local delivery (with its window) or pickup
+   * (the store location and from when). Absent on views built before it existed.
+   */
+  delivery: z
+    .object({
+      method: z.enum(['shipping', 'local_delivery', 'pickup']),
+      location: z.string().nullable(),
+      window: z.object({ from: isoTime, to: isoTime.nullable(), display: z.string() }).nullable(),
+    })
+    .nullish(),
   /** Oldest first. Display strings are in `timeZone`. */
   timeline: z.array(timelineEntrySchema),
   freshness: z.object({ lastCarrierUpdateAt: isoTime.nullable(), text: z.string().nullable() }),

@@ -7,6 +7,7 @@ export const ORDER_STATUS_CATEGORIES = [
   'payment_pending',
   'confirmed',
   'on_hold',
+  'payment_problem',
   'partially_shipped',
   'shipped',
   'in_transit',

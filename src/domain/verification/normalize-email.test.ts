@@ -14,6 +14,28 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(input)).toEqual({ ok: true, email: expected });
   });
 
+  it.each([
+    ["liam.o'connor@example.ie", "liam.o'connor@example.ie"],
+    ['Liam.O\u2019Connor@Example.ie', "liam.o'connor@example.ie"],
+    ['liam.o\u2018connor@example.ie', "liam.o'connor@example.ie"],
+    ['liam.o\u02BCconnor@example.ie', "liam.o'connor@example.ie"],
+    ["!#$%&'*+-/=?^_`{|}~@example.com", "!#$%&'*+-/=?^_`{|}~@example.com"],
+    ['"john doe"@example.com', '"john doe"@example.com'],
+    ['"a@b"@example.com', '"a@b"@example.com'],
+    ['josé.núñez@correo.es', 'josé.núñez@correo.es'],
+    ['用户@例子.广告', '用户@例子.广告'],
+    ['user@XN--BCHER-KVA.DE', 'user@bücher.de'],
+    ['user@Bücher.de', 'user@bücher.de'],
+  ])('accepts RFC 5322 / RFC 6531 address %j as %j', (input, expected) => {
+    expect(normalizeEmail(input)).toEqual({ ok: true, email: expected });
+  });
+
+  it('compares an internationalised domain in one form whether typed as Unicode or punycode', () => {
+    expect(emailsMatch('anna@bücher.de', 'ANNA@xn--bcher-kva.de')).toBe(true);
+    expect(emailsMatch("liam.o\u2019connor@example.ie", "Liam.O'Connor@example.ie")).toBe(true);
+    expect(emailsMatch("liam.oconnor@example.ie", "liam.o'connor@example.ie")).toBe(false);
+  });
+
   it('composes decomposed accents (NFKC) so both spellings compare equal', () => {
     const decomposed = 'zoe\u0308@example.com';
     const composed = 'zo\u00EB@example.com';
@@ -21,7 +43,7 @@ describe('normalizeEmail', () => {
   });
 
   it.each(['', '   ', 'jane', 'jane@', '@example.com', 'jane@example', 'ja ne@example.com', 'jane@@example.com', 'a@b@example.com',
-    'jane@-example.com', 'jane@example..com', '.jane@example.com', 'jane..doe@example.com', 'jane<script>@example.com', 'jane@exa mple.com'])(
+    'jane@-example.com', 'jane@example..com', '"unclosed@example.com', '"a"b@example.com', 'a"b"@example.com', 'jane@xn--.com', '.jane@example.com', 'jane..doe@example.com', 'jane<script>@example.com', 'jane@exa mple.com'])(
     'rejects %j',
     (input) => {
       expect(normalizeEmail(input).ok).toBe(false);

@@ -52,13 +52,19 @@ const reply = (status: number, body: Record<string, unknown>): WebhookResult => 
 
 /**
  * POST /api/webhooks/shopify. Guarantees: nothing is written or dropped before the HMAC of the raw body checks
- * out (401 otherwise; the only read before it is the shop row, to pick its secret); each X-Shopify-Webhook-Id
+ * out (401 otherwise, also when the signature header is missing; the only read before it is the shop row, to
+ * pick its secret); each X-Shopify-Webhook-Id
  * is processed at most once, and a failed processing
  * answers 500 and forgets the id so Shopify's retry runs it; unknown or uninstalled shops get a 2xx so
  * Shopify stops retrying. Logs shop, topic and webhook id, never the payload.
  */
 export async function handleShopifyWebhook(deps: WebhookDeps, request: WebhookRequest): Promise<WebhookResult> {
   if (request.method.toUpperCase() !== 'POST') return reply(405, { error: 'method_not_allowed' });
+  // No signature is an authentication failure like a wrong one (same 401, same body), checked before the rest.
+  if (!request.headers.get('x-shopify-hmac-sha256')?.trim()) {
+    deps.logger.warn('shopify webhook refused', { reason: 'missing_hmac' });
+    return reply(401, { error: 'invalid_hmac' });
+  }
   const headers = readWebhookHeaders(request.headers);
   if (!headers) {
     deps.logger.warn('shopify webhook refused', { reason: 'missing_headers' });

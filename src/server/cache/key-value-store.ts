@@ -22,8 +22,13 @@ export interface KeyValueStore {
   takeTokens(key: string, request: TokenRequest): Promise<TokenResult>;
   /** Gives back tokens that were reserved but not spent (Shopify refunds requested minus actual cost). */
   refundTokens(key: string, request: { capacity: number; amount: number }): Promise<void>;
-  /** Lowers a bucket to an authoritative reading (Shopify's `currentlyAvailable`); never raises it. */
+  /** Lowers a bucket to an authoritative reading; never raises it (for a deliberately smaller, fixed share). */
   capTokens(key: string, request: { available: number }): Promise<void>;
+  /**
+   * Sets a bucket to an authoritative reading (Shopify's `currentlyAvailable`), up or down, refilling from now:
+   * the reading already counts every query Shopify has started, so local reservations are not counted again.
+   */
+  calibrateTokens(key: string, request: { available: number; capacity: number; refillPerSecond: number }): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

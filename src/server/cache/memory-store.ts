@@ -82,6 +82,10 @@ export class MemoryStore implements KeyValueStore {
     if (bucket && bucket.tokens > request.available) bucket.tokens = request.available;
   }
 
+  async calibrateTokens(key: string, request: { available: number; capacity: number }): Promise<void> {
+    this.buckets.set(key, { tokens: Math.max(0, Math.min(request.capacity, request.available)), updatedAt: this.now() });
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {

@@ -30,6 +30,14 @@ if tokens > tonumber(ARGV[1]) then redis.call('HSET', KEYS[1], 'tokens', ARGV[1]
 return 1
 `;
 
+const CALIBRATE_TOKENS = `
+local capacity = tonumber(ARGV[3]); local rate = tonumber(ARGV[4])
+local tokens = math.max(0, math.min(capacity, tonumber(ARGV[2])))
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate * 1000) + 60000)
+return 1
+`;
+
 const INCREMENT = `
 local value = redis.call('INCRBY', KEYS[1], ARGV[1])
 if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -118,6 +126,10 @@ export class RedisStore implements KeyValueStore {
 
   async capTokens(key: string, request: { available: number }): Promise<void> {
     await this.redis.eval(CAP_TOKENS, 1, this.k(key), request.available);
+  }
+
+  async calibrateTokens(key: string, request: { available: number; capacity: number; refillPerSecond: number }): Promise<void> {
+    await this.redis.eval(CALIBRATE_TOKENS, 1, this.k(key), Date.now(), request.available, request.capacity, request.refillPerSecond);
   }
 
   async ping(): Promise<void> {

@@ -60,6 +60,14 @@ describe.each(implementations)('%s store', (_name, open) => {
     expect((await store.takeTokens('bucket', request)).ok).toBe(true);
     await store.capTokens('bucket', { available: 0 });
     expect((await store.takeTokens('bucket', request)).ok).toBe(false);
+    await store.capTokens('bucket', { available: 25 });
+    expect((await store.takeTokens('bucket', request)).ok).toBe(false); // a cap never raises
+    // An authoritative reading raises the bucket as well as lowering it (never above capacity).
+    await store.calibrateTokens('bucket', { available: 25, capacity: 30, refillPerSecond: 1 });
+    expect(await store.takeTokens('bucket', { ...request, cost: 25 })).toMatchObject({ ok: true });
+    await store.calibrateTokens('bucket', { available: 500, capacity: 30, refillPerSecond: 1 });
+    expect(await store.takeTokens('bucket', { ...request, cost: 30 })).toMatchObject({ ok: true });
+    expect((await store.takeTokens('bucket', request)).ok).toBe(false);
   });
 });
 

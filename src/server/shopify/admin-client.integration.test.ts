@@ -175,6 +175,42 @@ describe('failures', () => {
   });
 });
 
+describe("the budget follows each shop's plan (throttleStatus)", () => {
+  // Standard, Advanced, Plus, enterprise: restore rate and bucket size per Shopify's plans.
+  const PLANS = [
+    { rate: 100, max: 2000 },
+    { rate: 200, max: 4000 },
+    { rate: 1000, max: 20_000 },
+    { rate: 2000, max: 40_000 },
+  ];
+
+  it.each(PLANS)('no cold lookup is refused while a $rate points/s shop still has points', async ({ rate, max }) => {
+    demo.setLimits(ACME, { graphql: { max, rate } });
+    // A short answer-time budget: no shopper may be refused for a wait that Shopify itself would not impose.
+    const { shopify } = client({ maxThrottleWaitMs: 1500 });
+    const shop = credentials(ACME);
+    const name = knownOrder('acme.in_transit').name;
+    // Waves of concurrent cold lookups, each wave as many as the shop's bucket holds at the requested cost:
+    // Shopify serves all of them, so the app must too (the first wave runs before the plan is learned).
+    const perWave = Math.floor(max / 215);
+    for (let wave = 0; wave < 2; wave++) {
+      const results = await Promise.allSettled(Array.from({ length: perWave }, () => shopify.findOrdersByName(shop, name)));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    }
+    expect(graphqlCalls().filter((c) => c.throttled)).toHaveLength(0);
+  });
+
+  it('at real exhaustion the answer is honest and quick: a typed `throttled`, not a hang', async () => {
+    demo.setLimits(ACME, { graphql: { max: 2000, rate: 10 } });
+    demo.drainGraphqlBucket(ACME);
+    const { shopify } = client({ maxThrottleWaitMs: 1000 });
+    const started = Date.now();
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => shopify.findOrdersByName(credentials(ACME), '#1282')));
+    expect(results.every((r) => r.status === 'rejected' && (r.reason as ShopifyError).kind === 'throttled')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+});
+
 describe('the shared per-shop budget', () => {
   const BUCKET = { capacity: 5, refillPerSecond: 20 };
   const CALLS_PER_INSTANCE = 12;

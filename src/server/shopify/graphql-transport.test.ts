@@ -104,11 +104,88 @@ describe('graphql transport', () => {
     const boom = async () => {
       throw new Error('ECONNREFUSED');
     };
-    Object.assign(broken, { takeTokens: boom, refundTokens: boom, capTokens: boom });
+    Object.assign(broken, { takeTokens: boom, refundTokens: boom, capTokens: boom, calibrateTokens: boom });
     const h = harness([{ body: ok }, { body: ok }], { store: broken });
     await h.transport.request(SHOP, OP);
     await h.transport.request(SHOP, OP);
     expect(h.calls).toHaveLength(2);
     expect(h.logs.filter((line) => line.includes('bucket store unavailable'))).toHaveLength(1);
+  });
+});
+
+describe('graphql transport: waiting for points', () => {
+  const BIG = { ...OP, costKey: 'big', initialCost: 1500 };
+  const answer = (requested: number, available: number) => ({ data: { shop: { name: 'Unit' } }, extensions: cost(requested, available, 10) });
+
+  /** A shop whose replies wait until `release()`; the fake clock moves only when the transport sleeps. */
+  function slowHarness(options: { maxThrottleWaitMs?: number; timeouts?: number; available?: number } = {}) {
+    let clock = 1_000_000;
+    const now = () => clock;
+    const logger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+    const held: Array<() => void> = [];
+    let timeouts = options.timeouts ?? 0;
+    let calls = 0;
+    const fakeFetch = (async () => {
+      calls += 1;
+      if (timeouts > 0) {
+        timeouts -= 1;
+        throw Object.assign(new Error('timed out'), { name: 'TimeoutError' });
+      }
+      await new Promise<void>((resolve) => held.push(resolve));
+      return new Response(JSON.stringify(answer(1500, options.available ?? 1990)), { status: 200 });
+    }) as unknown as typeof fetch;
+    const transport = createGraphqlTransport({
+      bucket: createShopBucket({ store: new MemoryStore(1000, now), logger, now }),
+      logger,
+      apiVersion: '2025-01',
+      timeoutMs: 1000,
+      maxAttempts: 3,
+      maxThrottleWaitMs: options.maxThrottleWaitMs ?? 4000,
+      fetch: fakeFetch,
+      sleep: async (ms) => {
+        clock += ms;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+      random: () => 0.5,
+    });
+    const release = () => held.splice(0).forEach((resolve) => resolve());
+    return { transport, release, calls: () => calls, waiting: () => held.length };
+  }
+
+  it('a shopper waits for the points a call in flight gives back, instead of giving up at once', async () => {
+    const h = slowHarness();
+    const first = h.transport.request(SHOP, BIG); // holds 1,500 of the 2,000 points while in flight
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // 500 left; the restore rate alone would need 10 s (> the 4 s budget), but the first call will settle.
+    const second = h.transport.request(SHOP, BIG);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(h.calls()).toBe(1);
+    h.release(); // Shopify answers the first call: it spent 10 points and reports 1,990 available
+    await expect(first).resolves.toEqual({ shop: { name: 'Unit' } });
+    await expect.poll(() => h.waiting()).toBe(1);
+    h.release();
+    await expect(second).resolves.toEqual({ shop: { name: 'Unit' } });
+  });
+
+  it('at real exhaustion (Shopify reports an empty bucket, nothing in flight) it says so at once', async () => {
+    const h = slowHarness({ maxThrottleWaitMs: 1000, available: 0 });
+    const first = h.transport.request(SHOP, BIG);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    h.release();
+    await first;
+    const started = Date.now();
+    // 1,500 points at 100/s is 15 s, far beyond the 1 s budget, and no call in flight will give points back.
+    await expect(h.transport.request(SHOP, BIG)).rejects.toMatchObject({ kind: 'throttled' });
+    expect(h.calls()).toBe(1);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('a timed-out attempt gives its reservation back before the retry reserves again', async () => {
+    const h = slowHarness({ timeouts: 2 });
+    const pending = h.transport.request(SHOP, { ...OP, costKey: 'timeouts', initialCost: 900 });
+    await expect.poll(() => h.waiting()).toBe(1); // third attempt reached the shop: 3 × 900 would not have fit in 2,000
+    h.release();
+    await expect(pending).resolves.toEqual({ shop: { name: 'Unit' } });
+    expect(h.calls()).toBe(3);
   });
 });

@@ -34,6 +34,8 @@ type Sent =
   | { type: 'network'; message: string };
 
 const BACKOFF_BASE_MS = 200;
+/** A shopper waiting for points re-checks the shared bucket this often: calls in flight give points back early. */
+const POINTS_WAIT_STEP_MS = 250;
 const operationNameOf = (query: string) => /\b(?:query|mutation)\s+([A-Za-z_]\w*)/.exec(query)?.[1];
 const BACKOFF_MAX_MS = 2000;
 
@@ -46,6 +48,8 @@ export type GraphqlTransport = { request(shop: ShopTarget, operation: GraphqlOpe
  */
 export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTransport {
   const measuredCost = new Map<string, number>();
+  /** Calls of this process on their way to a shop: they will give back what they reserved and did not spend. */
+  const inFlight = new Map<string, number>();
   const random = deps.random ?? Math.random;
 
   async function send(url: string, shop: ShopTarget, operation: GraphqlOperation): Promise<Sent> {
@@ -84,6 +88,17 @@ export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTrans
       deps.logger.info('shopify throttled, waiting', { ...context, reason, waitMs: ms });
       await deps.sleep(ms);
     };
+    // Points return at the restore rate, and sooner when calls in flight settle (they reserved the requested cost
+    // and spend far less), so a shopper waits in short steps up to the answer-time budget. With nothing in flight
+    // only the restore rate helps: when that is too slow for the budget, say so at once (real exhaustion).
+    const waitForPoints = async (ms: number) => {
+      const left = deps.maxThrottleWaitMs - waitedMs;
+      if (left <= 0 || (ms > left && (inFlight.get(shop.domain) ?? 0) === 0)) throw fail('throttled', `shared bucket empty; would wait ${ms} ms, ${Math.max(0, left)} ms left`);
+      const step = Math.min(ms, left, POINTS_WAIT_STEP_MS);
+      waitedMs += step;
+      deps.logger.debug('waiting for shopify points', { ...context, waitMs: step });
+      await deps.sleep(step);
+    };
     const backoffOrThrow = async (kind: ShopifyErrorKind, message: string, status?: number) => {
       failures += 1;
       if (failures >= deps.maxAttempts) throw fail(kind, `${message} after ${failures} attempts`, status);
@@ -98,16 +113,22 @@ export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTrans
       for (;;) {
         const taken = await deps.bucket.take(shop.domain, estimate);
         if (taken.ok) break;
-        await waitOrThrow(taken.waitMs, 'shared bucket empty');
+        await waitForPoints(taken.waitMs);
       }
 
-      const sent = await send(url, shop, operation);
-      if (sent.type === 'timeout') {
-        await backoffOrThrow('timeout', `no answer within ${deps.timeoutMs} ms`);
-        continue;
+      inFlight.set(shop.domain, (inFlight.get(shop.domain) ?? 0) + 1);
+      let sent: Sent;
+      try {
+        sent = await send(url, shop, operation);
+      } finally {
+        inFlight.set(shop.domain, (inFlight.get(shop.domain) ?? 1) - 1);
       }
-      if (sent.type === 'network') {
-        await backoffOrThrow('unavailable', `network error (${sent.message})`);
+      if (sent.type === 'timeout' || sent.type === 'network') {
+        // Give the reservation back before a retry reserves again (it would be held twice); Shopify's next
+        // reading corrects the bucket if the lost call did run.
+        await deps.bucket.refund(shop.domain, estimate);
+        if (sent.type === 'timeout') await backoffOrThrow('timeout', `no answer within ${deps.timeoutMs} ms`);
+        else await backoffOrThrow('unavailable', `network error (${sent.message})`);
         continue;
       }
       const { status } = sent;

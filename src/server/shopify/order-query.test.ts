@@ -51,6 +51,11 @@ describe('search values', () => {
     expect(emailSearch('a@b.c\\')).toBe("email:'a@b.c\\\\'");
   });
 
+  it('searches an internationalised domain in both spellings Shopify may have stored (one call)', () => {
+    expect(emailSearch('anna@bücher.de')).toBe("email:'anna@bücher.de' OR email:'anna@xn--bcher-kva.de'");
+    expect(emailSearch("liam.o'connor@example.ie")).toBe("email:'liam.o\\'connor@example.ie'");
+  });
+
   it('accepts only numeric customer and order ids (or their gids)', () => {
     expect(customerSearch('123')).toBe('customer_id:123');
     expect(customerSearch('gid://shopify/Customer/77')).toBe('customer_id:77');

@@ -1,3 +1,5 @@
+import { domainToASCII } from 'node:url';
+
 /**
  * The GraphQL documents the app sends to Shopify. One fragment describes an order exactly as
  * src/domain/orders/source-order.ts parses it; every lookup selects that fragment.
@@ -13,6 +15,8 @@
  * - trackingInfo 2: the view shows one tracking number per package (the first one that has a number).
  * - events 8, newest first: the latest scan drives the status; the timeline shows the last eight scans.
  * - fulfillmentLineItems 10: the items inside one package.
+ * - fulfillmentOrders 2: how the order travels (shipping, local delivery window, pickup location), holds and
+ *   schedules; one per location, and a second location is rare for the orders shoppers ask about.
  */
 export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
   fragment WismoOrder on Order {
@@ -54,6 +58,15 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
       }
       fulfillmentLineItems(first: 10) {
         nodes { quantity lineItem { id title variantTitle } }
+      }
+    }
+    fulfillmentOrders(first: 2) {
+      nodes {
+        status
+        fulfillAt
+        fulfillmentHolds { reason }
+        deliveryMethod { methodType minDeliveryDateTime maxDeliveryDateTime }
+        assignedLocation { name address1 city }
       }
     }
   }
@@ -104,8 +117,17 @@ export function nameSearch(orderNames: string | readonly string[]): string {
   return names.map((name) => `name:${quoteSearchValue(name)}`).join(' OR ');
 }
 
+/**
+ * An address with an internationalised domain is searched in both spellings (Unicode and punycode), since a shop
+ * may have stored either; the caller compares the results exactly (emailsMatch folds both to one form).
+ */
 export function emailSearch(email: string): string {
-  return `email:${quoteSearchValue(email.trim())}`;
+  const trimmed = email.trim();
+  const at = trimmed.lastIndexOf('@');
+  const domain = trimmed.slice(at + 1);
+  const ascii = at > 0 && /[^\x00-\x7f]/.test(domain) ? domainToASCII(domain) : '';
+  const spellings = new Set([trimmed, ...(ascii ? [`${trimmed.slice(0, at)}@${ascii}`] : [])]);
+  return [...spellings].map((spelling) => `email:${quoteSearchValue(spelling)}`).join(' OR ');
 }
 
 /** Accepts a numeric customer id or its gid; anything else is rejected before it reaches the search. */
@@ -123,9 +145,10 @@ export function orderGid(orderId: string): string | null {
 /**
  * Shopify's static cost of one WismoOrder (objects 1, connections 2 + first × node), used only until
  * the real `requestedQueryCost` has been measured: 1 order + 4 money objects + refunds 3 + customer 1
- * + address 1 + lineItems 2+15 + fulfillments (1 + trackingInfo 1 + events 2+8 + fulfillmentLineItems 2+10×2).
+ * + address 1 + lineItems 2+15 + fulfillments (1 + trackingInfo 1 + events 2+8 + fulfillmentLineItems 2+10×2)
+ * + fulfillmentOrders 2+2×(1 + holds 1 + deliveryMethod 1 + assignedLocation 1).
  */
-export const ORDER_COST_ESTIMATE = 1 + 4 + 3 + 2 + 17 + 34;
+export const ORDER_COST_ESTIMATE = 1 + 4 + 3 + 2 + 17 + 34 + 10;
 
 export function estimateSearchCost(first: number): number {
   return 2 + first * ORDER_COST_ESTIMATE;

@@ -12,7 +12,11 @@ export type BucketSettings = { capacity: number; refillPerSecond: number };
 export type ShopBucket = {
   take(domain: string, cost: number): Promise<TokenResult>;
   refund(domain: string, amount: number): Promise<void>;
-  /** Adopts Shopify's reading of the bucket: lowers it to `currentlyAvailable`, learns size and restore rate. */
+  /**
+   * Adopts Shopify's reading of the bucket: sets it to `currentlyAvailable` (up or down; the reading already
+   * counts every query Shopify has started, so local reservations of those are not counted twice) and learns
+   * the shop's size and restore rate (plans differ: 100, 200, 1,000, 2,000 points/s).
+   */
   observe(domain: string, status: ThrottleStatus): Promise<void>;
 };
 
@@ -80,12 +84,15 @@ export function createShopBucket(deps: {
       if (!deps.settings && status.maximumAvailable > 0 && status.restoreRate > 0) {
         learned.set(domain, { capacity: status.maximumAvailable, refillPerSecond: status.restoreRate });
       }
+      const settings = settingsFor(domain);
       const available = status.currentlyAvailable;
+      const request = { available, capacity: settings.capacity, refillPerSecond: settings.refillPerSecond };
+      // A fixed share (deps.settings) is only ever lowered by Shopify's reading, so it stays a share.
       await guarded(
-        'cap',
+        'calibrate',
         domain,
-        () => store.capTokens(key(domain), { available }),
-        () => fallback.capTokens(key(domain), { available }),
+        () => (deps.settings ? store.capTokens(key(domain), { available }) : store.calibrateTokens(key(domain), request)),
+        () => (deps.settings ? fallback.capTokens(key(domain), { available }) : fallback.calibrateTokens(key(domain), request)),
       );
     },
   };

@@ -18,6 +18,8 @@ export type ShopRepository = {
   getShopCredentials(shop: Pick<Shop, 'id'>): Promise<ShopCredentials>;
   /** The per-shop webhook secret (custom apps), or null when none is stored. */
   getWebhookSecret(shop: Pick<Shop, 'id'>): Promise<string | null>;
+  /** Stores an order-name format seen on an order placed at `seenAt`, unless a newer order's is already stored. */
+  learnOrderNameFormat(shop: Pick<Shop, 'id'>, format: { prefix: string; suffix: string }, seenAt: string): Promise<void>;
 };
 
 /** The columns that make a `Shop` (never the sealed token or webhook secret). */
@@ -59,7 +61,8 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
         uninstalledAt: null,
         updatedAt: now,
       };
-      const learned = input.orderNameFormat ? { orderNameFormat: input.orderNameFormat } : {};
+      // The sample is the shop's newest order, so any order placed from now on may teach a newer format.
+      const learned = input.orderNameFormat ? { orderNameFormat: input.orderNameFormat, orderNameFormatSeenAt: now.toISOString() } : {};
       const rows = await db
         .insert(shops)
         .values({ ...(input.id ? { id: input.id } : {}), domain: input.domain, ...common, settings: learned })
@@ -98,6 +101,15 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
       const row = rows[0];
       if (!row) throw new Error(`Unknown shop ${shop.id}`);
       return { shopId: row.id, domain: row.domain, apiOrigin: row.apiOrigin, accessToken: decryptSecret(row.sealed, tokenKey) };
+    },
+
+    async learnOrderNameFormat(shop, format, seenAt) {
+      const learned = JSON.stringify({ orderNameFormat: { prefix: format.prefix, suffix: format.suffix }, orderNameFormatSeenAt: seenAt });
+      // The guard runs in the statement, so concurrent instances never step back to an older order's format.
+      await db
+        .update(shops)
+        .set({ settings: sql`${shops.settings} || ${learned}::jsonb`, updatedAt: new Date() })
+        .where(sql`${shops.id} = ${shop.id} and coalesce(${shops.settings}->>'orderNameFormatSeenAt', '') < ${seenAt}`);
     },
 
     async getWebhookSecret(shop) {

@@ -133,6 +133,23 @@ describe('request shape', () => {
     expect((await send({ topic: 'customers/redact', shop: shop.domain, body: { shop_domain: shop.domain } })).status).toBe(400);
     expect((await send({ topic: 'products/update', shop: shop.domain, body: { id: 1 } })).body).toEqual({ ok: true, ignored: 'unsupported_topic' });
   });
+
+  it('an unsigned webhook is an authentication failure: 401 with the same answer as a forged one, nothing written', async () => {
+    const shop = await makeShop();
+    await seedOrder(shop, { id: '7', name: '#7' });
+    const forged = await send({ topic: 'orders/updated', shop: shop.domain, body: { id: 7 }, secret: 'not-the-secret' });
+    expect(forged.status).toBe(401);
+    const signed = signTestWebhook({ topic: 'orders/updated', shop: shop.domain, body: { id: 7 }, secret: SECRET });
+    for (const value of [null, '', '   ']) {
+      const headers = new Headers(signed.headers);
+      if (value === null) headers.delete('x-shopify-hmac-sha256');
+      else headers.set('x-shopify-hmac-sha256', value);
+      expect(await handleShopifyWebhook(f.deps, { ...signed, headers })).toEqual(forged);
+      // Also when every other Shopify header is missing: authentication comes first.
+      expect(await handleShopifyWebhook(f.deps, { ...signed, headers: new Headers(value === null ? {} : { 'x-shopify-hmac-sha256': value }) })).toEqual(forged);
+    }
+    expect(await cached(orderCacheKey(shop.id, '7'))).not.toBeNull();
+  });
 });
 
 describe('dedupe', () => {

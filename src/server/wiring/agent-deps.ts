@@ -1,3 +1,4 @@
+import { exampleOrderName } from '@/domain/orders/order-name-format';
 import { orderNameMatches } from '@/domain/orders/parse-order-reference';
 import type { AccessibleOrder, AgentDeps } from '@/domain/agent/agent-deps';
 import type { Shop } from '@/domain/shops/shop';
@@ -38,6 +39,7 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       timeZone: shop.timezone,
       returnPolicy: shop.settings.returnPolicy ?? null,
       handoffEta: 'within 1 business day',
+      orderExample: exampleOrderName(shop.settings.orderNameFormat),
     },
     now: () => new Date(),
     async verify(reference, email) {

@@ -4,14 +4,15 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { HintedField } from '@/components/form/hinted-field';
 import type { LookupState } from './actions';
 
-type Props = { action: (previous: LookupState, form: FormData) => Promise<LookupState> };
+/** `orderExample`: an order number in the shop's own format (`NT-1001`), for the hint. */
+type Props = { action: (previous: LookupState, form: FormData) => Promise<LookupState>; orderExample: string };
 
 const initial: LookupState = { status: 'idle', message: '', values: { orderReference: '', email: '' }, at: 0 };
 const inputClass =
   'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)]';
 
 /** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
-export function LookupForm({ action }: Props) {
+export function LookupForm({ action, orderExample }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const messageRef = useRef<HTMLParagraphElement>(null);
   // Controlled, so a failed attempt keeps what the shopper typed (React resets uncontrolled forms after an action).
@@ -44,7 +45,7 @@ export function LookupForm({ action }: Props) {
           id="orderReference"
           name="orderReference"
           label="Order number"
-          hint="In your order confirmation email, for example #1001."
+          hint={`In your order confirmation email, for example ${orderExample}.`}
           type="text"
           inputMode="text"
           autoComplete="off"
@@ -60,7 +61,11 @@ export function LookupForm({ action }: Props) {
           name="email"
           label="Email"
           hint="The address you used for the order."
-          type="email"
+          // Not type="email": browsers refuse UTF-8 local parts (`josé@…`, RFC 6531); the server checks the address.
+          type="text"
+          inputMode="email"
+          spellCheck={false}
+          autoCapitalize="none"
           autoComplete="email"
           required
           maxLength={320}

@@ -19,7 +19,11 @@ export function MagicLinkForm({ action }: Props) {
         <input
           id="history-email"
           name="email"
-          type="email"
+          // Not type="email": browsers refuse UTF-8 local parts (`josé@…`, RFC 6531); the server checks the address.
+          type="text"
+          inputMode="email"
+          spellCheck={false}
+          autoCapitalize="none"
           autoComplete="email"
           required
           maxLength={320}

@@ -6,6 +6,7 @@ import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper
 import { listShopperOrders } from '@/server/use-cases/orders/list-shopper-orders';
 import { requestMagicLinkAction, verifyOrderAction } from './actions';
 import { LookupForm } from './lookup-form';
+import { exampleOrderName } from '@/domain/orders/order-name-format';
 import { MagicLinkForm } from './magic-link-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<{ notice?: string | string[] }> };
@@ -65,7 +66,7 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
       <section aria-labelledby="lookup-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="lookup-heading" className="text-lg font-semibold text-slate-900">Look up an order</h2>
         <p className="mb-4 mt-1 text-slate-700">Enter your order number and email to see where your order is.</p>
-        <LookupForm action={verifyOrderAction.bind(null, shop.domain)} />
+        <LookupForm action={verifyOrderAction.bind(null, shop.domain)} orderExample={exampleOrderName(shop.settings.orderNameFormat)} />
       </section>
       <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">Email me a link to all my orders</h2>

@@ -7,7 +7,7 @@ import { CHAT_TEXT_ERROR, chatMessageSchema, type ChatMessage } from '@/domain/a
 import { createTestServices } from '../../../../test/support/test-services';
 import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createShopperClient } from '../../../../test/support/shopper-client';
-import { auditEvents, conversations, handoffs, messages, outboxMessages } from '@/server/db/schema';
+import { auditEvents, conversations, handoffs, messages, outboxMessages, shops as shopsTable } from '@/server/db/schema';
 import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { NOT_VERIFIED_MESSAGE } from '@/domain/verification/verify-failure-message';
@@ -110,6 +110,52 @@ describe('chat (deterministic engine)', () => {
     const reply = await say(client, conversationId, `hi its ${order.email}, order ${order.orderNumber} never came`);
     expect(orderCards(reply)[0]?.order.orderName).toBe(order.name);
     expect(reply.text).toMatch(/out for delivery/i);
+  });
+
+  it.each([
+    ['acme.apostrophe', (email: string) => `it\u2019s ${email.replace(/'/g, '\u2019')} order 1299`],
+    ['tiny.apostrophe', (email: string) => `order 1059-EU, my email is '${email}'`],
+    ['nordic.idn', () => 'NT-1198 anna@bücher.de'],
+  ] as const)('verifies %s from a chat message (apostrophe, typographic apostrophe, IDN domain)', async (key, sentence) => {
+    const client = shopper();
+    const order = knownOrder(key);
+    const { conversationId } = await open(client, order.shop);
+    const reply = await say(client, conversationId, sentence(order.email!));
+    expect(orderCards(reply)[0]?.order.orderName).toBe(order.name);
+  });
+
+  it.each([
+    ['acme.store_pickup', /pickup order, to collect at Acme Outdoors Flagship Store/],
+    ['acme.store_pickup_ready', /ready to collect now at Acme Outdoors Flagship Store/],
+    ['acme.local_delivery', /delivers order #1296 locally, \w+day, \w+ \d+, between/],
+  ] as const)('answers "when will it arrive?" for %s with the place or window, not a carrier date', async (key, expected) => {
+    const client = shopper();
+    const order = knownOrder(key);
+    const { conversationId } = await open(client);
+    await say(client, conversationId, `${order.name} ${order.email}`);
+    const eta = await say(client, conversationId, 'when will it arrive?');
+    expect(eta.text).toMatch(expected);
+    expect(eta.text).not.toMatch(/carrier hasn't given a delivery date/);
+  });
+
+  it("gives the shop's own order-number format as the example, and learns it when it was unknown at connect time", async () => {
+    const askNumber = async (shop: string) => {
+      const client = shopper();
+      const { conversationId } = await open(client, shop);
+      return (await say(client, conversationId, 'my email is someone@example.com')).text;
+    };
+    expect(await askNumber(NORDIC)).toContain('like NT-1001');
+    expect(await askNumber('tiny-tea.myshopify.com')).toContain('like 1001-EU');
+
+    // A shop connected before its first order has no format yet: the first verified order teaches it.
+    await services.db.update(shopsTable).set({ settings: {} }).where(eq(shopsTable.domain, NORDIC));
+    expect(await askNumber(NORDIC)).toContain('like #1001');
+    const order = knownOrder('nordic.in_transit');
+    const client = shopper();
+    const { conversationId } = await open(client, NORDIC);
+    expect(orderCards(await say(client, conversationId, `${order.name} ${order.email}`))[0]?.order.orderName).toBe(order.name);
+    await expect.poll(async () => (await services.shops.findShopByDomain(NORDIC))?.settings.orderNameFormat).toEqual({ prefix: 'NT-', suffix: '' });
+    expect(await askNumber(NORDIC)).toContain('like NT-1001');
   });
 
   it('answers a wrong email with the uniform failure and then locks the conversation', async () => {

@@ -1,5 +1,6 @@
 import type { OrderRecord } from '@/domain/orders/order-record';
 import type { Shop } from '@/domain/shops/shop';
+import { relearnOrderNameFormat } from '@/domain/orders/order-name-format';
 import { describeVerifyFailure } from '@/domain/verification/verify-failure-message';
 import { verifyOrder, type Door } from '@/domain/verification/verify-order';
 import { recordOrderViewed, sessionInquiryId } from '../../analytics/lookup-events';
@@ -31,9 +32,24 @@ export async function verifyShopperOrder(
   });
   if (result.ok) {
     recordOrderViewed(services, shop.id, { door, inquiryId }, { record: result.record });
+    followOrderNameFormat(services, shop, result.record);
     return { status: 'verified', record: result.record, stale: result.stale };
   }
   const message = describeVerifyFailure(result);
   if (result.reason === 'locked') return { status: 'locked', message, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
   return { status: result.reason, message };
+}
+
+/**
+ * A shop connected before its first order, or whose merchant changed the "Order ID format", learns the format
+ * from the newest order a shopper verifies, so examples (`for example NT-1001`) and parsing follow it. Off the
+ * shopper's path: a failure is logged, never shown.
+ */
+function followOrderNameFormat(services: Services, shop: Shop, record: OrderRecord): void {
+  const stored = { format: shop.settings.orderNameFormat ?? null, seenAt: shop.settings.orderNameFormatSeenAt ?? null };
+  const format = relearnOrderNameFormat(stored, { orderName: record.orderName, placedAt: record.view.placedAt.at });
+  if (!format) return;
+  services.shops.learnOrderNameFormat(shop, format, record.view.placedAt.at).catch((error: unknown) =>
+    services.logger.warn('could not store the order name format', { shop: shop.domain, error: error instanceof Error ? error.message : String(error) }),
+  );
 }
