@@ -30,6 +30,8 @@ export type ShopSettings = {
   deepLinkSecretVersion?: number;
   /** Days conversations and analytics events are kept (issue 6; default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
+  /** Staff who open the app from Shopify admin and are not members yet: 'members' (default) adds them, 'owner_only' refuses them (issue 12). */
+  embeddedStaffAccess?: 'members' | 'owner_only';
 };
 
 export const shops = pgTable('shops', {
