@@ -63,14 +63,15 @@ nav a{display:block;padding:6px 10px;border-radius:8px;color:#303030;text-decora
 main{flex:1;display:flex;flex-direction:column;min-width:0}#title{margin:0;padding:10px 16px;font-size:16px}
 iframe{flex:1;border:0;width:100%;background:#fff}
 #toast{position:fixed;bottom:24px;left:50%;transform:translateX(-50%);background:#1a1a1a;color:#fff;padding:10px 16px;border-radius:8px;display:none}
-@media (max-width:700px){nav{display:none}#mobile-nav{display:block}}#mobile-nav{display:none;padding:0 16px 8px}
+#mobile-nav{display:none;padding:0 16px 8px;gap:4px;flex-wrap:wrap}#mobile-nav a{padding:6px 10px;border-radius:8px;background:#fafafa;color:#303030}
+@media (max-width:700px){nav{display:none}#mobile-nav{display:flex}}
 </style></head>
 <body>
 <header><strong>Shopify admin</strong><span>(demo) · ${escapeHtml(shop.name)}</span>
 <form method="get"><label>Staff <select name="staff" onchange="this.form.submit()">${staffLinks}</select></label></form></header>
 <div class="frame-wrap">
 <nav aria-label="Admin"><h2>Apps</h2><a href="${escapeHtml(base)}" aria-current="page">Order Status Agent</a><div id="app-nav"></div></nav>
-<main><h1 id="title">Order Status Agent</h1><div id="mobile-nav"></div>
+<main><h1 id="title">Order Status Agent</h1><div id="mobile-nav" role="navigation" aria-label="App"></div>
 <iframe id="app-iframe" name="app-iframe" title="Order Status Agent" src="${escapeHtml(first.toString())}"></iframe></main>
 </div>
 <div id="toast" role="status"></div>
@@ -146,8 +147,8 @@ export function renderAppBridgeStandIn(adminOrigin: string): string {
     idToken,
     toast: { show: (message) => post({ type: 'demo-app-bridge:toast', message: String(message) }) },
   };
-  if (!customElements.get('ui-nav-menu')) {
-    customElements.define('ui-nav-menu', class extends HTMLElement { connectedCallback() { this.style.display = 'none'; } });
+  for (const name of ['ui-nav-menu', 'ui-title-bar']) {
+    if (!customElements.get(name)) customElements.define(name, class extends HTMLElement { connectedCallback() { this.style.display = 'none'; } });
   }
   document.addEventListener('DOMContentLoaded', () => {
     const menu = document.querySelector('ui-nav-menu');
@@ -155,8 +156,9 @@ export function renderAppBridgeStandIn(adminOrigin: string): string {
       const items = [...menu.querySelectorAll('a')].filter((a) => a.getAttribute('rel') !== 'home').map((a) => ({ label: a.textContent.trim(), href: a.getAttribute('href') }));
       post({ type: 'demo-app-bridge:nav', items });
     }
-    const title = document.querySelector('title');
-    if (title) post({ type: 'demo-app-bridge:title', title: title.textContent });
+    const bar = document.querySelector('ui-title-bar');
+    const title = (bar && bar.getAttribute('title')) || document.title;
+    if (title) post({ type: 'demo-app-bridge:title', title });
   });
   // The session-token bounce: reload the app URL Shopify's server libraries put in \`shopify-reload\`, with a fresh id_token.
   const reload = params.get('shopify-reload');
