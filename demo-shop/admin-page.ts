@@ -90,8 +90,9 @@ iframe{flex:1;border:0;width:100%;background:#fff}
     frame.src = url.toString();
   };
   const renderNav = (items) => {
-    for (const holder of [document.getElementById('app-nav'), document.getElementById('mobile-nav')]) {
-      holder.replaceChildren(...items.map((item) => {
+    // Like admin: the \`rel="home"\` link is the app's name (already in the side nav); the phone menu lists it too.
+    for (const [holder, withHome] of [[document.getElementById('app-nav'), false], [document.getElementById('mobile-nav'), true]]) {
+      holder.replaceChildren(...items.filter((item) => withHome || !item.home).map((item) => {
         const a = document.createElement('a');
         a.href = '#'; a.textContent = item.label;
         a.addEventListener('click', (e) => { e.preventDefault(); open(item.href); });
@@ -153,7 +154,7 @@ export function renderAppBridgeStandIn(adminOrigin: string): string {
   document.addEventListener('DOMContentLoaded', () => {
     const menu = document.querySelector('ui-nav-menu');
     if (menu) {
-      const items = [...menu.querySelectorAll('a')].filter((a) => a.getAttribute('rel') !== 'home').map((a) => ({ label: a.textContent.trim(), href: a.getAttribute('href') }));
+      const items = [...menu.querySelectorAll('a')].map((a) => ({ label: a.textContent.trim(), href: a.getAttribute('href'), home: a.getAttribute('rel') === 'home' }));
       post({ type: 'demo-app-bridge:nav', items });
     }
     const bar = document.querySelector('ui-title-bar');

@@ -57,7 +57,8 @@ test('the shop owner opens the app from (demo) Shopify admin and sees the dashbo
 test('a staff member Shopify has not verified sees a clear refusal and no numbers', async ({ page }) => {
   const admin = new DemoAdminPage(page);
   await admin.goto(ACME, { staff: 70003 });
-  await expect(admin.frame.getByRole('alert')).toContainText('Confirm your email address in Shopify');
+  const refusal = admin.frame.getByRole('alert').filter({ hasText: 'You do not have access to this dashboard' });
+  await expect(refusal).toContainText('Confirm your email address in Shopify');
   await expect(admin.frame.getByLabel('Key figures')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/refused-1280.png` });
 });

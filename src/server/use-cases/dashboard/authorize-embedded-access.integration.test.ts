@@ -10,8 +10,7 @@ import { createSessionTokenExchanger, type ExchangeSessionToken } from '@/server
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createTestServices } from '@/server/testing/test-services';
 import { authorizeEmbeddedAccess, EMBEDDED_OWNER_ONLY_MESSAGE, EMBEDDED_UNVERIFIED_MESSAGE, SessionTokenRejected } from './authorize-embedded-access';
-import { viewOverview } from './merchant-dashboard';
-import { updateShopSettings } from './update-shop-settings';
+import { changeSettings, viewOverview } from './merchant-dashboard';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
@@ -99,7 +98,9 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
   });
 
   it("refuses a staff member who is not a member when the shop allows only its owner, adding nobody and showing no numbers", async () => {
-    await updateShopSettings(services, shops.get(NORDIC)!.id, { embeddedStaffAccess: 'owner_only' });
+    const owner = await open(tokenFor(NORDIC, OWNER), NORDIC);
+    expect((await refusal(changeSettings(services, owner, { embeddedStaffAccess: 'everyone' }))).code).toBe('bad_request');
+    await changeSettings(services, owner, { embeddedStaffAccess: 'owner_only' });
     const error = await refusal(open(tokenFor(NORDIC, SUPPORT), NORDIC));
     expect(error.code).toBe('forbidden');
     expect(error.message).toBe(EMBEDDED_OWNER_ONLY_MESSAGE);
@@ -107,7 +108,10 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
     // The owner still gets in; an invited teammate too.
     expect((await open(tokenFor(NORDIC, OWNER), NORDIC)).membership.role).toBe('owner');
     await services.members.addMember({ shopId: shops.get(NORDIC)!.id, email: 'support@example.com', role: 'member' });
-    expect((await open(tokenFor(NORDIC, SUPPORT), NORDIC)).membership.role).toBe('member');
+    const teammate = await open(tokenFor(NORDIC, SUPPORT), NORDIC);
+    expect(teammate.membership.role).toBe('member');
+    // Only owners change who may come in from admin.
+    expect((await refusal(changeSettings(services, teammate, { embeddedStaffAccess: 'members' }))).code).toBe('forbidden');
   });
 
   it('refuses a staff member whose email Shopify has not verified', async () => {
