@@ -71,6 +71,13 @@ test('outside admin: a direct visit goes to Shopify admin (or the sign-in), and 
   await page.goto(`${APP_URL}/embedded`);
   expect(new URL(page.url()).pathname).toBe('/dashboard');
 
+  // App Bridge finds our client id: the meta tag is in <head>, before the (synchronous) App Bridge script.
+  const bounce = await (await request.get(`${APP_URL}/embedded/session-token?shop=${ACME}&embedded=1`)).text();
+  const meta = bounce.indexOf('<meta name="shopify-api-key" content="demo-client-id"');
+  expect(meta).toBeGreaterThan(-1);
+  expect(meta).toBeLessThan(bounce.indexOf('</head>'));
+  expect(meta).toBeLessThan(bounce.indexOf(`<script src="${SHOP_URL}/app-bridge.js"`));
+
   const dashboard = await request.get(`${APP_URL}/dashboard`);
   expect(dashboard.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
   const hostile = await request.get(`${APP_URL}/embedded?embedded=1&shop=evil.example`, { maxRedirects: 0 });

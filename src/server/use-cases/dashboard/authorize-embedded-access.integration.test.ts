@@ -9,7 +9,7 @@ import type { Services } from '@/server/services';
 import { createSessionTokenExchanger, type ExchangeSessionToken } from '@/server/shops/exchange-session-token';
 import { connectDemoShops } from '@/server/testing/connect-demo-shops';
 import { createTestServices } from '@/server/testing/test-services';
-import { authorizeEmbeddedAccess, EMBEDDED_OWNER_ONLY_MESSAGE, EMBEDDED_UNVERIFIED_MESSAGE, SessionTokenRejected } from './authorize-embedded-access';
+import { authorizeEmbeddedAccess, EMBEDDED_NOT_CONNECTED_MESSAGE, EMBEDDED_OWNER_ONLY_MESSAGE, EMBEDDED_UNVERIFIED_MESSAGE, SessionTokenRejected } from './authorize-embedded-access';
 import { changeSettings, viewOverview } from './merchant-dashboard';
 
 const ACME = 'acme-outdoors.myshopify.com';
@@ -81,6 +81,14 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
     // A token minted for Nordic but signed by someone without our secret is refused before any lookup.
     const forged = signSessionToken({ iss: `https://${NORDIC}/admin`, dest: `https://${NORDIC}`, aud: demo.clientId, sub: '70001', exp: Math.floor(Date.now() / 1000) + 60 }, 'guessed-secret');
     expect(((await refusal(open(forged, NORDIC))) as SessionTokenRejected).reason).toBe('bad_signature');
+  });
+
+  it('says so when the shop is not connected here, without calling Shopify', async () => {
+    exchangeCalls = [];
+    const error = await refusal(open(tokenFor('tiny-tea.myshopify.com', OWNER), 'tiny-tea.myshopify.com'));
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe(EMBEDDED_NOT_CONNECTED_MESSAGE);
+    expect(exchangeCalls).toHaveLength(0);
   });
 
   it('refuses expired and other-app tokens', async () => {

@@ -10,6 +10,8 @@ import { NOT_A_MEMBER_MESSAGE, type ShopAccess } from './authorize-shop-access';
 
 export const EMBEDDED_OWNER_ONLY_MESSAGE = 'This shop lets only its owner and invited teammates open the order-status dashboard. Ask the shop owner to invite you.';
 export const EMBEDDED_UNVERIFIED_MESSAGE = 'Confirm your email address in Shopify, then open the app again.';
+// Only said to a verified staff member of that very shop, so it reveals nothing to a stranger probing shops.
+export const EMBEDDED_NOT_CONNECTED_MESSAGE = 'Order Status Agent is not connected to this shop yet (or was uninstalled). Install it again, then open it from Shopify admin.';
 export const EMBEDDED_SESSION_MESSAGE = 'We could not confirm your Shopify session. Open the app again from Shopify admin.';
 
 /** A session token only says who; token exchange says the email. Kept briefly so page loads do not each call Shopify. */
@@ -70,7 +72,7 @@ export async function authorizeEmbeddedAccess(
   const { claims } = verified;
 
   const shop = await services.shops.findShopByDomain(claims.shop);
-  if (!shop || shop.uninstalledAt) throw new AppError('not_found', NOT_A_MEMBER_MESSAGE);
+  if (!shop || shop.uninstalledAt) throw new AppError('not_found', EMBEDDED_NOT_CONNECTED_MESSAGE);
 
   const key = staffKey(shop.id, claims.userId);
   let staff = await readStaff(services, key);
