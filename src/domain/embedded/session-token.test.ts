@@ -96,6 +96,12 @@ describe('verifySessionToken', () => {
     expect(reason(signSessionToken(claims({ nbf: 'now' }), SECRET))).toBe('malformed');
   });
 
+  it('reads a GID-spelled staff id as the numeric id the token exchange answers with', () => {
+    const result = verify(signSessionToken(claims({ sub: 'gid://shopify/User/42' }), SECRET));
+    expect(result.ok && result.claims.userId).toBe('42');
+    expect(reason(signSessionToken(claims({ sub: 'gid://shopify/Customer/42' }), SECRET))).toBe('missing_user');
+  });
+
   it('requires the staff member (sub)', () => {
     expect(reason(signSessionToken(claims({ sub: undefined }), SECRET))).toBe('missing_user');
     expect(reason(signSessionToken(claims({ sub: '' }), SECRET))).toBe('missing_user');

@@ -113,7 +113,9 @@ export function verifySessionToken(token: string, options: VerifySessionTokenOpt
   if (options.expectedShop !== undefined && options.expectedShop.toLowerCase() !== dest) return { ok: false, reason: 'wrong_shop' };
 
   const sub = claims.sub;
-  const userId = typeof sub === 'string' ? sub : typeof sub === 'number' ? String(sub) : '';
+  const raw = typeof sub === 'string' ? sub : typeof sub === 'number' ? String(sub) : '';
+  // Admin sends the numeric user id; a `gid://shopify/User/{id}` spelling is read as the same id.
+  const userId = /^gid:\/\/shopify\/User\/(\d{1,20})$/.exec(raw)?.[1] ?? raw;
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(userId)) return { ok: false, reason: 'missing_user' };
   const sid = typeof claims.sid === 'string' && claims.sid.length <= 128 ? claims.sid : null;
   return { ok: true, claims: { shop: dest, userId, sessionId: sid, expiresAt: exp } };
