@@ -6,8 +6,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // Every page refuses to be framed unless a route sets its own policy (the widget iframe does).
-        source: '/((?!widget/).*)',
+        // Every page refuses to be framed unless a route sets its own policy in src/proxy.ts (the widget iframe and
+        // the embedded admin pages under /embedded do).
+        source: '/((?!widget/|embedded/|embedded$).*)',
         headers: [
           { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
           { key: 'X-Content-Type-Options', value: 'nosniff' },

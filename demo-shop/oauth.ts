@@ -1,5 +1,6 @@
 /** OAuth authorization-code grant (shopify-api.md §5.3) plus the client-credentials grant. */
 import { createHmac, randomBytes } from 'node:crypto';
+import { exchangeSessionToken } from './session-tokens';
 import type { DemoStore } from './store';
 
 /**
@@ -67,6 +68,10 @@ export class OAuthServer {
     if (body.grant_type === 'client_credentials') {
       const scope = 'read_orders,read_customers';
       return { status: 200, body: { access_token: this.store.issueToken(shop, scope.split(',')), scope, expires_in: 86399 } };
+    }
+    if (body.grant_type === 'urn:ietf:params:oauth:grant-type:token-exchange') {
+      const scopes = this.store.shop(shop)?.scopes ?? [];
+      return exchangeSessionToken(shop, body, { clientId: this.clientId, clientSecret: this.clientSecret, issueToken: (s, sc) => this.store.issueToken(s, sc), scopes });
     }
     const pending = body.code ? this.codes.get(body.code) : undefined;
     if (!pending || pending.used || pending.shop !== shop) {

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { handleAdmin } from './admin-page';
 import { handleApi } from './api-router';
 import { handleControl } from './control-api';
 import { FaultControls } from './faults';
@@ -123,6 +124,7 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
   const server: Server = createServer((req, res) => {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (parsed.pathname.startsWith('/storefront/') && req.method === 'GET') return handleStorefront(res, parsed, (domain) => store.shop(domain));
+    if (req.method === 'GET' && handleAdmin({ clientId, clientSecret, baseUrl: () => url, findShop: (domain) => store.shop(domain) }, res, parsed)) return;
     const work = parsed.pathname.startsWith('/_demo')
       ? handleControl(demo, options.controlToken, req, res, parsed)
       : handleApi({ store, subscriptions, oauth, buckets, controls, clock, baseUrl: () => url, record: (e) => { requestLog.push(e); if (requestLog.length > logLimit) requestLog.shift(); } }, req, res, parsed);

@@ -102,6 +102,11 @@ async function allowDemoStorefront(services: Awaited<ReturnType<typeof createSer
   await services.db.update(shops).set({ settings: { ...shop.settings, storefrontDomains } }).where(eq(shops.domain, domain));
 }
 
+/** The demo shop's stand-in for Shopify admin's app page (demo-shop/admin-page.ts). */
+function demoAdminUrl(shopUrl: string, domain: string, clientId: string): string {
+  return `${shopUrl}/store/${domain.replace(/\.myshopify\.com$/, '')}/apps/${encodeURIComponent(clientId)}`;
+}
+
 async function main() {
   const startedAt = Date.now();
   if (values.fresh) rmSync(options.dataDir, { recursive: true, force: true });
@@ -124,6 +129,9 @@ async function main() {
     // `next start` is production mode, which requires real app credentials; the demo shop's are these.
     SHOPIFY_API_KEY: process.env.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY,
     SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET ?? DEMO_SHOPIFY_API_SECRET,
+    // The demo shop plays Shopify admin for the embedded dashboard: it frames /embedded and serves App Bridge's stand-in.
+    SHOPIFY_ADMIN_UI_ORIGIN: shopUrl,
+    SHOPIFY_APP_BRIDGE_URL: `${shopUrl}/app-bridge.js`,
   };
 
   startProcess('npx', ['tsx', 'demo-shop/main.ts', '--port', String(options.shopPort)], { ...process.env, DEMO_APP_URL: appUrl }, 'demo-shop');
@@ -171,6 +179,7 @@ Order Status Agent demo is running (ready in ${seconds} s). Ctrl+C stops it.
   Demo shop:    ${shopUrl}  (Shopify Admin API stand-in)
   Shops:        ${DEFAULT_SHOPS.map((shop) => shop.domain).join(', ')}
   Storefront:   ${shopUrl}/storefront/${DEFAULT_SHOPS[0]?.domain ?? ''}  (chat widget on a cross-origin demo store page)
+  Admin:        ${demoAdminUrl(shopUrl, DEFAULT_SHOPS[0]?.domain ?? '', appEnv.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY)}  (open the app from demo Shopify admin; ?staff=70002 for a staff member)
 `);
 }
 

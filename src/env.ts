@@ -34,6 +34,10 @@ export const envSchema = z
     SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/).default('2025-01'),
     SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments,read_merchant_managed_fulfillment_orders'),
     SHOPIFY_ADMIN_ORIGIN: optionalString,
+    // Embedded admin (issue 12): App Bridge's script, and the admin origin that frames the app and that direct
+    // visits are sent back to. The demo points both at the demo shop, which plays Shopify admin.
+    SHOPIFY_APP_BRIDGE_URL: optionalUrl.transform((value) => value ?? 'https://cdn.shopify.com/shopifycloud/app-bridge.js'),
+    SHOPIFY_ADMIN_UI_ORIGIN: optionalUrl.transform((value) => new URL(value ?? 'https://admin.shopify.com').origin),
     SHOPIFY_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(4000),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalUrl,
@@ -67,6 +71,15 @@ export const envSchema = z
     if (!clientAddress.ok) ctx.addIssue({ code: 'custom', path: [value.CLIENT_ADDRESS_HEADER ? 'CLIENT_ADDRESS_HEADER' : 'TRUSTED_PROXIES'], message: clientAddress.message });
     if (value.NODE_ENV === 'production' && !value.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production' });
+    }
+    // In production the framing origin and App Bridge's script must be https (plain http would let anyone on the
+    // path frame or script the dashboard); only loopback, where the demo shop plays admin, may be http.
+    for (const name of ['SHOPIFY_APP_BRIDGE_URL', 'SHOPIFY_ADMIN_UI_ORIGIN'] as const) {
+      const url = new URL(value[name]);
+      const loopback = url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+      if (value.NODE_ENV === 'production' && url.protocol !== 'https:' && !loopback) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} must be an https URL in production` });
+      }
     }
     for (const name of ['SHOPIFY_API_KEY', 'SHOPIFY_API_SECRET'] as const) {
       if (value.NODE_ENV === 'production' && !value[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in production (your app's credentials from the Shopify Partner dashboard)` });

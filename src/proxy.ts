@@ -1,21 +1,38 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { embeddedFramePolicy } from '@/domain/embedded/embedded-frame-policy';
+import { getEnv } from '@/env';
 import { getServices } from '@/server/services';
 import { readWidgetFramePolicy } from '@/server/widget/frame-policy';
+
+async function widgetPolicy(pathname: string): Promise<string> {
+  try {
+    const shop = decodeURIComponent(pathname.split('/')[2] ?? '');
+    const services = await getServices();
+    return await readWidgetFramePolicy({ findShopByDomain: services.shops.findShopByDomain, now: Date.now }, shop);
+  } catch (error) {
+    console.error('widget frame policy lookup failed', error instanceof Error ? error.message : error);
+    return "frame-ancestors 'none'";
+  }
+}
+
+/** Embedded admin pages (issue 12): only the shop named in `?shop=` and Shopify admin may frame them. */
+function embeddedPolicy(shop: string | null): string {
+  try {
+    return embeddedFramePolicy(shop, getEnv().SHOPIFY_ADMIN_UI_ORIGIN);
+  } catch (error) {
+    console.error('embedded frame policy failed', error instanceof Error ? error.message : error);
+    return "frame-ancestors 'none'";
+  }
+}
 
 /**
  * Per-request headers for the chat iframe. next.config.js gives every other route `frame-ancestors 'none'`;
  * the widget may be framed only by the shop's own domains, which live in the database, so the policy is
- * decided here. Any failure answers with `'none'`: the widget then does not load, but is never framable by all.
+ * decided here; so are the embedded admin pages' (`/embedded`). Any failure answers with `'none'`: the widget then does not load, but is never framable by all.
  */
 export async function proxy(request: NextRequest) {
-  let policy = "frame-ancestors 'none'";
-  try {
-    const shop = decodeURIComponent(request.nextUrl.pathname.split('/')[2] ?? '');
-    const services = await getServices();
-    policy = await readWidgetFramePolicy({ findShopByDomain: services.shops.findShopByDomain, now: Date.now }, shop);
-  } catch (error) {
-    console.error('widget frame policy lookup failed', error instanceof Error ? error.message : error);
-  }
+  const { pathname, searchParams } = request.nextUrl;
+  const policy = pathname === '/embedded' || pathname.startsWith('/embedded/') ? embeddedPolicy(searchParams.get('shop')) : await widgetPolicy(pathname);
   const response = NextResponse.next();
   response.headers.set('Content-Security-Policy', policy);
   response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -23,4 +40,4 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: '/widget/:shop' };
+export const config = { matcher: ['/widget/:shop', '/embedded', '/embedded/:path*'] };

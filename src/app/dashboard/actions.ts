@@ -34,7 +34,7 @@ const failure = (error: unknown) => {
   return code === 'bad_request' ? 'invalid' : code === 'forbidden' ? 'forbidden' : 'error';
 };
 
-/** Settings form (owners): brand, support email, storefront domains, retention. */
+/** Settings form (owners): brand, support email, storefront domains, retention, Shopify admin staff access. */
 export async function saveSettingsAction(shop: string, form: FormData): Promise<void> {
   const domains = text(form, 'storefrontDomains', 4000)
     .split(/[\s,]+/)
@@ -51,6 +51,7 @@ export async function saveSettingsAction(shop: string, form: FormData): Promise<
       supportEmail: text(form, 'supportEmail', 320),
       storefrontDomains: domains,
       ...(Number.isInteger(retention) && retention > 0 ? { retentionDays: retention } : {}),
+      embeddedStaffAccess: text(form, 'embeddedStaffAccess') === 'owner_only' ? 'owner_only' : 'members',
     });
   } catch (error) {
     notice = failure(error);

@@ -10,6 +10,8 @@ export type ShopSettings = {
   orderNameFormat?: { prefix: string; suffix: string };
   /** When the order the format was learned from was placed (ISO); a newer order in another format replaces it. */
   orderNameFormatSeenAt?: string;
+  /** Staff who open the app from Shopify admin and are not members yet: 'members' (default) adds them, 'owner_only' refuses them (issue 12). */
+  embeddedStaffAccess?: 'members' | 'owner_only';
   /** Bumped to rotate the shop's deep-link secret (links signed with the old one stop working). Default 1. */
   deepLinkSecretVersion?: number;
   /** Days conversations and analytics events are kept (issue 6; default DEFAULT_RETENTION_DAYS). */

@@ -1,3 +1,4 @@
+import { DEFAULT_EMBEDDED_STAFF_ACCESS } from '@/domain/embedded/staff-access';
 import { buildLiquidSnippet } from '@/domain/links/liquid-snippet';
 import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_BRAND_COLOR } from '@/domain/widget/brand-theme';
@@ -20,6 +21,7 @@ export async function loadSettings(services: Services, shop: Shop, role: 'owner'
     supportEmail: shop.settings.supportEmail ?? '',
     storefrontDomains: shop.settings.storefrontDomains ?? [],
     retentionDays: shop.settings.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    embeddedStaffAccess: shop.settings.embeddedStaffAccess ?? DEFAULT_EMBEDDED_STAFF_ACCESS,
     widgetSnippet: `<script src="${appUrl}/widget.js" data-shop="${shop.domain}" async></script>`,
     trackingPageUrl: `${appUrl}/t/${shop.domain}`,
     liquidSnippet: role === 'owner' ? buildLiquidSnippet({ appUrl, shopDomain: shop.domain, secret: shopDeepLinkSecret(services, shop) }) : null,

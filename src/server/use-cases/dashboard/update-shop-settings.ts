@@ -23,6 +23,7 @@ export const settingsInput = z.object({
   supportEmail: z.union([z.literal(''), z.email().max(320)]).optional(),
   storefrontDomains: z.array(storefrontOrigin).max(20).optional(),
   retentionDays: z.number().int().min(7).max(3650).optional(),
+  embeddedStaffAccess: z.enum(['members', 'owner_only']).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInput>;
 

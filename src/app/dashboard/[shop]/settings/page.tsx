@@ -79,6 +79,13 @@ export default async function SettingsPage({ params, searchParams }: Props) {
               Keep conversations and events for (days)
               <input name="retentionDays" type="number" min={7} max={3650} defaultValue={s.retentionDays} className={input} />
             </label>
+            <label className={label}>
+              Shopify admin staff who are not on the team
+              <select name="embeddedStaffAccess" defaultValue={s.embeddedStaffAccess} className={input}>
+                <option value="members">Let them in as members</option>
+                <option value="owner_only">Refuse them (owner and invited teammates only)</option>
+              </select>
+            </label>
             <div className="flex items-end">
               <button type="submit" className="min-h-10 rounded-md bg-blue-700 px-4 text-sm font-semibold text-white hover:bg-blue-800 disabled:bg-slate-400">
                 Save settings

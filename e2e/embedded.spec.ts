@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { knownOrder } from '../demo-shop/seed/known-orders';
+import { DemoAdminPage } from './pages/demo-admin-page';
+import { APP_URL, SHOP_URL } from './pages/storefront-page';
+
+const ACME = 'acme-outdoors.myshopify.com';
+const SHOTS = 'test-results/embedded';
+
+async function frameFitsWidth(page: Page): Promise<void> {
+  const frame = page.frames().find((f) => f.url().startsWith(`${APP_URL}/embedded`));
+  expect(frame, 'the app frame').toBeTruthy();
+  const { scroll, client } = await frame!.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+test('the shop owner opens the app from (demo) Shopify admin and sees the dashboard inside the frame, phone and desktop', async ({ page }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const admin = new DemoAdminPage(page);
+  const firstLoad = page.waitForResponse((r) => r.url().startsWith(`${APP_URL}/embedded?`));
+  await admin.goto(ACME);
+  // Only the shop and the admin origin may frame embedded pages (the demo shop plays admin.shopify.com).
+  expect((await firstLoad).headers()['content-security-policy']).toBe(`frame-ancestors https://${ACME} ${SHOP_URL}`);
+
+  await expect(admin.heading('Where-is-my-order questions')).toBeVisible();
+  await expect(admin.frame.getByLabel('Key figures')).toContainText('Order-status questions');
+  await expect(admin.frame.getByText('Opened from Shopify admin as')).toContainText('Mara Owner (owner)');
+  // App Bridge owns navigation: the app's ui-nav-menu shows up in admin's nav, not inside the frame.
+  await expect(admin.adminNavLink('Order timeline')).toBeVisible();
+  await expect(admin.frame.getByRole('link', { name: 'Order timeline' })).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/overview-1280.png` });
+  await frameFitsWidth(page);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(admin.heading('Where-is-my-order questions')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/overview-390.png` });
+  await frameFitsWidth(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Admin navigation loads the section with a fresh session token.
+  await admin.adminNavLink('Order timeline').click();
+  await expect(admin.heading('Order timeline')).toBeVisible();
+  // A form inside the frame carries no token: the server bounces through App Bridge, which reloads with one.
+  const order = knownOrder('acme.in_transit');
+  const bounced = page.waitForRequest((r) => r.url().startsWith(`${APP_URL}/embedded/session-token?`));
+  await admin.frame.getByLabel('Order number').fill(order.name);
+  await admin.frame.getByRole('button', { name: 'Show timeline' }).click();
+  await bounced;
+  await expect(admin.frame.getByRole('list', { name: 'Timeline, oldest first' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/timeline-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/timeline-390.png` });
+  await frameFitsWidth(page);
+});
+
+test('a staff member Shopify has not verified sees a clear refusal and no numbers', async ({ page }) => {
+  const admin = new DemoAdminPage(page);
+  await admin.goto(ACME, { staff: 70003 });
+  const refusal = admin.frame.getByRole('alert').filter({ hasText: 'You do not have access to this dashboard' });
+  await expect(refusal).toContainText('Confirm your email address in Shopify');
+  await expect(admin.frame.getByLabel('Key figures')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/refused-1280.png` });
+});
+
+test('outside admin: a direct visit goes to Shopify admin (or the sign-in), and other pages still refuse framing', async ({ page, request }) => {
+  await page.goto(`${APP_URL}/embedded?shop=${ACME}`);
+  expect(page.url().startsWith(`${SHOP_URL}/store/acme-outdoors/apps/demo-client-id`)).toBe(true);
+  await expect(new DemoAdminPage(page).heading('Where-is-my-order questions')).toBeVisible();
+
+  await page.goto(`${APP_URL}/embedded`);
+  expect(new URL(page.url()).pathname).toBe('/dashboard');
+
+  // App Bridge finds our client id: the meta tag is in <head>, before the (synchronous) App Bridge script.
+  const bounce = await (await request.get(`${APP_URL}/embedded/session-token?shop=${ACME}&embedded=1`)).text();
+  const meta = bounce.indexOf('<meta name="shopify-api-key" content="demo-client-id"');
+  expect(meta).toBeGreaterThan(-1);
+  expect(meta).toBeLessThan(bounce.indexOf('</head>'));
+  expect(meta).toBeLessThan(bounce.indexOf(`<script src="${SHOP_URL}/app-bridge.js"`));
+
+  const dashboard = await request.get(`${APP_URL}/dashboard`);
+  expect(dashboard.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+  const hostile = await request.get(`${APP_URL}/embedded?embedded=1&shop=evil.example`, { maxRedirects: 0 });
+  expect(hostile.headers()['content-security-policy']).toBe("frame-ancestors 'none'");
+  // A forged token (not signed with the app secret) is refused inside the frame, without a bounce loop.
+  const forged = await request.get(`${APP_URL}/embedded?embedded=1&shop=${ACME}&id_token=eyJhbGciOiJIUzI1NiJ9.e30.x`, { maxRedirects: 0 });
+  expect(forged.status()).toBe(200);
+  expect(await forged.text()).toContain('We could not confirm your Shopify session');
+});

@@ -1,0 +1,93 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { isShopDomain } from '@/domain/shops/shop-domain';
+import { asAppError } from '../app-error';
+import { getServices, type Services } from '../services';
+import { authorizeEmbeddedAccess, isRetryableTokenFailure, SessionTokenRejected, type EmbeddedAccess } from '../use-cases/dashboard/authorize-embedded-access';
+import { embeddedAccessDeps } from '../wiring/embedded-deps';
+
+type Search = Record<string, string | string[] | undefined>;
+
+/** What every embedded page carries between requests (never the session token: App Bridge adds a fresh one). */
+export type EmbeddedLinks = {
+  /** `/embedded/...?shop=&host=&embedded=1` plus `extra`. */
+  href: (path: string, extra?: Record<string, string>) => string;
+  /** The same parameters as hidden form fields, for GET forms. */
+  hidden: Record<string, string>;
+};
+
+export type EmbeddedPage =
+  | { kind: 'ok'; services: Services; access: EmbeddedAccess; links: EmbeddedLinks }
+  | { kind: 'refused'; title: string; message: string };
+
+export const BOUNCE_PATH = '/embedded/session-token';
+
+const first = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
+
+function toParams(search: Search): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    const one = first(value);
+    if (one !== undefined) params.set(key, one);
+  }
+  return params;
+}
+
+/** Where Shopify admin opens this app for a shop: `{admin}/store/{handle}/apps/{client_id}`. */
+export function adminAppUrl(services: Services, shop: string): string {
+  const handle = shop.replace(/\.myshopify\.com$/, '');
+  return `${services.env.SHOPIFY_ADMIN_UI_ORIGIN}/store/${encodeURIComponent(handle)}/apps/${encodeURIComponent(services.env.SHOPIFY_API_KEY)}`;
+}
+
+/**
+ * Shopify's bounce for server-rendered embedded pages (shopify-app-js `redirectToBouncePage`): drop the stale
+ * `id_token`, name this page in `shopify-reload` (always on APP_URL, so a Host header cannot redirect it) and
+ * send the frame to a page that only loads App Bridge, which reloads `shopify-reload` with a fresh `id_token`.
+ */
+export function bounceUrl(services: Services, path: string, params: URLSearchParams): string {
+  const kept = new URLSearchParams(params);
+  kept.delete('id_token');
+  kept.delete('shopify-reload');
+  const reload = `${services.env.APP_URL}${path}${kept.size ? `?${kept.toString()}` : ''}`;
+  const bounce = new URLSearchParams(kept);
+  bounce.set('shopify-reload', reload);
+  return `${BOUNCE_PATH}?${bounce.toString()}`;
+}
+
+/**
+ * Resolves an embedded page request to the merchant's access, or stops: outside Shopify admin (no `embedded=1`)
+ * → Shopify admin's page for this app (or the magic-link sign-in when no shop is named); no token or an expired
+ * one → the bounce; any other refusal → a page that says why, with no numbers.
+ */
+export async function loadEmbeddedPage(path: string, search: Search): Promise<EmbeddedPage> {
+  const services = await getServices();
+  const params = toParams(search);
+  const shop = params.get('shop')?.toLowerCase() ?? '';
+  const validShop = isShopDomain(shop);
+  if (params.get('embedded') !== '1') redirect(validShop ? adminAppUrl(services, shop) : '/dashboard');
+  if (!validShop) return { kind: 'refused', title: 'Open the app from Shopify admin', message: 'This page works only inside Shopify admin. Open Order Status Agent from your Apps list.' };
+  const idToken = params.get('id_token');
+  if (!idToken) redirect(bounceUrl(services, path, params));
+
+  let outcome: EmbeddedPage | 'bounce';
+  try {
+    const access = await authorizeEmbeddedAccess(services, embeddedAccessDeps(services), { idToken, shop });
+    const carried: Record<string, string> = { shop, embedded: '1' };
+    const host = params.get('host');
+    if (host && /^[A-Za-z0-9_=-]{1,300}$/.test(host)) carried.host = host;
+    const href = (to: string, extra: Record<string, string> = {}) => `${to}?${new URLSearchParams({ ...carried, ...extra }).toString()}`;
+    outcome = { kind: 'ok', services, access, links: { href, hidden: carried } };
+  } catch (error) {
+    if (error instanceof SessionTokenRejected && isRetryableTokenFailure(error.reason)) {
+      outcome = 'bounce';
+    } else {
+      const appError = asAppError(error);
+      if (!appError) throw error;
+      if (appError instanceof SessionTokenRejected) services.logger.warn('embedded session token refused', { reason: appError.reason });
+      const title = appError.code === 'forbidden' ? 'You do not have access to this dashboard' : appError.code === 'unavailable' ? 'Shopify did not answer' : 'This dashboard is not available';
+      outcome = { kind: 'refused', title, message: appError.message };
+    }
+  }
+  if (outcome === 'bounce') redirect(bounceUrl(services, path, params));
+  return outcome;
+}
