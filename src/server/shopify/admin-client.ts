@@ -18,6 +18,7 @@ import {
   orderGid,
 } from './order-query';
 import { createShopBucket, type BucketSettings } from './shop-bucket';
+import { SHOP_OWNER_COST_ESTIMATE, SHOP_OWNER_QUERY, shopOwnerSchema } from './shop-owner-query';
 import { ShopifyError } from './shopify-error';
 
 export { ShopifyError, type ShopifyErrorKind } from './shopify-error';
@@ -37,6 +38,8 @@ export interface ShopifyAdminClient {
   /** null when the order does not exist (or the id is not a Shopify order id). */
   getOrder(shop: ShopCredentials, orderId: string /* legacy numeric id */): Promise<SourceOrder | null>;
   fetchShopInfo(shop: ShopCredentials): Promise<ShopInfo>;
+  /** The shop owner's email as Shopify has it (may be any string: the caller validates it). */
+  fetchShopOwnerEmail(shop: ShopCredentials): Promise<string>;
 }
 
 export type ShopifyAdminClientDeps = {
@@ -131,6 +134,10 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
         currencyCode: info.currencyCode,
         sampleOrderName: orders.nodes[0]?.name ?? null,
       };
+    },
+    async fetchShopOwnerEmail(shop) {
+      const data = await call(shop, { name: 'fetchShopOwnerEmail', costKey: 'shop-owner', initialCost: SHOP_OWNER_COST_ESTIMATE, query: SHOP_OWNER_QUERY }, shopOwnerSchema);
+      return data.shop.email;
     },
   };
 }

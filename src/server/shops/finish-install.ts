@@ -1,12 +1,14 @@
 import { completeInstall, type CompleteInstallResult } from '@/domain/shops/oauth';
 import { readSignedInShopper } from '../auth/shopper-sign-in';
 import { createShopMemberRepository } from '../dashboard/shop-members';
+import { addShopifyOwner } from './add-shopify-owner';
 import type { Services } from '../services';
 import { completeInstallDeps, oauthAppConfig } from './shop-deps';
 
 /**
- * Shopify's redirect after the merchant approved the install: checks and stores the shop, and makes whoever is
- * signed in (magic link) its dashboard owner; the OAuth flow itself carries no email.
+ * Shopify's redirect after the merchant approved the install: checks and stores the shop, and makes the shop's
+ * owner (its email from the Admin API) and whoever is signed in (magic link) its dashboard owners; the OAuth
+ * flow itself carries no email.
  */
 export async function finishShopifyInstall(services: Services, input: { query: URLSearchParams; stateCookie: string | undefined; headers: Headers }): Promise<CompleteInstallResult> {
   const result = await completeInstall(oauthAppConfig(services), completeInstallDeps(services), { query: input.query, stateCookie: input.stateCookie });
@@ -15,6 +17,7 @@ export async function finishShopifyInstall(services: Services, input: { query: U
     return result;
   }
   services.logger.info('shop installed', { shop: result.shop.domain });
+  await addShopifyOwner(services, result.shop);
   const merchant = await readSignedInShopper(services, input.headers).catch(() => null);
   if (merchant) await createShopMemberRepository(services.db).addMember({ shopId: result.shop.id, email: merchant.email, role: 'owner' });
   return result;
