@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { EXTENSION_DIR, readBlockSchema, renderBlock, type ShopifyStorefront } from './render-theme-block';
+import { EXTENSION_DIR, createExtensionEngine, readBlockSchema, renderBlock, type ShopifyStorefront } from './render-theme-block';
 
 // The theme app extension (extensions/order-status) rendered by a real Liquid engine with the objects Shopify
 // gives a block, then the loader (public/widget.js) run in Chromium on a page holding the rendered tags.
@@ -32,6 +33,18 @@ describe('app embed block "Order status chat" (target: body)', () => {
       expect(await embed({ app_url }), app_url).toBe('');
     }
     expect(await embed({ app_url: '' }, 'en', true)).toBe('<!-- Order Status Agent: set the App URL of the "Order status chat" embed to show the chat launcher. -->');
+  });
+
+  it('uses the deployment\'s app URL from snippets/app-url.liquid when the block setting is empty', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'osa-extension-'));
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    appendFileSync(path.join(dir, 'snippets', 'app-url.liquid'), `${APP}/\n`);
+    const engine = createExtensionEngine(dir);
+    const block = { id: 'x', settings: { app_url: '', launcher_color: '#000000' } };
+    expect(await renderBlock('chat-embed', storefront('en'), block, engine)).toBe(`<script src="${APP}/widget.js" data-shop="${SHOP}" data-locale="en" data-color="#000000" async></script>`);
+    // The merchant's own setting wins.
+    expect(await renderBlock('chat-embed', storefront('en'), { ...block, settings: { ...block.settings, app_url: 'https://other.example' } }, engine)).toContain('src="https://other.example/widget.js"');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('escapes what Shopify passes through into attributes (liquidjs writes " as &#34;, Shopify as &quot;)', async () => {
