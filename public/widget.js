@@ -11,6 +11,10 @@
   // Messages are accepted only from the origin this script was served from: the app's, never the page's.
   var app = new URL(script.src, location.href).origin;
   var TAG = 'osa-widget';
+  // The storefront's language (the theme app extension passes request.locale.iso_code). Only a BCP 47-shaped
+  // tag goes into the iframe URL; anything else is dropped and the chat uses its default language.
+  var locale = (script.getAttribute('data-locale') || '').trim();
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8}){0,3}$/i.test(locale)) locale = '';
   var color = script.getAttribute('data-color') || '';
   if (!/^#[0-9a-f]{6}$/i.test(color)) color = '#1d4ed8';
   var rgb = [1, 3, 5].map(function (i) {
@@ -66,7 +70,7 @@
       frame.title = 'Chat about your order';
       // The parent origin rides in the fragment: never sent to a server, so it cannot disturb signed queries.
       var kept = store();
-      frame.src = app + '/widget/' + encodeURIComponent(shop) + '#origin=' + encodeURIComponent(location.origin) + (kept ? '&conversation=' + kept : '');
+      frame.src = app + '/widget/' + encodeURIComponent(shop) + (locale ? '?locale=' + locale : '') + '#origin=' + encodeURIComponent(location.origin) + (kept ? '&conversation=' + kept : '');
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
       panel.appendChild(frame);
     }

@@ -13,6 +13,8 @@ const NOTICES: Record<string, string> = {
   invalid_email: 'Please enter a valid email address, like name@example.com.',
   limited: 'Too many sign-in links were asked for. Please try again in an hour.',
   signed_out: 'You are signed out.',
+  installed:
+    "The app is installed. Sign in with your store's owner email: the store email in your Shopify admin (Settings → General), where Shopify writes to you. We email you a link; once in, invite your team from the shop's settings.",
 };
 
 /** Sign-in for merchants (magic link), or the list of shops the signed-in merchant belongs to. */

@@ -18,6 +18,7 @@ import {
   orderGid,
 } from './order-query';
 import { createShopBucket, type BucketSettings } from './shop-bucket';
+import { SHOP_OWNER_COST_ESTIMATE, SHOP_OWNER_QUERY, shopOwnerSchema } from './shop-owner-query';
 import { ShopifyError } from './shopify-error';
 import { webhookSubscriptionCalls, type WebhookSubscriptionCalls } from './webhook-subscription-calls';
 
@@ -40,6 +41,8 @@ export interface ShopifyAdminClient {
   fetchShopInfo(shop: ShopCredentials): Promise<ShopInfo>;
   /** This app's webhook subscriptions in the shop (list, create, update, delete), paced like every call. */
   webhookSubscriptions(shop: ShopCredentials): WebhookSubscriptionCalls;
+  /** The shop owner's email as Shopify has it (may be any string: the caller validates it). */
+  fetchShopOwnerEmail(shop: ShopCredentials): Promise<string>;
 }
 
 export type ShopifyAdminClientDeps = {
@@ -136,5 +139,9 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
       };
     },
     webhookSubscriptions: (shop) => webhookSubscriptionCalls((operation, schema) => call(shop, operation, schema)),
+    async fetchShopOwnerEmail(shop) {
+      const data = await call(shop, { name: 'fetchShopOwnerEmail', costKey: 'shop-owner', initialCost: SHOP_OWNER_COST_ESTIMATE, query: SHOP_OWNER_QUERY }, shopOwnerSchema);
+      return data.shop.email;
+    },
   };
 }

@@ -11,6 +11,8 @@ import { createShopMemberRepository } from '../dashboard/shop-members';
 import { completeInstallDeps, connectShopDeps, oauthAppConfig } from '../wiring/shop-deps';
 import { createHealthCheck } from './check-health';
 import { finishShopifyInstall } from '../use-cases/shops/finish-shopify-install';
+import { createOutboxMailer } from '../mail/mailer';
+import { MERCHANT_SIGN_IN_ACCEPTED, requestMerchantSignIn } from '../use-cases/dashboard/request-merchant-sign-in';
 
 let demo: DemoShop;
 let services: Services;
@@ -82,7 +84,7 @@ describe('connecting a shop against the demo shop over HTTP', () => {
     expect(await completeInstall(config, completeInstallDeps(services), { query: forged, stateCookie: begun.cookie.value })).toMatchObject({ ok: false, reason: 'bad_hmac' });
   });
 
-  it('makes the signed-in merchant the owner of the shop they install, and nobody when nobody is signed in', async () => {
+  it('makes the signed-in merchant and the shop\'s owner (from Shopify) owners of the shop they install', async () => {
     const config = oauthAppConfig(services);
     const installOnce = async (shop: string, headers: Headers) => {
       const begun = beginInstall(config, new URLSearchParams({ shop }));
@@ -100,11 +102,12 @@ describe('connecting a shop against the demo shop over HTTP', () => {
     const signedIn = await installOnce('tiny-tea.myshopify.com', new Headers({ cookie: `authjs.session-token=${token}` }));
     expect(signedIn.ok).toBe(true);
     expect((await members.findMembership('founder@tiny-tea.test', 'tiny-tea.myshopify.com'))?.role).toBe('owner');
+    expect((await members.findMembership('owner@tiny-tea.myshopify.com', 'tiny-tea.myshopify.com'))?.role).toBe('owner');
 
-    // A forged session cookie, or none, installs the shop but makes nobody its owner.
+    // A forged session cookie, or none, installs the shop with only Shopify's owner as its dashboard owner.
     const anonymous = await installOnce(ACME, new Headers({ cookie: 'authjs.session-token=forged' }));
     expect(anonymous.ok).toBe(true);
-    if (anonymous.ok) expect(await members.listMembers(anonymous.shop.id)).toEqual([]);
+    if (anonymous.ok) expect((await members.listMembers(anonymous.shop.id)).map((m) => [m.email, m.role])).toEqual([[`owner@${ACME}`, 'owner']]);
 
     // A refused callback (state cookie from another install) adds no one.
     const begun = beginInstall(config, new URLSearchParams({ shop: 'tiny-tea.myshopify.com' }));
@@ -115,6 +118,30 @@ describe('connecting a shop against the demo shop over HTTP', () => {
     const refused = await finishShopifyInstall(services, { query: callback.searchParams, stateCookie: other.cookie.value, headers: new Headers({ cookie: `authjs.session-token=${token}` }) });
     expect(refused.ok).toBe(false);
     expect((await members.listShopsFor('founder@tiny-tea.test')).map((s) => s.domain)).toEqual(['tiny-tea.myshopify.com']);
+  });
+
+  it('lets the owner of a shop installed with nobody signed in ask for a dashboard sign-in link', async () => {
+    const config = oauthAppConfig(services);
+    const shop = 'nordic-threads.myshopify.com';
+    const begun = beginInstall(config, new URLSearchParams({ shop }));
+    if (!begun.ok) throw new Error(begun.message);
+    const callback = new URL((await fetch(begun.redirectUrl, { redirect: 'manual' })).headers.get('location')!);
+    const installed = await finishShopifyInstall(services, { query: callback.searchParams, stateCookie: begun.cookie.value, headers: new Headers() });
+    expect(installed.ok).toBe(true);
+
+    const owner = `owner@${shop}`;
+    expect(await createShopMemberRepository(services.db).findMembership(owner, shop)).toMatchObject({ domain: shop, role: 'owner' });
+    const outbox = createOutboxMailer(services.db);
+    expect(await outbox.list({ to: owner })).toEqual([]);
+    // The same answer for everyone, but only a member gets mail: here the owner Shopify named.
+    const asked = await requestMerchantSignIn(services, { email: owner.toUpperCase(), clientAddress: '203.0.113.7' });
+    expect(asked).toEqual({ status: 'accepted', message: MERCHANT_SIGN_IN_ACCEPTED });
+    const [mail] = await outbox.list({ to: owner });
+    expect(mail).toMatchObject({ subject: 'Your dashboard sign-in link' });
+    expect(mail!.text).toContain(`${services.env.APP_URL}/api/auth/callback/`);
+    // The public support address is not the owner and gets nothing.
+    await requestMerchantSignIn(services, { email: `support@${shop}`, clientAddress: '203.0.113.7' });
+    expect(await outbox.list({ to: `support@${shop}` })).toEqual([]);
   });
 
   it('reports each installed shop in the health check without leaking tokens', async () => {

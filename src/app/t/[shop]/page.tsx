@@ -15,6 +15,12 @@ const NOTICES: Record<string, { tone: 'info' | 'warning'; text: string }> = {
   link_invalid: { tone: 'warning', text: 'That link is not valid any more. Look your order up below, or ask for a new link to all your orders.' },
   signed_out: { tone: 'info', text: 'You are signed out. Orders you opened are hidden again on this device.' },
   sign_in_again: { tone: 'warning', text: 'Your sign-in has ended. Ask for a new link below to see all your orders.' },
+  // From the storefront's "Track your order" block (POST /t/{shop}/lookup): what was typed is never echoed.
+  lookup_failed: { tone: 'warning', text: "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again below." },
+  lookup_missing: { tone: 'warning', text: 'Enter both your order number and the email address you used for the order.' },
+  lookup_locked: { tone: 'warning', text: 'Too many attempts. For your security, please try again later.' },
+  lookup_unavailable: { tone: 'warning', text: "We can't look that order up right now. Please try again in a few minutes." },
+  lookup_here: { tone: 'info', text: 'Enter your order number and email below to see your order.' },
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

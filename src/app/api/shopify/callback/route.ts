@@ -12,7 +12,8 @@ export async function GET(request: NextRequest) {
     headers: request.headers,
   });
   const response = result.ok
-    ? NextResponse.redirect(new URL(`/?installed=${encodeURIComponent(result.shop.domain)}`, services.env.APP_URL), 302)
+    ? // The dashboard's sign-in page, saying who can sign in: the shop's owner (and whoever was signed in) own it now.
+      NextResponse.redirect(new URL('/dashboard?notice=installed', services.env.APP_URL), 302)
     : new NextResponse(result.message, { status: result.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   // The nonce is single use whatever happened.
   response.cookies.set({ name: OAUTH_STATE_COOKIE, value: '', path: '/api/shopify', maxAge: 0 });
