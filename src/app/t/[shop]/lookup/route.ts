@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { NextResponse, type NextRequest } from 'next/server';
 import { listFrameAncestors } from '@/domain/widget/frame-ancestors';
-import { isDatabaseUnavailable } from '@/server/db/database-unavailable';
-import { loadTrackingShop, trackingContext } from '@/server/http/next-shopper-request';
+import { toFormError } from '@/server/api/app-error-converter';
+import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
 import { getServices } from '@/server/services';
+import { verifyShopperOrder } from '@/server/use-cases/orders/verify-shopper-order';
 
 type Params = { params: Promise<{ shop: string }> };
 
@@ -17,7 +17,7 @@ const field = (form: FormData, name: string, max: number) => {
 
 /**
  * POST /t/{shop}/lookup: the storefront's "Track your order" block (extensions/order-status) posts order number +
- * email here. The same orders.verify procedure, limits and session cookie as the hosted form; a match opens the
+ * email here. The same verify use case, limits and session cookie as the hosted form; a match opens the
  * order's page, anything else goes back to the hosted form with a notice that never echoes what was typed.
  * Only the shop's own storefronts (the origins that may frame its chat) and this app may post: from anywhere
  * else the shopper lands on the empty hosted form instead, so another site cannot spend a shopper's attempts.
@@ -45,12 +45,12 @@ export async function POST(request: NextRequest, { params }: Params) {
   if (!orderReference.trim() || !email.trim()) return back('lookup_missing');
 
   try {
-    const { caller } = await trackingContext({ createSession: true });
-    const result = await caller.orders.verify({ shop: shop.domain, orderReference, email, door: 'page' });
-    if (result.status === 'verified') return to(`/t/${shop.domain}/orders/${result.order.orderId}`);
+    const { session, clientAddress } = await readShopperRequest();
+    const result = await verifyShopperOrder(services, { shop, holderHash: session.ensureHolderHash(), clientAddress, door: 'page', reference: orderReference, email });
+    if (result.status === 'verified') return to(`/t/${shop.domain}/orders/${result.record.orderId}`);
     return back(result.status === 'locked' ? 'lookup_locked' : result.status === 'unavailable' ? 'lookup_unavailable' : 'lookup_failed');
   } catch (error) {
-    if (isDatabaseUnavailable(error) || (error instanceof TRPCError && error.code === 'SERVICE_UNAVAILABLE')) return back('lookup_unavailable');
+    if (toFormError(error).code === 'unavailable') return back('lookup_unavailable');
     throw error;
   }
 }
