@@ -62,6 +62,8 @@ export async function createServices(env: AppEnv): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     pgliteDir: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
+    // Production PostgreSQL is migrated once per deploy by `npm run db:migrate`; instances only check (docs/deploy.md).
+    migrations: env.NODE_ENV === 'production' ? 'verify' : 'apply',
   });
   const store = openStore(env.REDIS_URL, env.REDIS_PREFIX);
   const cache = createSafeCache(store, logger);
