@@ -57,6 +57,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     // Without it /api/health says only how many shops pass; with `Authorization: Bearer <token>` it names them.
     HEALTH_TOKEN: optionalString.pipe(z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
+    // Unset: /api/cron/maintenance answers 404. Set it on serverless platforms, where no timer runs between requests.
+    CRON_SECRET: optionalString.pipe(z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional()),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.APP_SECRET) {
