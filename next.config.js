@@ -8,6 +8,8 @@ const nextConfig = {
   outputFileTracingIncludes: {
     '/**': ['./drizzle/**/*', './node_modules/@electric-sql/pglite/dist/**/*.{js,cjs,wasm,data}'],
   },
+  // PGlite ships WASM and data files that the server bundler must not touch (see STACK-NOTES).
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'ioredis'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # After `next build` (output: 'standalone'): completes .next/standalone into a folder that runs on its own with
 # `node server.js`, no source tree and no other node_modules: static assets, public/, the migrations, and the
-# migration runner compiled to one file (`node db-migrate.mjs [--check]`, the same code as `npm run db:migrate`).
+# migration runner compiled to one file (`node db-migrate.mjs [--check]`, the same code as `npm run db:migrate`;
+# likewise `node shop-connect.mjs` for `npm run shop:connect`).
 # CI (scripts/test-all.sh) and the Dockerfile run exactly `npx next build && bash scripts/assemble-standalone.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +23,11 @@ rm -rf "$out/node_modules/sharp" "$out/node_modules/@img"
 find "$out/node_modules/@electric-sql/pglite" \( -name '*.map' -o -name '*.tar.gz' \) -delete
 # postgres and PGlite stay external (they are in the bundle's node_modules, traced for the server); the rest
 # (drizzle-orm's migrator, zod, src/env.ts) is compiled in.
-npx esbuild scripts/db-migrate.ts --bundle --platform=node --format=esm --target=node20 --log-level=warning \
-  --external:postgres --external:@electric-sql/pglite \
-  --banner:js="import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" \
-  --outfile="$out/db-migrate.mjs"
+# The same for `npm run shop:connect` (shop-connect.mjs), so an image can connect a custom-app shop too.
+for script in db-migrate shop-connect; do
+  npx esbuild "scripts/$script.ts" --bundle --platform=node --format=esm --target=node20 --log-level=warning \
+    --external:postgres --external:@electric-sql/pglite --external:ioredis \
+    --banner:js="import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" \
+    --outfile="$out/$script.mjs"
+done
 echo "assemble-standalone: $out ready ($(du -sh "$out" | cut -f1), node_modules $(du -sh "$out/node_modules" | cut -f1)); start with: node $out/server.js"

@@ -1,7 +1,8 @@
 /**
  * CI check of the production bundle (`npx next build && bash scripts/assemble-standalone.sh` first): copies
  * .next/standalone to an empty temp folder (so nothing resolves from this checkout's node_modules), migrates a
- * fresh PostgreSQL database with the bundle's own `node db-migrate.mjs`, starts the demo shop, connects a shop,
+ * fresh PostgreSQL database with the bundle's own `node db-migrate.mjs` (first checking that an instance started
+ * before it answers 503), starts the demo shop, connects a shop with the bundle's `node shop-connect.mjs`,
  * starts `node server.js` on PostgreSQL + Redis and checks /api/health, a verified order lookup (tRPC
  * `orders.verify`), a refused one, static assets and the cron route. Prints sizes and the cold start.
  *   npx tsx scripts/check-standalone.ts [--port 3520] [--shop-port 4520] [--keep]
@@ -66,13 +67,24 @@ function check(condition: boolean, what: string, detail?: unknown) {
   if (!condition) failures.push(what);
 }
 
-function start(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv; label: string }): ChildProcess {
+function start(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv; label: string }): ChildProcess & { output: () => string } {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
-  const echo = (chunk: Buffer) => process.stdout.write(chunk.toString().split('\n').filter(Boolean).map((line) => `  [${options.label}] ${line}\n`).join(''));
+  let output = '';
+  const echo = (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk.toString().split('\n').filter(Boolean).map((line) => `  [${options.label}] ${line}\n`).join(''));
+  };
   child.stdout?.on('data', echo);
   child.stderr?.on('data', echo);
-  return child;
+  return Object.assign(child, { output: () => output });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Runs a command to completion in the bundle copy (db-migrate.mjs), returning its exit code and output. */
@@ -113,7 +125,7 @@ function rssMb(pid: number | undefined): number | null {
 
 async function main() {
   const startedAt = Date.now();
-  for (const file of ['server.js', 'db-migrate.mjs', '.next/static', 'public/widget.js', 'drizzle/meta/_journal.json']) {
+  for (const file of ['server.js', 'db-migrate.mjs', 'shop-connect.mjs', '.next/static', 'public/widget.js', 'drizzle/meta/_journal.json']) {
     if (!existsSync(path.join(source, file))) throw new Error(`${source}/${file} is missing: run \`npx next build && bash scripts/assemble-standalone.sh\``);
   }
   // Outside the checkout: Node looks for packages in every parent folder, so a copy inside it could quietly
@@ -128,20 +140,25 @@ async function main() {
 
   const pending = runInBundle(['db-migrate.mjs', '--check']);
   check(pending.code === 2, 'db-migrate.mjs --check exits 2 on an empty database', pending);
+  // A production instance started before the migrations does not apply them: it answers 503 and says why,
+  // and serves once `db-migrate.mjs` has run, without a restart.
+  const early = start(process.execPath, ['server.js'], { cwd: bundleDir, env: appEnv, label: 'app, not migrated' });
+  const refusing = await waitFor(`${appUrl}/api/health`, () => true, 120_000);
+  check(refusing.status === 503, 'an instance on an unmigrated database answers /api/health 503', refusing.status);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  check(/"message":"services unavailable".*missing \d+ migration/.test(early.output()), 'and logs that migrations are missing', early.output().slice(-400));
   const migrated = runInBundle(['db-migrate.mjs']);
   check(migrated.code === 0 && /applied \d+ migration/.test(migrated.out), 'db-migrate.mjs migrates it', migrated);
   const current = runInBundle(['db-migrate.mjs', '--check']);
   check(current.code === 0, 'db-migrate.mjs --check exits 0 afterwards', current);
+  check((await fetch(`${appUrl}/api/health`)).status === 200, 'the same instance is healthy after the migration, without a restart');
+  await stop(early);
 
   start(process.execPath, ['--import', 'tsx', 'demo-shop/main.ts', '--port', String(shopPort)], { env: { ...process.env, DEMO_APP_URL: appUrl }, label: 'demo-shop' });
   await waitFor(`${shopUrl}/_demo/requests`, (response) => response.ok, 60_000);
   const acme = DEFAULT_SHOPS.find((shop) => shop.domain === ACME)!;
-  const connect = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/shop-connect.ts', '--domain', acme.domain, '--token', acme.accessToken, '--api-origin', `${shopUrl}/shops/${acme.domain}`], {
-    env: { ...process.env, ...appEnv, LOG_LEVEL: 'error' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  check(connect.status === 0, `shop:connect ${acme.domain}`, `${connect.stdout}${connect.stderr}`);
+  const connect = runInBundle(['shop-connect.mjs', '--domain', acme.domain, '--token', acme.accessToken, '--api-origin', `${shopUrl}/shops/${acme.domain}`]);
+  check(connect.code === 0 && connect.out.includes(`Connected Acme Outdoors (${acme.domain})`), `shop-connect.mjs ${acme.domain}`, connect);
 
   const spawnedAt = Date.now();
   const server = start(process.execPath, ['server.js'], { cwd: bundleDir, env: appEnv, label: 'app' });
