@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './db/client';
 import { openStore } from './cache/open-store';
 import type { KeyValueStore } from './cache/key-value-store';
 import { createSafeCache, type SafeCache } from './cache/safe-cache';
-import { createLogger, type Logger } from './logger';
+import { createLogger, describeError, type Logger } from './logger';
 import { deriveKey, randomToken, type KeyPurpose } from './crypto/secrets';
 import { createShopRepository, type ShopRepository } from './shops/shop-repository';
 import { createShopifyAdminClient, type ShopifyAdminClient } from './shopify/admin-client';
@@ -109,6 +109,9 @@ export function getServices(): Promise<Services> {
     },
     (error: unknown) => {
       globalForServices.__services = undefined;
+      // Health probes swallow this error; without the line an instance stuck on a pending migration or an
+      // unreachable database at start would say nothing. The next request tries again.
+      createLogger(getEnv().LOG_LEVEL).error('services unavailable', describeError(error));
       throw error;
     },
   );
