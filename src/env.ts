@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The only reader of process.env. Every setting the app understands is declared here, with its default;
- * .env.example and the README's configuration table list the same names.
+ * .env.example and docs/configuration.md list the same names.
  */
 // An empty value means "not set", so `FOO=` in a .env file falls back to the embedded default.
 const optionalString = z
