@@ -1,5 +1,13 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `node .next/standalone/server.js` runs without the source tree (docs/deploy.md; scripts/assemble-standalone.sh
+  // adds static files, public/ and the migration runner). `next start` and `npm run demo` are unaffected.
+  output: 'standalone',
+  // Read at run time by path, so file tracing cannot see them: the committed migrations (src/server/db/client.ts)
+  // and PGlite's WASM and data files (loaded next to its JS).
+  outputFileTracingIncludes: {
+    '/**': ['./drizzle/**/*', './node_modules/@electric-sql/pglite/dist/**/*.{js,cjs,wasm,data}'],
+  },
   // PGlite ships WASM and data files that the server bundler must not touch (see STACK-NOTES).
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'ioredis'],
   poweredByHeader: false,

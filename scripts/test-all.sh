@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite, as CI runs it: static checks, unit+integration tests on the embedded defaults,
-# the same tests against the real PostgreSQL and Redis, then the browser tests against `npm run demo`.
+# the same tests against the real PostgreSQL and Redis, the production build and its standalone bundle (the
+# Docker image's build steps), then the browser tests against `npm run demo`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -25,6 +26,10 @@ npx next build
 
 echo "== bundle budgets (first-load JS of the chat iframe and tracking pages)"
 npx tsx scripts/check-budgets.ts
+
+echo "== standalone bundle: node server.js outside the checkout, on PostgreSQL and Redis, with the demo shop"
+bash scripts/assemble-standalone.sh
+TEST_POSTGRES_ADMIN_URL="$POSTGRES_ADMIN_URL" TEST_REDIS_SERVER_URL="$REDIS_TEST_URL" npx tsx scripts/check-standalone.ts
 
 echo "== browser tests (Chromium)"
 npx playwright test

@@ -25,4 +25,10 @@ describe('parseEnv', () => {
   it('rejects a short HEALTH_TOKEN', () => {
     expect(() => parseEnv({ HEALTH_TOKEN: 'short' })).toThrow(/HEALTH_TOKEN must be at least 16/);
   });
+
+  it('rejects a short CRON_SECRET and treats an empty one as unset (cron route off)', () => {
+    expect(() => parseEnv({ CRON_SECRET: 'short' })).toThrow(/CRON_SECRET must be at least 16/);
+    expect(parseEnv({ CRON_SECRET: '' }).CRON_SECRET).toBeUndefined();
+    expect(parseEnv({ CRON_SECRET: 'a-cron-secret-of-enough-length' }).CRON_SECRET).toBe('a-cron-secret-of-enough-length');
+  });
 });

@@ -3,7 +3,7 @@ import { parseClientAddressPolicy } from './server/http/client-address';
 
 /**
  * The only reader of process.env. Every setting the app understands is declared here, with its default;
- * .env.example and the README's configuration table list the same names.
+ * .env.example and docs/configuration.md list the same names.
  */
 // An empty value means "not set", so `FOO=` in a .env file falls back to the embedded default.
 const optionalString = z
@@ -65,6 +65,8 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     // Without it /api/health says only how many shops pass; with `Authorization: Bearer <token>` it names them.
     HEALTH_TOKEN: optionalString.pipe(z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
+    // Unset: /api/cron/maintenance answers 404. Set it on serverless platforms, where no timer runs between requests.
+    CRON_SECRET: optionalString.pipe(z.string().min(16, 'CRON_SECRET must be at least 16 characters').optional()),
   })
   .superRefine((value, ctx) => {
     const clientAddress = parseClientAddressPolicy({ trustedProxies: value.TRUSTED_PROXIES, header: value.CLIENT_ADDRESS_HEADER });

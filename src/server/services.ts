@@ -6,7 +6,7 @@ import { openDatabase, type Database } from './db/client';
 import { openStore } from './cache/open-store';
 import type { KeyValueStore } from './cache/key-value-store';
 import { createSafeCache, type SafeCache } from './cache/safe-cache';
-import { createLogger, type Logger } from './logger';
+import { createLogger, describeError, type Logger } from './logger';
 import { deriveKey, randomToken, type KeyPurpose } from './crypto/secrets';
 import { createShopRepository, type ShopRepository } from './shops/shop-repository';
 import { createShopifyAdminClient, type ShopifyAdminClient } from './shopify/admin-client';
@@ -70,6 +70,8 @@ export async function createServices(env: AppEnv): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     pgliteDir: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
+    // Production PostgreSQL is migrated once per deploy by `npm run db:migrate`; instances only check (docs/deploy.md).
+    migrations: env.NODE_ENV === 'production' ? 'verify' : 'apply',
   });
   const store = openStore(env.REDIS_URL, env.REDIS_PREFIX);
   const cache = createSafeCache(store, logger);
@@ -120,6 +122,9 @@ export function getServices(): Promise<Services> {
     },
     (error: unknown) => {
       globalForServices.__services = undefined;
+      // Health probes swallow this error; without the line an instance stuck on a pending migration or an
+      // unreachable database at start would say nothing. The next request tries again.
+      createLogger(getEnv().LOG_LEVEL).error('services unavailable', describeError(error));
       throw error;
     },
   );

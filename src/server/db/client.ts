@@ -1,13 +1,23 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { checkPostgres, migratePostgres, MigrationsPendingError } from './migrate-database';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 /** `migrationsFolder` defaults to ./drizzle (a test applies an older prefix of it to prove a migration's backfill). */
-export type DatabaseConfig = { databaseUrl?: string; pgliteDir: string; migrationsFolder?: string };
+export type DatabaseConfig = {
+  databaseUrl?: string;
+  pgliteDir: string;
+  migrationsFolder?: string;
+  /**
+   * PostgreSQL only: `apply` (default) migrates under the advisory lock; `verify` only checks and throws
+   * MigrationsPendingError when the database is behind (production instances: `npm run db:migrate` migrates).
+   * PGlite always applies: one process owns its folder, so nobody else could.
+   */
+  migrations?: 'apply' | 'verify';
+};
 
 export type DatabaseHandle = {
   db: Database;
@@ -19,15 +29,20 @@ const defaultMigrationsFolder = path.join(process.cwd(), 'drizzle');
 
 /**
  * Opens PostgreSQL when a URL is given, PGlite in a data folder otherwise (`memory://` for tests),
- * and applies the committed migrations before returning. Migrations are serialised with an advisory
- * lock so several app instances can start against one database.
+ * and applies the committed migrations before returning (or, with `migrations: 'verify'`, checks that none is
+ * pending). Migrations are serialised with an advisory lock so several processes can start against one database.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   const migrationsFolder = config.migrationsFolder ?? defaultMigrationsFolder;
   if (config.databaseUrl) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    if (config.migrations === 'verify') {
+      const { pending } = await checkPostgres(config.databaseUrl, migrationsFolder);
+      if (pending > 0) throw new MigrationsPendingError(pending);
+    } else {
+      await migratePostgres(config.databaseUrl, migrationsFolder);
+    }
     // postgres.js retries a lost server with a backoff that grows to 20 s, and queries wait for the next try:
     // shoppers would hang that long in an outage and after it. Half a second at most fails fast and recovers fast.
     const client = postgres(config.databaseUrl, {
@@ -37,12 +52,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     });
     const db = drizzle(client, { schema });
-    await db.execute(sql`select pg_advisory_lock(72707001)`);
-    try {
-      await migrate(db, { migrationsFolder });
-    } finally {
-      await db.execute(sql`select pg_advisory_unlock(72707001)`);
-    }
     return { db: db as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
 

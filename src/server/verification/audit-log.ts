@@ -19,6 +19,8 @@ export type AuditLog = { record(entry: AuditEntry): Promise<void> };
 export function createAuditLog(db: Database, logger: Logger): AuditLog {
   return {
     async record(entry) {
+      // The one log line an operator alerts on for lockout spikes (docs/operations.md); no email or client hash.
+      if (entry.result === 'locked') logger.warn('verification locked', { shopId: entry.shopId, door: entry.door, action: entry.action, reason: entry.reason ?? null });
       try {
         await db.insert(auditEvents).values(entry);
       } catch (error) {
