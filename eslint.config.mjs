@@ -4,13 +4,32 @@ import nextTs from 'eslint-config-next/typescript';
 // src/domain is framework-free business rules (README "Architecture"): no server plumbing, framework, ORM or
 // vendor SDK, and no ambient clock or randomness, so every rule runs the same under a test's fixed clock.
 const domainImportPatterns = [
-  { group: ['@/server', '@/server/**', '@/app', '@/app/**', '@/trpc', '@/trpc/**', '@/env'], message: 'Domain code takes its gateways as deps; src/server wires them.' },
+  {
+    group: ['@/server', '@/server/**', '@/app', '@/app/**', '@/trpc', '@/trpc/**', '@/env'],
+    message: 'Domain code takes its gateways as deps; src/server wires them.',
+  },
   { regex: '^(\\.\\./)+(src/)?(server|app|trpc)(/|$)', message: 'Domain code takes its gateways as deps; src/server wires them.' },
   {
-    group: ['next', 'next/**', 'next-auth', 'next-auth/**', '@auth/**', 'react', 'react-dom', 'react-dom/**', '@trpc/**', 'drizzle-orm', 'drizzle-orm/**', 'drizzle-kit'],
+    group: [
+      'next',
+      'next/**',
+      'next-auth',
+      'next-auth/**',
+      '@auth/**',
+      'react',
+      'react-dom',
+      'react-dom/**',
+      '@trpc/**',
+      'drizzle-orm',
+      'drizzle-orm/**',
+      'drizzle-kit',
+    ],
     message: 'Domain code imports no framework, tRPC or Drizzle.',
   },
-  { group: ['openai', 'openai/**', 'ioredis', 'resend', 'postgres', '@electric-sql/**', '@shopify/**', '@vercel/**', '@t3-oss/**'], message: 'Domain code imports no vendor SDK.' },
+  {
+    group: ['openai', 'openai/**', 'ioredis', 'resend', 'postgres', '@electric-sql/**', '@shopify/**', '@vercel/**', '@t3-oss/**'],
+    message: 'Domain code imports no vendor SDK.',
+  },
 ];
 const randomImports = ['randomUUID', 'randomBytes', 'randomInt', 'randomFill', 'randomFillSync', 'getRandomValues', 'webcrypto'];
 const randomMessage = 'Take randomness from deps (random, randomId, randomBytes); src/server supplies node:crypto.';

@@ -34,12 +34,19 @@ async function servicesFor(extra: Record<string, string>): Promise<Services> {
     ...extra,
   });
   const base = await createServices(env);
-  const shopify = createShopifyAdminClient({ store: base.store, logger: base.logger, apiVersion: env.SHOPIFY_API_VERSION, timeoutMs: 8000, bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 } });
+  const shopify = createShopifyAdminClient({
+    store: base.store,
+    logger: base.logger,
+    apiVersion: env.SHOPIFY_API_VERSION,
+    timeoutMs: 8000,
+    bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 },
+  });
   return { ...base, shopify };
 }
 
 let address = 0;
-const client = (services: Services) => createShopperClient(services, { clientAddress: `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${(address += 1) & 255}` });
+const client = (services: Services) =>
+  createShopperClient(services, { clientAddress: `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${(address += 1) & 255}` });
 
 async function wismoSamples(services: Services, shopId: string, options: { cold: boolean; beforeSend?: () => void }): Promise<number[]> {
   const samples: number[] = [];
@@ -47,12 +54,17 @@ async function wismoSamples(services: Services, shopId: string, options: { cold:
     const order = ORDERS[index % ORDERS.length]!;
     if (options.cold) {
       const id = (await services.cache.getJson<string[]>(orderNameCacheKey(shopId, String(order.orderNumber)))) ?? [];
-      await Promise.all([...id.map((i) => services.cache.delete(orderCacheKey(shopId, i))), services.cache.delete(orderNameCacheKey(shopId, String(order.orderNumber)))]);
+      await Promise.all([
+        ...id.map((i) => services.cache.delete(orderCacheKey(shopId, i))),
+        services.cache.delete(orderNameCacheKey(shopId, String(order.orderNumber))),
+      ]);
     }
     const shopper = client(services);
     const { conversationId } = await shopper.call((api) => api.chat.start({ shop: ACME, door: 'widget' }));
     options.beforeSend?.();
-    const { ms, value } = await timed(() => shopper.call((api) => api.chat.send({ conversationId, text: `hi, where is order ${order.name}? my email is ${order.email}` })));
+    const { ms, value } = await timed(() =>
+      shopper.call((api) => api.chat.send({ conversationId, text: `hi, where is order ${order.name}? my email is ${order.email}` })),
+    );
     if (!value.messages[0]?.cards.some((card) => card.type === 'order')) throw new Error('bench reply without an order card');
     samples.push(ms);
   }
@@ -102,7 +114,8 @@ for (const services of [deterministic, withModel]) {
   if (!connected.ok) throw new Error(connected.message);
   shopIds.set(services, connected.shop.id);
 }
-const scriptModel = () => model.script({ toolCalls: [{ name: 'verify_order', arguments: {} }] }, { content: 'Here is your order: the card below has the details and tracking.' });
+const scriptModel = () =>
+  model.script({ toolCalls: [{ name: 'verify_order', arguments: {} }] }, { content: 'Here is your order: the card below has the details and tracking.' });
 
 // Warm-up: JIT, PGlite, first connections.
 await wismoSamples(deterministic, shopIds.get(deterministic)!, { cold: false });

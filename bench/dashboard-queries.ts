@@ -31,10 +31,19 @@ export async function runDashboardBench(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const services = await createServices(
-    parseEnv({ NODE_ENV: 'test', APP_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef', DATABASE_URL: url.toString(), PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent' }),
+    parseEnv({
+      NODE_ENV: 'test',
+      APP_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+      DATABASE_URL: url.toString(),
+      PGLITE_DIR: 'memory://',
+      LOG_LEVEL: 'silent',
+    }),
   );
   try {
-    const [shop] = await services.db.insert(shops).values({ domain: 'bench-shop.myshopify.com', name: 'Bench', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' }).returning();
+    const [shop] = await services.db
+      .insert(shops)
+      .values({ domain: 'bench-shop.myshopify.com', name: 'Bench', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' })
+      .returning();
     const shopId = shop!.id;
     const now = new Date();
     const seed = await timed(async () => {
@@ -60,7 +69,12 @@ export async function runDashboardBench(): Promise<void> {
       await rebuildDailyRollup(services.db, shopId);
       await rebuildInquiries(services.db, shopId);
       await rebuildOrderViews(services.db, shopId);
-      const delivered = order('T', 'delivered', 10, [{ ...shipment('f1', 'delivered', { carrier: 'UPS', deliveredAt: { at: new Date(Date.now() - 3 * 86_400_000).toISOString(), display: '' } }), shippedDaysAgo: 7 }]).view;
+      const delivered = order('T', 'delivered', 10, [
+        {
+          ...shipment('f1', 'delivered', { carrier: 'UPS', deliveredAt: { at: new Date(Date.now() - 3 * 86_400_000).toISOString(), display: '' } }),
+          shippedDaysAgo: 7,
+        },
+      ]).view;
       const stuck = order('S', 'in_transit', 12, [{ ...shipment('f2', 'in_transit'), shippedDaysAgo: 10 }]).view;
       // Through the app's own write path, so shipment_deliveries is filled as in production.
       for (let g = 1; g <= SNAPSHOTS; g += 50) {
@@ -69,7 +83,16 @@ export async function runDashboardBench(): Promise<void> {
             const id = g + i;
             const view = structuredClone(id % 4 === 0 ? stuck : delivered);
             view.shipments[0]!.carrier = ['UPS', 'USPS', 'DHL', 'FedEx'][id % 4]!;
-            return services.snapshots.saveSnapshot({ shopId, orderId: String(id), orderName: `#${id}`, emailHash: null, customerId: null, test: false, view, fetchedAt: now });
+            return services.snapshots.saveSnapshot({
+              shopId,
+              orderId: String(id),
+              orderName: `#${id}`,
+              emailHash: null,
+              customerId: null,
+              test: false,
+              view,
+              fetchedAt: now,
+            });
           }),
         );
       }
@@ -102,7 +125,10 @@ export async function runDashboardBench(): Promise<void> {
         rows.push({ ...row, under_target: Math.max(...samples) < TARGET_MS ? 'yes' : 'NO' });
       }
     }
-    printTable(`Dashboard queries on PostgreSQL, ${EVENTS.toLocaleString('en-US')} events + ${SNAPSHOTS.toLocaleString('en-US')} snapshots (seeded in ${Math.round(seed.ms / 1000)} s; target < ${TARGET_MS} ms)`, rows);
+    printTable(
+      `Dashboard queries on PostgreSQL, ${EVENTS.toLocaleString('en-US')} events + ${SNAPSHOTS.toLocaleString('en-US')} snapshots (seeded in ${Math.round(seed.ms / 1000)} s; target < ${TARGET_MS} ms)`,
+      rows,
+    );
   } finally {
     await services.close();
     if (process.env.BENCH_KEEP_DATABASE) console.log(`kept database ${name}`);

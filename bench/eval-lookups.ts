@@ -64,7 +64,14 @@ function emailEdgeCases(): Case[] {
     const order = knownOrder(key);
     const email = order.email!;
     const typed = unicodeDomain(email);
-    const valid = (kind: string, e: string): Case => ({ shop: order.shop, reference: order.name, email: e, expect: 'verified', kind: `email edge (${kind})`, orderName: order.name });
+    const valid = (kind: string, e: string): Case => ({
+      shop: order.shop,
+      reference: order.name,
+      email: e,
+      expect: 'verified',
+      kind: `email edge (${kind})`,
+      orderName: order.name,
+    });
     cases.push(valid('as stored', email), valid('typed as the shopper writes it', typed), valid('typographic apostrophe', curly(typed)));
     cases.push(chatCase(order.shop, `hi it\u2019s ${curly(typed)} and my order is ${order.name}`, 'email edge (chat sentence)', 'verified', order.name));
     cases.push(chatCase(order.shop, `order ${order.name}, email '${typed}'`, 'email edge (chat, quoted)', 'verified', order.name));
@@ -98,12 +105,28 @@ const ETA_EDGES: Record<string, RegExp> = {
 function statusEdgeCases(): Case[] {
   const cases: Case[] = STATUS_EDGES.map(([key, status, says]) => {
     const order = knownOrder(key);
-    return { shop: order.shop, reference: order.name, email: order.email!, expect: 'verified', kind: `status edge (${key.split('.')[1]})`, orderName: order.name, answer: { status, says } };
+    return {
+      shop: order.shop,
+      reference: order.name,
+      email: order.email!,
+      expect: 'verified',
+      kind: `status edge (${key.split('.')[1]})`,
+      orderName: order.name,
+      answer: { status, says },
+    };
   });
   for (const [key, eta] of Object.entries(ETA_EDGES)) {
     const order = knownOrder(key);
     const status = STATUS_EDGES.find(([k]) => k === key)![1];
-    cases.push({ shop: order.shop, reference: order.name, email: order.email!, expect: 'verified', kind: `"when will it arrive?" (${key.split('.')[1]})`, orderName: order.name, answer: { status, says: /./, eta } });
+    cases.push({
+      shop: order.shop,
+      reference: order.name,
+      email: order.email!,
+      expect: 'verified',
+      kind: `"when will it arrive?" (${key.split('.')[1]})`,
+      orderName: order.name,
+      answer: { status, says: /./, eta },
+    });
   }
   return cases;
 }
@@ -117,12 +140,21 @@ function typo(email: string, seed: number): string {
 
 async function main() {
   const shopsConfig = Object.fromEntries(
-    ['acme-outdoors.myshopify.com', 'nordic-threads.myshopify.com', 'tiny-tea.myshopify.com'].map((domain) => [domain, { graphqlBucket: unlimited, restBucket: unlimited }]),
+    ['acme-outdoors.myshopify.com', 'nordic-threads.myshopify.com', 'tiny-tea.myshopify.com'].map((domain) => [
+      domain,
+      { graphqlBucket: unlimited, restBucket: unlimited },
+    ]),
   );
   const demo = await startDemoShop({ port: 0, shops: shopsConfig });
   const env = parseEnv({ NODE_ENV: 'test', APP_SECRET: 'eval-secret-0123456789abcdef0123456789abcdef', PGLITE_DIR: 'memory://', LOG_LEVEL: 'silent' });
   const base = await createServices(env);
-  const shopify = createShopifyAdminClient({ store: base.store, logger: base.logger, apiVersion: env.SHOPIFY_API_VERSION, timeoutMs: 8000, bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 } });
+  const shopify = createShopifyAdminClient({
+    store: base.store,
+    logger: base.logger,
+    apiVersion: env.SHOPIFY_API_VERSION,
+    timeoutMs: 8000,
+    bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 },
+  });
   const services = { ...base, shopify };
   const depsByShop = new Map<string, VerifyOrderDeps>();
   const examples: Array<{ shop: string; shown: string; expected: string }> = [];
@@ -134,7 +166,11 @@ async function main() {
     credentialsByShop.set(info.domain, await services.shops.getShopCredentials(connected.shop));
     // Issue 15 class 5: the example shoppers see is in the shop's own format (learned at connect time).
     const config = demo.data.shop(info.domain)!;
-    examples.push({ shop: info.domain, shown: exampleOrderName(connected.shop.settings.orderNameFormat), expected: `${config.namePrefix}1001${config.nameSuffix}` });
+    examples.push({
+      shop: info.domain,
+      shown: exampleOrderName(connected.shop.settings.orderNameFormat),
+      expected: `${config.namePrefix}1001${config.nameSuffix}`,
+    });
     const generous = { maxFailures: 1_000_000, windowMs: 60_000 };
     depsByShop.set(info.domain, { ...deps, limits: { perHolder: generous, perClient: generous, perOrder: generous }, minimumFailureMs: 0 });
   }
@@ -156,7 +192,9 @@ async function main() {
       }
       const foreign = demo.shops.find((shop) => shop.domain !== info.domain)!;
       // Jane really has #1001 in two shops: the same number and email there is her own order, not a foreign one.
-      const sameOwnerThere = demo.data.orders(foreign.domain).some((candidate) => candidate.name.replace(/\D/g, '') === number && candidate.email?.toLowerCase() === order.email!.toLowerCase());
+      const sameOwnerThere = demo.data
+        .orders(foreign.domain)
+        .some((candidate) => candidate.name.replace(/\D/g, '') === number && candidate.email?.toLowerCase() === order.email!.toLowerCase());
       if (!sameOwnerThere) cases.push({ shop: foreign.domain, reference: order.name, email: order.email!, expect: 'refused', kind: "another shop's order" });
     });
     for (const order of orders.filter((candidate) => candidate.test && candidate.email)) {
@@ -167,11 +205,17 @@ async function main() {
   cases.push(...emailEdgeCases(), ...statusEdgeCases());
 
   const outcomes = new Map<string, { total: number; right: number }>();
-  let validOk = 0, validTotal = 0, falsePositives = 0, invalidTotal = 0, unavailable = 0;
+  let validOk = 0,
+    validTotal = 0,
+    falsePositives = 0,
+    invalidTotal = 0,
+    unavailable = 0;
   const failures: string[] = [];
   for (const item of cases) {
     if (item.door === 'history') {
-      const gateway = { findOrdersByEmail: async (email: string, page: { first: number }) => shopify.findOrdersByEmail(credentialsByShop.get(item.shop)!, email, page) };
+      const gateway = {
+        findOrdersByEmail: async (email: string, page: { first: number }) => shopify.findOrdersByEmail(credentialsByShop.get(item.shop)!, email, page),
+      };
       const found = (await emailHasOrders({ gateway }, item.email)) === true;
       const bucket = outcomes.get(item.kind) ?? { total: 0, right: 0 };
       outcomes.set(item.kind, { total: bucket.total + 1, right: bucket.right + (found ? 1 : 0) });
@@ -180,7 +224,13 @@ async function main() {
       if (!found && failures.length < 10) failures.push(`${item.kind}: ${item.shop} "${item.email}"`);
       continue;
     }
-    const result = await verifyOrder(depsByShop.get(item.shop)!, { reference: item.reference, email: item.email, holderHash: 'eval', clientAddress: '203.0.113.9', door: 'api' });
+    const result = await verifyOrder(depsByShop.get(item.shop)!, {
+      reference: item.reference,
+      email: item.email,
+      holderHash: 'eval',
+      clientAddress: '203.0.113.9',
+      door: 'api',
+    });
     if (!result.ok && result.reason === 'unavailable') unavailable += 1;
     const answered =
       !item.answer ||
@@ -208,7 +258,14 @@ async function main() {
   const webhookDeps = shopifyWebhookDeps(services);
   for (const info of demo.shops) {
     const order = demo.data.orders(info.domain)[0]!;
-    const delivery = (hmac?: string) => signTestWebhook({ topic: 'orders/updated', shop: info.domain, body: { id: order.id, name: order.name }, secret: env.SHOPIFY_API_SECRET, ...(hmac !== undefined ? { hmac } : {}) });
+    const delivery = (hmac?: string) =>
+      signTestWebhook({
+        topic: 'orders/updated',
+        shop: info.domain,
+        body: { id: order.id, name: order.name },
+        secret: env.SHOPIFY_API_SECRET,
+        ...(hmac !== undefined ? { hmac } : {}),
+      });
     const unsigned = delivery();
     unsigned.headers.delete('x-shopify-hmac-sha256');
     const checks: Array<[string, ReturnType<typeof delivery>, number]> = [
@@ -228,7 +285,10 @@ async function main() {
   outcomes.set("example order number in the shop's format", { total: examples.length, right: exampleRight });
   for (const e of examples) if (e.shown !== e.expected) failures.push(`example order number: ${e.shop} shows ${e.shown}, its orders look like ${e.expected}`);
   const pct = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(2)} %`;
-  printTable('Cases by kind', [...outcomes].map(([kind, { total, right }]) => ({ kind, cases: total, correct: right, rate: pct(right, total) })));
+  printTable(
+    'Cases by kind',
+    [...outcomes].map(([kind, { total, right }]) => ({ kind, cases: total, correct: right, rate: pct(right, total) })),
+  );
   const correct = [...outcomes.values()].reduce((sum, bucket) => sum + bucket.right, 0);
   const checked = [...outcomes.values()].reduce((sum, bucket) => sum + bucket.total, 0);
   printTable(`Verification accuracy over ${cases.length} lookups and ${checked - cases.length} other checks (npm run eval)`, [

@@ -5,7 +5,8 @@
 import { DATABASE_UNAVAILABLE_MESSAGE } from '../src/server/db/database-unavailable';
 import { percentile, type Row } from './bench-kit';
 
-export type Outcome = 'fresh' | 'stale' | 'unlabelled' | 'no_order' | 'unavailable' | 'not_verified' | 'http_5xx' | 'http_429' | 'http_4xx' | 'trace' | 'network';
+export type Outcome =
+  'fresh' | 'stale' | 'unlabelled' | 'no_order' | 'unavailable' | 'not_verified' | 'http_5xx' | 'http_429' | 'http_4xx' | 'trace' | 'network';
 
 const FAILURES: readonly Outcome[] = ['http_5xx', 'trace', 'network', 'unlabelled'];
 
@@ -84,7 +85,12 @@ export class Shopper {
     let status = 0;
     let text = '';
     try {
-      const response = await fetch(url, { method: kind === 'query' ? 'GET' : 'POST', headers, body: kind === 'mutation' ? payload : undefined, signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(url, {
+        method: kind === 'query' ? 'GET' : 'POST',
+        headers,
+        body: kind === 'mutation' ? payload : undefined,
+        signal: AbortSignal.timeout(30_000),
+      });
       status = response.status;
       const session = response.headers.getSetCookie().find((c) => c.startsWith('osa_session='));
       if (session) this.cookie = session.split(';')[0]!;

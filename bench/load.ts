@@ -143,7 +143,14 @@ async function faults(cluster: Cluster): Promise<Row[]> {
   cluster.demo.controls.clear();
   for (const failure of tally.failures) console.log(`  faults run failure: ${failure}`);
   const shopify = cluster.demo.requestLog.slice(before);
-  return [tally.row(`${shoppers} shoppers, ${seconds} s, Shopify 10 % 5xx + 5 % timeouts`, { webhooks, 'shopify calls': shopify.length, 'shopify faults': shopify.filter((e) => e.fault).length, throttled: shopify.filter((e) => e.throttled).length })];
+  return [
+    tally.row(`${shoppers} shoppers, ${seconds} s, Shopify 10 % 5xx + 5 % timeouts`, {
+      webhooks,
+      'shopify calls': shopify.length,
+      'shopify faults': shopify.filter((e) => e.fault).length,
+      throttled: shopify.filter((e) => e.throttled).length,
+    }),
+  ];
 }
 
 /** 50 shoppers for 30 s; `stop` runs at 10 s and `start` at 20 s; replies are tallied by the window they ended in. */
@@ -173,11 +180,22 @@ async function outage(cluster: Cluster, label: string, stop: () => unknown, star
   return Object.entries(windows).map(([name, tally]) => tally.row(`${label} ${name} (50 shoppers, 10 s)`, { not_verified: tally.count('not_verified') }));
 }
 
-const redisOutage = (cluster: Cluster) => outage(cluster, 'Redis', () => cluster.stopRedis(), () => cluster.startRedis());
+const redisOutage = (cluster: Cluster) =>
+  outage(
+    cluster,
+    'Redis',
+    () => cluster.stopRedis(),
+    () => cluster.startRedis(),
+  );
 
 /** PostgreSQL cut off for 10 s, then: does every conversation hold whole turns (greeting, then shopper + reply pairs)? */
 async function postgresOutage(cluster: Cluster): Promise<Row[]> {
-  const rows = await outage(cluster, 'PostgreSQL', () => cluster.cutDatabase(), () => cluster.restoreDatabase());
+  const rows = await outage(
+    cluster,
+    'PostgreSQL',
+    () => cluster.cutDatabase(),
+    () => cluster.restoreDatabase(),
+  );
   const { default: postgres } = await import('postgres');
   const sql = postgres(cluster.databaseUrl, { onnotice: () => {}, max: 1 });
   const [counts] = await sql<{ conversations: number; half_written: number }[]>`
@@ -197,7 +215,11 @@ async function memory(cluster: Cluster): Promise<Row[]> {
   const started = Date.now();
   const sample = (messages: number) => {
     const rss = cluster.rssBytes().map((bytes) => Math.round(bytes / 1048576));
-    const row = { measure: `RSS after ${messages} chat messages`, seconds: Math.round((Date.now() - started) / 1000), ...Object.fromEntries(rss.map((mb, i) => [`instance ${i + 1} MB`, mb])) };
+    const row = {
+      measure: `RSS after ${messages} chat messages`,
+      seconds: Math.round((Date.now() - started) / 1000),
+      ...Object.fromEntries(rss.map((mb, i) => [`instance ${i + 1} MB`, mb])),
+    };
     rows.push(row);
     console.log(JSON.stringify(row));
   };
@@ -217,11 +239,19 @@ async function memory(cluster: Cluster): Promise<Row[]> {
 
 async function main() {
   // pg-down puts a TCP relay between the app and PostgreSQL (one more hop for every query of the run).
-  const cluster = await startCluster({ instances: num(values.instances, 1, 4), basePort: num(values['base-port'], 1024, 65000), shopifyTimeoutMs: 2500, databaseRelay: only.has('pg-down') });
-  const overall = setTimeout(() => {
-    console.error('bench:load: time limit reached, stopping');
-    void cluster.close().finally(() => process.exit(2));
-  }, 20 * 60_000 + (only.has('memory') ? num(values['memory-seconds'], 10, 1800) * 1000 : 0));
+  const cluster = await startCluster({
+    instances: num(values.instances, 1, 4),
+    basePort: num(values['base-port'], 1024, 65000),
+    shopifyTimeoutMs: 2500,
+    databaseRelay: only.has('pg-down'),
+  });
+  const overall = setTimeout(
+    () => {
+      console.error('bench:load: time limit reached, stopping');
+      void cluster.close().finally(() => process.exit(2));
+    },
+    20 * 60_000 + (only.has('memory') ? num(values['memory-seconds'], 10, 1800) * 1000 : 0),
+  );
   try {
     console.log(`proxy ${cluster.proxyUrl} → instances on ${cluster.instances.map((i) => i.port).join(', ')}`);
     if (only.has('knee')) printTable('Warm chat replies by concurrency (knee = first p95 > 100 ms)', await knee(cluster));
@@ -230,10 +260,22 @@ async function main() {
     if (only.has('pg-down')) printTable('PostgreSQL unreachable for 10 s mid-run (relay cut)', await postgresOutage(cluster));
     if (only.has('memory')) printTable('Memory (RSS of each next start process tree)', await memory(cluster));
     if (only.has('cold')) {
-      const options = { shoppers: num(values['cold-shoppers'], 1, 1000), seconds: num(values['cold-seconds'], 5, 600), thinkMs: num(values['cold-think-ms'], 0, 60_000) };
+      const options = {
+        shoppers: num(values['cold-shoppers'], 1, 1000),
+        seconds: num(values['cold-seconds'], 5, 600),
+        thinkMs: num(values['cold-think-ms'], 0, 60_000),
+      };
       printTable('Sustained cold load on one shop vs its API budget (bucket drained first)', await coldLoad(cluster, options));
     }
-    printTable('App logs', cluster.instances.map((i, n) => ({ instance: n + 1, 'error lines': i.logErrors, 'stack lines': i.stackLines, alive: i.child.exitCode === null ? 'yes' : `exited ${i.child.exitCode}` })));
+    printTable(
+      'App logs',
+      cluster.instances.map((i, n) => ({
+        instance: n + 1,
+        'error lines': i.logErrors,
+        'stack lines': i.stackLines,
+        alive: i.child.exitCode === null ? 'yes' : `exited ${i.child.exitCode}`,
+      })),
+    );
   } finally {
     clearTimeout(overall);
     await cluster.close();

@@ -36,14 +36,23 @@ export async function runLookupBench(): Promise<void> {
     VERIFY_MAX_FAILURES_PER_ORDER: '1000000',
   });
   const base = await createServices(env);
-  const shopify = createShopifyAdminClient({ store: base.store, logger: base.logger, apiVersion: env.SHOPIFY_API_VERSION, timeoutMs: 8000, bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 } });
+  const shopify = createShopifyAdminClient({
+    store: base.store,
+    logger: base.logger,
+    apiVersion: env.SHOPIFY_API_VERSION,
+    timeoutMs: 8000,
+    bucket: { capacity: 1_000_000, refillPerSecond: 1_000_000 },
+  });
   const services = { ...base, shopify };
   const info = demo.shops.find((shop) => shop.domain === ACME)!;
   const connected = await connectShop(connectShopDeps(services), { domain: ACME, token: info.accessToken, apiOrigin: info.origin });
   if (!connected.ok) throw new Error(connected.message);
   const shop = connected.shop;
   const credentials = await services.shops.getShopCredentials(shop);
-  const orders = demo.data.orders(ACME).filter((order) => !order.test && order.email).slice(0, 200);
+  const orders = demo.data
+    .orders(ACME)
+    .filter((order) => !order.test && order.email)
+    .slice(0, 200);
   const rows: Row[] = [];
   const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'graphql').length;
 
@@ -72,7 +81,9 @@ export async function runLookupBench(): Promise<void> {
     demo.clearLog();
     const samples: number[] = [];
     for (const order of orders.slice(0, 150)) {
-      const result = await timed(() => verifyOrder(deps, { reference: order.name, email: order.email!, holderHash: holder, clientAddress: '203.0.113.1', door: 'api' }));
+      const result = await timed(() =>
+        verifyOrder(deps, { reference: order.name, email: order.email!, holderHash: holder, clientAddress: '203.0.113.1', door: 'api' }),
+      );
       if (!result.value.ok) throw new Error(`bench verification failed for ${order.name}`);
       samples.push(result.ms);
     }
@@ -99,4 +110,3 @@ export async function runLookupBench(): Promise<void> {
   await services.close();
   await demo.close();
 }
-

@@ -76,12 +76,16 @@ function firstLoadJs(): Array<{ route: string; gzipKb: number; rawKb: number }> 
 }
 
 async function main() {
-  const demo = spawn('node_modules/.bin/tsx', ['scripts/demo.ts', '--port', String(APP_PORT), '--shop-port', String(SHOP_PORT), '--data-dir', DATA_DIR, '--fresh'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    // Own process group, so stopping it also stops the demo shop and `next start` it spawned.
-    detached: true,
-  });
+  const demo = spawn(
+    'node_modules/.bin/tsx',
+    ['scripts/demo.ts', '--port', String(APP_PORT), '--shop-port', String(SHOP_PORT), '--data-dir', DATA_DIR, '--fresh'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      // Own process group, so stopping it also stops the demo shop and `next start` it spawned.
+      detached: true,
+    },
+  );
   const stop = () => {
     try {
       process.kill(-demo.pid!, 'SIGTERM');

@@ -49,7 +49,10 @@ function renderAdminPage(ctx: AdminContext, shop: ShopConfig, staff: StaffAccoun
   const query = { shop: shop.domain, host: hostParam(shop.domain), embedded: '1', locale: staff.locale, timestamp: String(Math.floor(Date.now() / 1000)) };
   for (const [k, v] of Object.entries(query)) first.searchParams.set(k, v);
   first.searchParams.set('id_token', mintSessionToken({ shop: shop.domain, staff, clientId: ctx.clientId, clientSecret: ctx.clientSecret }));
-  const staffLinks = DEMO_STAFF.map((s) => `<option value="${s.id}"${s.id === staff.id ? ' selected' : ''}>${escapeHtml(`${s.first_name} ${s.last_name}${s.account_owner ? ' (owner)' : ''}`)}</option>`).join('');
+  const staffLinks = DEMO_STAFF.map(
+    (s) =>
+      `<option value="${s.id}"${s.id === staff.id ? ' selected' : ''}>${escapeHtml(`${s.first_name} ${s.last_name}${s.account_owner ? ' (owner)' : ''}`)}</option>`,
+  ).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(shop.name)} · Apps · Shopify admin (demo)</title>
@@ -194,7 +197,12 @@ export function handleAdmin(ctx: AdminContext, res: ServerResponse, url: URL): b
     return true;
   }
   if (m[3]) {
-    sendJson(res, 200, { idToken: mintSessionToken({ shop: shop.domain, staff, clientId: ctx.clientId, clientSecret: ctx.clientSecret }) }, { 'Cache-Control': 'no-store' });
+    sendJson(
+      res,
+      200,
+      { idToken: mintSessionToken({ shop: shop.domain, staff, clientId: ctx.clientId, clientSecret: ctx.clientSecret }) },
+      { 'Cache-Control': 'no-store' },
+    );
     return true;
   }
   const app = appOrigin(url.searchParams.get('app')) ?? appOrigin(process.env.DEMO_APP_URL);

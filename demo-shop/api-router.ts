@@ -31,7 +31,17 @@ export async function handleApi(rt: ApiRuntime, req: IncomingMessage, res: Serve
   const started = Date.now();
   const requestId = randomUUID();
   const method = req.method ?? 'GET';
-  const entry: LoggedRequest = { at: new Date(rt.clock()).toISOString(), shop: null, method, path: url.pathname, kind: 'other', status: 0, throttled: false, durationMs: 0, requestId };
+  const entry: LoggedRequest = {
+    at: new Date(rt.clock()).toISOString(),
+    shop: null,
+    method,
+    path: url.pathname,
+    kind: 'other',
+    status: 0,
+    throttled: false,
+    durationMs: 0,
+    requestId,
+  };
   const finish = (status: number, body: string, headers: Record<string, string>): void => {
     entry.status = status;
     entry.durationMs = Date.now() - started;
@@ -52,9 +62,12 @@ export async function handleApi(rt: ApiRuntime, req: IncomingMessage, res: Serve
     entry.kind = 'oauth';
     if (!prefixShop) return json(400, { error: 'invalid_request', error_description: 'Use /shops/{shop}/admin/oauth/...' });
     const body = await readBody(req);
-    const out = rest === 'oauth/authorize' && method === 'GET' ? rt.oauth.authorize(prefixShop, url.searchParams)
-      : rest === 'oauth/access_token' && method === 'POST' ? rt.oauth.accessToken(prefixShop, body, String(req.headers['content-type'] ?? ''))
-      : { status: 404, body: { errors: 'Not Found' } };
+    const out =
+      rest === 'oauth/authorize' && method === 'GET'
+        ? rt.oauth.authorize(prefixShop, url.searchParams)
+        : rest === 'oauth/access_token' && method === 'POST'
+          ? rt.oauth.accessToken(prefixShop, body, String(req.headers['content-type'] ?? ''))
+          : { status: 404, body: { errors: 'Not Found' } };
     return out.body === undefined ? finish(out.status, '', out.headers ?? {}) : json(out.status, out.body, out.headers ?? {});
   }
 
@@ -101,7 +114,12 @@ export async function handleApi(rt: ApiRuntime, req: IncomingMessage, res: Serve
   if (entry.kind === 'graphql') {
     const bucket = rt.buckets.graphql(token, shop.graphqlBucket);
     if (method !== 'POST') return json(404, { errors: 'Not Found' }, versionHeader);
-    const result = await handleGraphql({ rawBody: body, bucket, forceThrottle, context: { shop, store: rt.store, scopes: grant.scopes, nowMs: rt.clock(), subscriptions: rt.subscriptions, app: DEMO_APP } });
+    const result = await handleGraphql({
+      rawBody: body,
+      bucket,
+      forceThrottle,
+      context: { shop, store: rt.store, scopes: grant.scopes, nowMs: rt.clock(), subscriptions: rt.subscriptions, app: DEMO_APP },
+    });
     entry.throttled = result.throttled;
     if (result.cost !== undefined) entry.cost = result.cost;
     if (result.operationName) entry.operationName = result.operationName;
@@ -113,15 +131,24 @@ export async function handleApi(rt: ApiRuntime, req: IncomingMessage, res: Serve
   if (forceThrottle || !bucket.tryAdd()) {
     entry.throttled = true;
     if (forceThrottle) bucket.fill();
-    return json(429, { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' }, {
-      ...versionHeader, 'Retry-After': '2.0', 'X-Shopify-Shop-Api-Call-Limit': bucket.header(),
-    });
+    return json(
+      429,
+      { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' },
+      {
+        ...versionHeader,
+        'Retry-After': '2.0',
+        'X-Shopify-Shop-Api-Call-Limit': bucket.header(),
+      },
+    );
   }
   const callLimit = bucket.header();
   if (!grant.scopes.includes('read_orders') && !grant.scopes.includes('write_orders')) {
-    return json(403, { errors: '[API] This action requires merchant approval for read_orders scope.' }, { ...versionHeader, 'X-Shopify-Shop-Api-Call-Limit': callLimit });
+    return json(
+      403,
+      { errors: '[API] This action requires merchant approval for read_orders scope.' },
+      { ...versionHeader, 'X-Shopify-Shop-Api-Call-Limit': callLimit },
+    );
   }
   const out = handleRest({ method, path: resource, params: url.searchParams, shop, store: rt.store, apiBase });
   return output(out.status, out.body, { ...versionHeader, 'X-Shopify-Shop-Api-Call-Limit': callLimit, ...(out.headers ?? {}) });
 }
-

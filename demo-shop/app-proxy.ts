@@ -5,7 +5,9 @@ export type ProxyParams = URLSearchParams | Record<string, string | string[]>;
 
 function entries(params: ProxyParams): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const add = (k: string, v: string): void => { out.set(k, [...(out.get(k) ?? []), v]); };
+  const add = (k: string, v: string): void => {
+    out.set(k, [...(out.get(k) ?? []), v]);
+  };
   if (params instanceof URLSearchParams) params.forEach((v, k) => add(k, v));
   else for (const [k, v] of Object.entries(params)) for (const one of Array.isArray(v) ? v : [v]) add(k, one);
   return out;

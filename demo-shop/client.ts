@@ -7,7 +7,14 @@ export interface GraphqlResponse<T = Record<string, unknown>> {
   body: {
     data?: T | null;
     errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-    extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } }; search?: unknown[] };
+    extensions?: {
+      cost?: {
+        requestedQueryCost: number;
+        actualQueryCost: number | null;
+        throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
+      };
+      search?: unknown[];
+    };
   };
   text: string;
 }
@@ -33,7 +40,11 @@ export async function graphqlRequest<T = Record<string, unknown>>(
   });
   const text = await res.text();
   let body: GraphqlResponse<T>['body'] = {};
-  try { body = JSON.parse(text) as GraphqlResponse<T>['body']; } catch { /* malformed on purpose, keep text */ }
+  try {
+    body = JSON.parse(text) as GraphqlResponse<T>['body'];
+  } catch {
+    /* malformed on purpose, keep text */
+  }
   return { status: res.status, headers: res.headers, body, text };
 }
 
@@ -50,7 +61,11 @@ export async function restGet(
   });
   const text = await res.text();
   let body: unknown = null;
-  try { body = JSON.parse(text); } catch { /* keep text */ }
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* keep text */
+  }
   return { status: res.status, headers: res.headers, body, text };
 }
 

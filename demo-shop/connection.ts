@@ -35,17 +35,15 @@ export const MAX_PAGE_SIZE = 250;
  * Paginates already-sorted items. `keyOf` gives each item's id and sort value; cursors carry both so a
  * cursor whose item disappeared still resumes at the right place (keyset fallback).
  */
-export function paginate<T>(
-  sorted: T[],
-  args: PageArgs,
-  keyOf: (item: T) => { id: number; value: string | number },
-  requirePageSize = false,
-): Connection<T> {
+export function paginate<T>(sorted: T[], args: PageArgs, keyOf: (item: T) => { id: number; value: string | number }, requirePageSize = false): Connection<T> {
   const { first, last, after, before } = args;
   if (requirePageSize && first == null && last == null) {
     throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
   }
-  for (const [name, n] of [['first', first], ['last', last]] as const) {
+  for (const [name, n] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
       throw new GraphQLError(`The value of the argument \`${name}\` must be between 0 and ${MAX_PAGE_SIZE}.`, { extensions: { code: 'BAD_REQUEST' } });
     }

@@ -94,6 +94,8 @@ export class FaultControls {
 
 export function errorPage(status: number): string {
   const title = status === 502 ? 'Bad Gateway' : status === 503 ? 'Service Unavailable' : status === 504 ? 'Gateway Timeout' : 'Internal Server Error';
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${status} ${title}</title></head>` +
-    `<body><h1>${title}</h1><p>There was a problem loading this website. Please try again.</p></body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${status} ${title}</title></head>` +
+    `<body><h1>${title}</h1><p>There was a problem loading this website. Please try again.</p></body></html>\n`
+  );
 }

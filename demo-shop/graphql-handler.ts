@@ -3,8 +3,17 @@
  * price the query, charge the per-token point bucket, execute with the demo resolvers.
  */
 import {
-  execute, FieldsOnCorrectTypeRule, GraphQLError, parse, specifiedRules, TypeInfo, validate, visit, visitWithTypeInfo,
-  type DocumentNode, type OperationDefinitionNode,
+  execute,
+  FieldsOnCorrectTypeRule,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { loadAdminSchema } from './graphql-schema';
 import { createRootValue, fieldResolver, type GraphqlContext } from './graphql-resolvers';
@@ -28,34 +37,55 @@ function undefinedFieldErrors(doc: DocumentNode): ShopifyError[] {
   const typeInfo = new TypeInfo(schema);
   const errors: ShopifyError[] = [];
   const stack: string[] = [];
-  visit(doc, visitWithTypeInfo(typeInfo, {
-    OperationDefinition: { enter(node) { stack.push(`${node.operation}${node.name ? ` ${node.name.value}` : ''}`); }, leave() { stack.pop(); } },
-    FragmentDefinition: { enter(node) { stack.push(`fragment ${node.name.value}`); }, leave() { stack.pop(); } },
-    Field: {
-      enter(node) {
-        stack.push(node.name.value);
-        const parent = typeInfo.getParentType();
-        if (parent && !typeInfo.getFieldDef() && node.name.value !== '__typename') {
-          errors.push({
-            message: `Field '${node.name.value}' doesn't exist on type '${parent.name}'`,
-            locations: [{ line: node.loc?.startToken.line ?? 1, column: node.loc?.startToken.column ?? 1 }],
-            path: [...stack],
-            extensions: { code: 'undefinedField', typeName: parent.name, fieldName: node.name.value },
-          });
-        }
+  visit(
+    doc,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition: {
+        enter(node) {
+          stack.push(`${node.operation}${node.name ? ` ${node.name.value}` : ''}`);
+        },
+        leave() {
+          stack.pop();
+        },
       },
-      leave() { stack.pop(); },
-    },
-  }));
+      FragmentDefinition: {
+        enter(node) {
+          stack.push(`fragment ${node.name.value}`);
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+      Field: {
+        enter(node) {
+          stack.push(node.name.value);
+          const parent = typeInfo.getParentType();
+          if (parent && !typeInfo.getFieldDef() && node.name.value !== '__typename') {
+            errors.push({
+              message: `Field '${node.name.value}' doesn't exist on type '${parent.name}'`,
+              locations: [{ line: node.loc?.startToken.line ?? 1, column: node.loc?.startToken.column ?? 1 }],
+              path: [...stack],
+              extensions: { code: 'undefinedField', typeName: parent.name, fieldName: node.name.value },
+            });
+          }
+        },
+        leave() {
+          stack.pop();
+        },
+      },
+    }),
+  );
   return errors;
 }
 
 function toShopifyError(e: GraphQLError): ShopifyError {
   const missing = /^Field "(.+?)" argument "(.+?)" of type ".+?" is required, but it was not provided\.$/.exec(e.message);
   const unknownArg = /^Unknown argument "(.+?)" on field "(?:.+?)\.(.+?)"\.$/.exec(e.message);
-  const message = missing ? `Field '${missing[1]}' is missing required arguments: ${missing[2]}`
-    : unknownArg ? `Field '${unknownArg[2]}' doesn't accept argument '${unknownArg[1]}'`
-    : e.message;
+  const message = missing
+    ? `Field '${missing[1]}' is missing required arguments: ${missing[2]}`
+    : unknownArg
+      ? `Field '${unknownArg[2]}' doesn't accept argument '${unknownArg[1]}'`
+      : e.message;
   const code = missing ? 'missingRequiredArguments' : unknownArg ? 'argumentNotAccepted' : 'validationError';
   return { message, ...(e.locations ? { locations: [...e.locations] } : {}), extensions: { code } };
 }
@@ -109,23 +139,42 @@ export async function handleGraphql(req: GraphqlRequest): Promise<GraphqlResult>
   if (op?.name && !base.operationName) base.operationName = op.name.value;
   const errors = [
     ...undefinedFieldErrors(doc),
-    ...validate(schema, doc, specifiedRules.filter((r) => r !== FieldsOnCorrectTypeRule)).map(toShopifyError),
+    ...validate(
+      schema,
+      doc,
+      specifiedRules.filter((r) => r !== FieldsOnCorrectTypeRule),
+    ).map(toShopifyError),
   ];
-  if (!op && errors.length === 0) errors.push({ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required', extensions: { code: 'validationError' } });
+  if (!op && errors.length === 0)
+    errors.push({
+      message: operationName ? `No operation named "${operationName}"` : 'An operation name is required',
+      extensions: { code: 'validationError' },
+    });
   const requested = op ? computeRequestedCost(schema, doc, op, variables) : 0;
   if (errors.length > 0 || !op) return { ...base, status: 200, body: { errors, extensions: costExt(requested, 0) }, cost: 0 };
   const unmodelled = op.operation === 'mutation' && op.selectionSet.selections.some((sel) => sel.kind !== 'Field' || !MODELLED_MUTATIONS.has(sel.name.value));
   if ((op.operation !== 'query' && op.operation !== 'mutation') || unmodelled) {
-    return { ...base, status: 200, body: { errors: [{ message: `The demo shop does not implement this ${op.operation}.`, extensions: { code: 'NOT_IMPLEMENTED' } }], extensions: costExt(requested, 0) } };
+    return {
+      ...base,
+      status: 200,
+      body: {
+        errors: [{ message: `The demo shop does not implement this ${op.operation}.`, extensions: { code: 'NOT_IMPLEMENTED' } }],
+        extensions: costExt(requested, 0),
+      },
+    };
   }
   if (requested > MAX_SINGLE_QUERY_COST) {
     return {
-      ...base, status: 200, cost: requested,
+      ...base,
+      status: 200,
+      cost: requested,
       body: {
-        errors: [{
-          message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
-          extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_SINGLE_QUERY_COST },
-        }],
+        errors: [
+          {
+            message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
+            extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_SINGLE_QUERY_COST },
+          },
+        ],
         extensions: costExt(requested, null),
       },
     };
@@ -135,8 +184,13 @@ export async function handleGraphql(req: GraphqlRequest): Promise<GraphqlResult>
   }
   const context: GraphqlContext = { ...req.context, search: [], actualCost: 0 };
   const result = await execute({
-    schema, document: doc, rootValue: createRootValue(context), contextValue: context, variableValues: variables,
-    ...(operationName ? { operationName } : {}), fieldResolver,
+    schema,
+    document: doc,
+    rootValue: createRootValue(context),
+    contextValue: context,
+    variableValues: variables,
+    ...(operationName ? { operationName } : {}),
+    fieldResolver,
   });
   // Shopify charges a mutation 10 points on top of what it returns, as computeRequestedCost prices it.
   const actual = Math.min(requested, Math.max(1, context.actualCost + (op.operation === 'mutation' ? 10 : 0)));

@@ -33,15 +33,24 @@ type OrdersArgs = PageArgs & { query?: string | null; sortKey?: string | null };
 
 function sortValue(o: Order, sortKey: string): string | number {
   switch (sortKey) {
-    case 'CREATED_AT': return o.createdAt;
-    case 'UPDATED_AT': return o.updatedAt;
-    case 'ORDER_NUMBER': return o.orderNumber;
-    case 'TOTAL_PRICE': return Number(o.totalPrice);
-    case 'CUSTOMER_NAME': return `${o.customer?.firstName ?? ''} ${o.customer?.lastName ?? ''}`.toLowerCase();
-    case 'FINANCIAL_STATUS': return o.financialStatus;
-    case 'FULFILLMENT_STATUS': return o.displayFulfillmentStatus;
-    case 'PROCESSED_AT': return o.processedAt;
-    default: return o.id;
+    case 'CREATED_AT':
+      return o.createdAt;
+    case 'UPDATED_AT':
+      return o.updatedAt;
+    case 'ORDER_NUMBER':
+      return o.orderNumber;
+    case 'TOTAL_PRICE':
+      return Number(o.totalPrice);
+    case 'CUSTOMER_NAME':
+      return `${o.customer?.firstName ?? ''} ${o.customer?.lastName ?? ''}`.toLowerCase();
+    case 'FINANCIAL_STATUS':
+      return o.financialStatus;
+    case 'FULFILLMENT_STATUS':
+      return o.displayFulfillmentStatus;
+    case 'PROCESSED_AT':
+      return o.processedAt;
+    default:
+      return o.id;
   }
 }
 
@@ -69,7 +78,12 @@ function ordersConnection(ctx: GraphqlContext, source: Order[], args: OrdersArgs
 
 function customerOrders(ctx: GraphqlContext) {
   return (c: Customer) => (args: OrdersArgs, _ctx: unknown, info: GraphQLResolveInfo) =>
-    ordersConnection(ctx, ctx.store.orders(ctx.shop.domain).filter((o) => o.customer?.id === c.id), args, info);
+    ordersConnection(
+      ctx,
+      ctx.store.orders(ctx.shop.domain).filter((o) => o.customer?.id === c.id),
+      args,
+      info,
+    );
 }
 
 function parseGid(id: string, type: string): number | null {
@@ -105,8 +119,15 @@ export function createRootValue(ctx: GraphqlContext): Record<string, unknown> {
       return { count: orders.length, precision: 'EXACT' };
     },
     shop: {
-      __typename: 'Shop', id: gid('Shop', shop.shopId), name: shop.name, myshopifyDomain: shop.domain, ianaTimezone: shop.timezone,
-      currencyCode: shop.currency, email: `owner@${shop.domain}`, url: `https://${shop.domain}`, contactEmail: `support@${shop.domain}`,
+      __typename: 'Shop',
+      id: gid('Shop', shop.shopId),
+      name: shop.name,
+      myshopifyDomain: shop.domain,
+      ianaTimezone: shop.timezone,
+      currencyCode: shop.currency,
+      email: `owner@${shop.domain}`,
+      url: `https://${shop.domain}`,
+      contactEmail: `support@${shop.domain}`,
     },
   };
 }

@@ -39,9 +39,18 @@ export function webhookRootFields(ctx: GraphqlContext): Record<string, unknown> 
   });
   return {
     webhookSubscriptions: (args: ListArgs) => {
-      const records = subscriptions.list(shop.domain, app).filter((r) =>
-        (!args.topics || args.topics.includes(r.topic)) && (!args.callbackUrl || r.callbackUrl === args.callbackUrl) && (!args.format || r.format === args.format));
-      return mapConnection(paginate(records, args, (r) => ({ id: r.id, value: r.id }), true), render);
+      const records = subscriptions
+        .list(shop.domain, app)
+        .filter(
+          (r) =>
+            (!args.topics || args.topics.includes(r.topic)) &&
+            (!args.callbackUrl || r.callbackUrl === args.callbackUrl) &&
+            (!args.format || r.format === args.format),
+        );
+      return mapConnection(
+        paginate(records, args, (r) => ({ id: r.id, value: r.id }), true),
+        render,
+      );
     },
     webhookSubscription: (args: { id: string }) => {
       const record = subscriptions.find(shop.domain, app, parseId(args.id));
@@ -53,7 +62,10 @@ export function webhookRootFields(ctx: GraphqlContext): Record<string, unknown> 
       payload(subscriptions.update(shop.domain, app, parseId(args.id), args.webhookSubscription, ctx.nowMs)),
     webhookSubscriptionDelete: (args: { id: string }) => {
       const outcome = subscriptions.delete(shop.domain, app, parseId(args.id));
-      return { deletedWebhookSubscriptionId: outcome.deletedId === null ? null : gid('WebhookSubscription', outcome.deletedId), userErrors: outcome.userErrors };
+      return {
+        deletedWebhookSubscriptionId: outcome.deletedId === null ? null : gid('WebhookSubscription', outcome.deletedId),
+        userErrors: outcome.userErrors,
+      };
     },
   };
 }

@@ -19,9 +19,30 @@ const demo = await startDemoShop({
   ...(process.env.DEMO_SHOP_CONTROL_TOKEN ? { controlToken: process.env.DEMO_SHOP_CONTROL_TOKEN } : {}),
 });
 
-console.log(JSON.stringify({ url: demo.url, clientId: demo.clientId, clientSecret: demo.clientSecret, apiVersion: demo.apiVersion, schemaBuildMs: demo.schemaBuildMs, startMs: demo.startMs, control: `${demo.url}/_demo` }));
+console.log(
+  JSON.stringify({
+    url: demo.url,
+    clientId: demo.clientId,
+    clientSecret: demo.clientSecret,
+    apiVersion: demo.apiVersion,
+    schemaBuildMs: demo.schemaBuildMs,
+    startMs: demo.startMs,
+    control: `${demo.url}/_demo`,
+  }),
+);
 for (const s of demo.shops) {
-  console.log(JSON.stringify({ shop: s.domain, name: s.name, accessToken: s.accessToken, origin: s.origin, graphqlUrl: s.graphqlUrl, timezone: s.timezone, currency: s.currency, orders: s.orderCount }));
+  console.log(
+    JSON.stringify({
+      shop: s.domain,
+      name: s.name,
+      accessToken: s.accessToken,
+      origin: s.origin,
+      graphqlUrl: s.graphqlUrl,
+      timezone: s.timezone,
+      currency: s.currency,
+      orders: s.orderCount,
+    }),
+  );
 }
 
 const stop = (): void => {

@@ -3,26 +3,11 @@
  * or REST (snake_case, shop-offset timestamps, integer ids). Money is always a 2-dp string here.
  */
 
-export type FinancialStatus =
-  | 'pending'
-  | 'authorized'
-  | 'partially_paid'
-  | 'paid'
-  | 'partially_refunded'
-  | 'refunded'
-  | 'voided'
-  | 'expired';
+export type FinancialStatus = 'pending' | 'authorized' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded' | 'voided' | 'expired';
 
 /** GraphQL OrderDisplayFulfillmentStatus (the richer of the two vocabularies). */
 export type DisplayFulfillmentStatus =
-  | 'UNFULFILLED'
-  | 'PARTIALLY_FULFILLED'
-  | 'FULFILLED'
-  | 'ON_HOLD'
-  | 'IN_PROGRESS'
-  | 'SCHEDULED'
-  | 'RESTOCKED'
-  | 'REQUEST_DECLINED';
+  'UNFULFILLED' | 'PARTIALLY_FULFILLED' | 'FULFILLED' | 'ON_HOLD' | 'IN_PROGRESS' | 'SCHEDULED' | 'RESTOCKED' | 'REQUEST_DECLINED';
 
 /** REST shipment_status / event status vocabulary (lowercase). */
 export type ShipmentStatus =

@@ -59,14 +59,29 @@ export function fulfillOrder(store: DemoStore, nowMs: number, domain: string, or
   if (lines.length === 0) throw new Error(`demo shop: nothing left to fulfill on ${orderName}`);
   let url = input.trackingUrl ?? null;
   if (url === null && input.trackingUrl === undefined && input.carrier && input.trackingNumber) {
-    try { url = getCarrier(input.carrier).trackingUrl(input.trackingNumber); } catch { url = null; }
+    try {
+      url = getCarrier(input.carrier).trackingUrl(input.trackingNumber);
+    } catch {
+      url = null;
+    }
   }
   const now = isoUtc(nowMs);
   const f = {
-    id: ids.next('fulfillment'), name: `${order.name}.${order.fulfillments.length + 1}`, status: 'success' as const,
-    shipmentStatus: null, createdAt: now, updatedAt: now, inTransitAt: null, deliveredAt: null, estimatedDeliveryAt: null,
-    trackingCompany: input.carrier, trackingNumber: input.trackingNumber ?? null, trackingUrl: url,
-    locationId: shop.shopId + 1, lines, events: [],
+    id: ids.next('fulfillment'),
+    name: `${order.name}.${order.fulfillments.length + 1}`,
+    status: 'success' as const,
+    shipmentStatus: null,
+    createdAt: now,
+    updatedAt: now,
+    inTransitAt: null,
+    deliveredAt: null,
+    estimatedDeliveryAt: null,
+    trackingCompany: input.carrier,
+    trackingNumber: input.trackingNumber ?? null,
+    trackingUrl: url,
+    locationId: shop.shopId + 1,
+    lines,
+    events: [],
   };
   order.fulfillments.push(f);
   refreshFulfillmentStatus(order);
@@ -74,7 +89,11 @@ export function fulfillOrder(store: DemoStore, nowMs: number, domain: string, or
   const fulfilledTopic = order.displayFulfillmentStatus === 'FULFILLED' ? 'orders/fulfilled' : 'orders/partially_fulfilled';
   return {
     order,
-    payloads: [['fulfillments/create', restFulfillment(order, f, shop)], [fulfilledTopic, restOrder(order, shop)], ['orders/updated', restOrder(order, shop)]],
+    payloads: [
+      ['fulfillments/create', restFulfillment(order, f, shop)],
+      [fulfilledTopic, restOrder(order, shop)],
+      ['orders/updated', restOrder(order, shop)],
+    ],
   };
 }
 
@@ -84,9 +103,16 @@ export function addFulfillmentEvent(store: DemoStore, nowMs: number, domain: str
   if (!f) throw new Error(`demo shop: ${orderName} has no such fulfillment`);
   const now = isoUtc(nowMs);
   const event: FulfillmentEvent = {
-    id: store.shopData(shop.domain).ids.next('event'), status: input.status, happenedAt: input.happenedAt ?? now, createdAt: now,
-    message: input.message ?? null, city: input.city ?? null, province: input.province ?? null, country: input.country ?? null,
-    zip: input.zip ?? null, estimatedDeliveryAt: input.estimatedDeliveryAt ?? f.estimatedDeliveryAt,
+    id: store.shopData(shop.domain).ids.next('event'),
+    status: input.status,
+    happenedAt: input.happenedAt ?? now,
+    createdAt: now,
+    message: input.message ?? null,
+    city: input.city ?? null,
+    province: input.province ?? null,
+    country: input.country ?? null,
+    zip: input.zip ?? null,
+    estimatedDeliveryAt: input.estimatedDeliveryAt ?? f.estimatedDeliveryAt,
   };
   f.events.push(event);
   f.events.sort((a, b) => a.happenedAt.localeCompare(b.happenedAt) || a.id - b.id);
@@ -95,7 +121,11 @@ export function addFulfillmentEvent(store: DemoStore, nowMs: number, domain: str
   order.updatedAt = now;
   return {
     order,
-    payloads: [['fulfillment_events/create', restEvent(order, f, event, shop)], ['fulfillments/update', restFulfillment(order, f, shop)], ['orders/updated', restOrder(order, shop)]],
+    payloads: [
+      ['fulfillment_events/create', restEvent(order, f, event, shop)],
+      ['fulfillments/update', restFulfillment(order, f, shop)],
+      ['orders/updated', restOrder(order, shop)],
+    ],
   };
 }
 
@@ -110,10 +140,19 @@ export function cancelOrder(store: DemoStore, nowMs: number, domain: string, ord
   else {
     order.financialStatus = 'refunded';
     order.refunds.push({
-      id: store.shopData(shop.domain).ids.next('refund'), createdAt: now, note: 'Order cancelled', amount: order.totalPrice,
+      id: store.shopData(shop.domain).ids.next('refund'),
+      createdAt: now,
+      note: 'Order cancelled',
+      amount: order.totalPrice,
       lines: order.lineItems.map((l) => ({ lineItemId: l.id, quantity: l.quantity })),
     });
   }
   order.updatedAt = now;
-  return { order, payloads: [['orders/cancelled', restOrder(order, shop)], ['orders/updated', restOrder(order, shop)]] };
+  return {
+    order,
+    payloads: [
+      ['orders/cancelled', restOrder(order, shop)],
+      ['orders/updated', restOrder(order, shop)],
+    ],
+  };
 }

@@ -23,12 +23,21 @@ export interface OAuthResult {
   headers?: Record<string, string>;
 }
 
-interface PendingCode { shop: string; scope: string; used: boolean; issuedAt: number }
+interface PendingCode {
+  shop: string;
+  scope: string;
+  used: boolean;
+  issuedAt: number;
+}
 
 export class OAuthServer {
   private readonly codes = new Map<string, PendingCode>();
 
-  constructor(private readonly store: DemoStore, public clientId: string, public clientSecret: string) {}
+  constructor(
+    private readonly store: DemoStore,
+    public clientId: string,
+    public clientSecret: string,
+  ) {}
 
   /** GET /admin/oauth/authorize: the merchant "approves" instantly; 302 back to the app with a signed query. */
   authorize(shop: string, params: URLSearchParams): OAuthResult {
@@ -37,7 +46,10 @@ export class OAuthServer {
       return { status: 400, body: { error: 'invalid_request', error_description: 'Oauth error invalid_request: The client_id is not valid' } };
     }
     if (!redirectUri || !/^https?:\/\//.test(redirectUri)) {
-      return { status: 400, body: { error: 'invalid_request', error_description: 'Oauth error invalid_request: The redirect_uri is missing or not whitelisted' } };
+      return {
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'Oauth error invalid_request: The redirect_uri is missing or not whitelisted' },
+      };
     }
     const code = randomBytes(16).toString('hex');
     this.codes.set(code, { shop, scope: params.get('scope') ?? '', used: false, issuedAt: Date.now() });
@@ -71,14 +83,25 @@ export class OAuthServer {
     }
     if (body.grant_type === 'urn:ietf:params:oauth:grant-type:token-exchange') {
       const scopes = this.store.shop(shop)?.scopes ?? [];
-      return exchangeSessionToken(shop, body, { clientId: this.clientId, clientSecret: this.clientSecret, issueToken: (s, sc) => this.store.issueToken(s, sc), scopes });
+      return exchangeSessionToken(shop, body, {
+        clientId: this.clientId,
+        clientSecret: this.clientSecret,
+        issueToken: (s, sc) => this.store.issueToken(s, sc),
+        scopes,
+      });
     }
     const pending = body.code ? this.codes.get(body.code) : undefined;
     if (!pending || pending.used || pending.shop !== shop) {
-      return { status: 400, body: { error: 'invalid_request', error_description: 'Oauth error invalid_request: The authorization code was not found or was already used' } };
+      return {
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'Oauth error invalid_request: The authorization code was not found or was already used' },
+      };
     }
     pending.used = true;
-    const scopes = pending.scope.split(',').map((s) => s.trim()).filter(Boolean);
+    const scopes = pending.scope
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return { status: 200, body: { access_token: this.store.issueToken(shop, scopes), scope: scopes.join(',') } };
   }
 }

@@ -11,7 +11,24 @@ import type { Comparator, SearchNode, SearchWarning } from './search-query';
 
 type Verdict = boolean | null;
 
-const KNOWN_FIELDS = new Set(['name', 'email', 'customer_id', 'status', 'financial_status', 'fulfillment_status', 'created_at', 'updated_at', 'processed_at', 'id', 'test', 'confirmation_number', 'tag', 'tag_not', 'sku', 'source_name']);
+const KNOWN_FIELDS = new Set([
+  'name',
+  'email',
+  'customer_id',
+  'status',
+  'financial_status',
+  'fulfillment_status',
+  'created_at',
+  'updated_at',
+  'processed_at',
+  'id',
+  'test',
+  'confirmation_number',
+  'tag',
+  'tag_not',
+  'sku',
+  'source_name',
+]);
 
 export function normalizeEmail(email: string): string {
   const lower = email.trim().toLowerCase();
@@ -22,17 +39,25 @@ export function normalizeEmail(email: string): string {
 
 function compare(a: number, cmp: Comparator, b: number): boolean {
   switch (cmp) {
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    case '>=': return a >= b;
-    default: return a === b;
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    default:
+      return a === b;
   }
 }
 
 function parseDate(value: string, nowMs: number): { start: number; end: number } | null {
   if (value === 'now') return { start: nowMs, end: nowMs };
-  if (value === 'today') { const d = Math.floor(nowMs / 86_400_000) * 86_400_000; return { start: d, end: d + 86_400_000 - 1 }; }
+  if (value === 'today') {
+    const d = Math.floor(nowMs / 86_400_000) * 86_400_000;
+    return { start: d, end: d + 86_400_000 - 1 };
+  }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return null;
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -43,12 +68,18 @@ function fulfillmentBucket(order: Order): string[] {
   const s = order.displayFulfillmentStatus;
   const anyShipped = order.lineItems.some((l) => fulfilledQuantity(order, l.id) > 0);
   switch (s) {
-    case 'FULFILLED': return ['shipped', 'fulfilled'];
-    case 'PARTIALLY_FULFILLED': return ['partial', 'unfulfilled'];
-    case 'ON_HOLD': return ['on_hold', 'unfulfilled', 'unshipped'];
-    case 'SCHEDULED': return ['scheduled', 'unfulfilled', 'unshipped'];
-    case 'REQUEST_DECLINED': return ['request_declined', 'unfulfilled'];
-    default: return anyShipped ? ['partial', 'unfulfilled'] : ['unshipped', 'unfulfilled'];
+    case 'FULFILLED':
+      return ['shipped', 'fulfilled'];
+    case 'PARTIALLY_FULFILLED':
+      return ['partial', 'unfulfilled'];
+    case 'ON_HOLD':
+      return ['on_hold', 'unfulfilled', 'unshipped'];
+    case 'SCHEDULED':
+      return ['scheduled', 'unfulfilled', 'unshipped'];
+    case 'REQUEST_DECLINED':
+      return ['request_declined', 'unfulfilled'];
+    default:
+      return anyShipped ? ['partial', 'unfulfilled'] : ['unshipped', 'unfulfilled'];
   }
 }
 
@@ -63,7 +94,9 @@ function evalTerm(order: Order, t: Extract<SearchNode, { type: 'term' }>, nowMs:
   };
   if (t.field === null) {
     if (lower === '') return null;
-    const hay = [order.name, order.email, order.customer?.firstName, order.customer?.lastName, order.confirmationNumber].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+    const hay = [order.name, order.email, order.customer?.firstName, order.customer?.lastName, order.confirmationNumber]
+      .filter((x): x is string => !!x)
+      .map((x) => x.toLowerCase());
     return hay.some((h) => h.includes(lower.replace(/^#/, '')));
   }
   if (!KNOWN_FIELDS.has(t.field)) return null;
@@ -71,20 +104,31 @@ function evalTerm(order: Order, t: Extract<SearchNode, { type: 'term' }>, nowMs:
     case 'name': {
       const want = lower.replace(/^#/, '');
       if (/^\d+$/.test(want)) return String(order.orderNumber) === want;
-      return wildcard !== null ? order.name.toLowerCase().replace(/^#/, '').startsWith(want.replace(/\*$/, '')) : order.name.toLowerCase().replace(/^#/, '') === want;
+      return wildcard !== null
+        ? order.name.toLowerCase().replace(/^#/, '').startsWith(want.replace(/\*$/, ''))
+        : order.name.toLowerCase().replace(/^#/, '') === want;
     }
     case 'email':
       if (order.email === null) return false;
       return wildcard !== null ? order.email.toLowerCase().startsWith(wildcard) : normalizeEmail(order.email) === normalizeEmail(value);
-    case 'customer_id': return order.customer !== null && String(order.customer.id) === value.trim();
-    case 'confirmation_number': return text(order.confirmationNumber);
-    case 'test': return order.test === (lower === 'true');
-    case 'source_name': return text(order.sourceName);
-    case 'tag': return order.tags.some(text);
-    case 'tag_not': return !order.tags.some(text);
-    case 'sku': return order.lineItems.some((l) => text(l.sku));
-    case 'financial_status': return order.financialStatus === lower;
-    case 'fulfillment_status': return fulfillmentBucket(order).includes(lower);
+    case 'customer_id':
+      return order.customer !== null && String(order.customer.id) === value.trim();
+    case 'confirmation_number':
+      return text(order.confirmationNumber);
+    case 'test':
+      return order.test === (lower === 'true');
+    case 'source_name':
+      return text(order.sourceName);
+    case 'tag':
+      return order.tags.some(text);
+    case 'tag_not':
+      return !order.tags.some(text);
+    case 'sku':
+      return order.lineItems.some((l) => text(l.sku));
+    case 'financial_status':
+      return order.financialStatus === lower;
+    case 'fulfillment_status':
+      return fulfillmentBucket(order).includes(lower);
     case 'status':
       if (lower === 'open') return order.closedAt === null && order.cancelledAt === null;
       if (lower === 'closed') return order.closedAt !== null;
@@ -127,8 +171,10 @@ function termWarning(t: Extract<SearchNode, { type: 'term' }>): SearchWarning | 
 export function collectWarnings(node: SearchNode | null): SearchWarning[] {
   const out = new Map<string, SearchWarning>();
   const walk = (n: SearchNode): void => {
-    if (n.type === 'term') { const w = termWarning(n); if (w) out.set(`${w.field}\u0000${w.message}`, w); }
-    else if (n.type === 'not') walk(n.child);
+    if (n.type === 'term') {
+      const w = termWarning(n);
+      if (w) out.set(`${w.field}\u0000${w.message}`, w);
+    } else if (n.type === 'not') walk(n.child);
     else n.children.forEach(walk);
   };
   if (node) walk(node);
@@ -137,16 +183,28 @@ export function collectWarnings(node: SearchNode | null): SearchWarning[] {
 
 function evalNode(order: Order, node: SearchNode, nowMs: number): Verdict {
   switch (node.type) {
-    case 'term': return evalTerm(order, node, nowMs);
-    case 'not': { const v = evalNode(order, node.child, nowMs); return v === null ? null : !v; }
+    case 'term':
+      return evalTerm(order, node, nowMs);
+    case 'not': {
+      const v = evalNode(order, node.child, nowMs);
+      return v === null ? null : !v;
+    }
     case 'and': {
       let seen = false;
-      for (const c of node.children) { const v = evalNode(order, c, nowMs); if (v === false) return false; if (v === true) seen = true; }
+      for (const c of node.children) {
+        const v = evalNode(order, c, nowMs);
+        if (v === false) return false;
+        if (v === true) seen = true;
+      }
       return seen ? true : null;
     }
     case 'or': {
       let seen = false;
-      for (const c of node.children) { const v = evalNode(order, c, nowMs); if (v === true) return true; if (v === false) seen = true; }
+      for (const c of node.children) {
+        const v = evalNode(order, c, nowMs);
+        if (v === true) return true;
+        if (v === false) seen = true;
+      }
       return seen ? false : null;
     }
   }

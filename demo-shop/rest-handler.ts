@@ -26,7 +26,21 @@ export interface RestRequest {
 }
 
 const NOT_FOUND: RestResult = { status: 404, body: { errors: 'Not Found' } };
-const FILTERS = ['ids', 'since_id', 'created_at_min', 'created_at_max', 'updated_at_min', 'updated_at_max', 'processed_at_min', 'processed_at_max', 'name', 'status', 'financial_status', 'fulfillment_status', 'attribution_app_id'] as const;
+const FILTERS = [
+  'ids',
+  'since_id',
+  'created_at_min',
+  'created_at_max',
+  'updated_at_min',
+  'updated_at_max',
+  'processed_at_min',
+  'processed_at_max',
+  'name',
+  'status',
+  'financial_status',
+  'fulfillment_status',
+  'attribution_app_id',
+] as const;
 
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
@@ -47,7 +61,14 @@ function matches(o: Order, f: Filters): boolean {
   if (ful === 'partial' && rs !== 'partial') return false;
   if (ful === 'unshipped' && rs !== null) return false;
   if (ful === 'unfulfilled' && rs === 'fulfilled') return false;
-  if (f.ids && !f.ids.split(',').map((s) => s.trim()).includes(String(o.id))) return false;
+  if (
+    f.ids &&
+    !f.ids
+      .split(',')
+      .map((s) => s.trim())
+      .includes(String(o.id))
+  )
+    return false;
   if (f.since_id && !(o.id > Number(f.since_id))) return false;
   if (f.name) {
     const want = f.name.trim().toLowerCase().replace(/^#/, '');
@@ -55,11 +76,18 @@ function matches(o: Order, f: Filters): boolean {
   }
   const range = (value: string, min?: string, max?: string): boolean =>
     (!min || Date.parse(value) >= Date.parse(min)) && (!max || Date.parse(value) <= Date.parse(max));
-  return range(o.createdAt, f.created_at_min, f.created_at_max) && range(o.updatedAt, f.updated_at_min, f.updated_at_max)
-    && range(o.processedAt, f.processed_at_min, f.processed_at_max);
+  return (
+    range(o.createdAt, f.created_at_min, f.created_at_max) &&
+    range(o.updatedAt, f.updated_at_min, f.updated_at_max) &&
+    range(o.processedAt, f.processed_at_min, f.processed_at_max)
+  );
 }
 
-interface PageInfo { f: Filters; id: number; dir: 'next' | 'previous' }
+interface PageInfo {
+  f: Filters;
+  id: number;
+  dir: 'next' | 'previous';
+}
 
 const encode = (p: PageInfo): string => Buffer.from(JSON.stringify(p)).toString('base64url');
 
@@ -83,14 +111,22 @@ function listOrders(req: RestRequest, orders: Order[], resource = 'orders.json')
   if (rawCursor !== null) {
     for (const key of params.keys()) {
       if (!['page_info', 'limit', 'fields'].includes(key)) {
-        return { status: 400, body: { errors: { [key]: `${key} cannot be passed when page_info is present. See https://shopify.dev/api/usage/pagination-rest for more information.` } } };
+        return {
+          status: 400,
+          body: {
+            errors: { [key]: `${key} cannot be passed when page_info is present. See https://shopify.dev/api/usage/pagination-rest for more information.` },
+          },
+        };
       }
     }
     cursor = decode(rawCursor);
     if (!cursor) return { status: 400, body: { errors: { page_info: 'Invalid value.' } } };
     filters = cursor.f;
   } else {
-    for (const k of FILTERS) { const v = params.get(k); if (v !== null) filters[k] = v; }
+    for (const k of FILTERS) {
+      const v = params.get(k);
+      if (v !== null) filters[k] = v;
+    }
   }
   const asc = filters.since_id !== undefined;
   const all = orders.filter((o) => matches(o, filters)).sort((a, b) => (asc ? a.id - b.id : b.id - a.id));
@@ -98,7 +134,10 @@ function listOrders(req: RestRequest, orders: Order[], resource = 'orders.json')
   let page: Order[];
   if (!cursor) page = all.slice(0, limit);
   else if (cursor.dir === 'next') page = all.filter((o) => after(o, cursor.id)).slice(0, limit);
-  else { const before = all.filter((o) => after({ id: cursor.id } as Order, o.id)); page = before.slice(Math.max(0, before.length - limit)); }
+  else {
+    const before = all.filter((o) => after({ id: cursor.id } as Order, o.id));
+    page = before.slice(Math.max(0, before.length - limit));
+  }
   const first = page[0];
   const last = page[page.length - 1];
   const links: string[] = [];
@@ -126,7 +165,10 @@ export function handleRest(req: RestRequest): RestResult {
   if (req.path === 'orders.json') return listOrders(req, orders);
   if (req.path === 'orders/count.json') {
     const f: Filters = {};
-    for (const k of FILTERS) { const v = params.get(k); if (v !== null) f[k] = v; }
+    for (const k of FILTERS) {
+      const v = params.get(k);
+      if (v !== null) f[k] = v;
+    }
     return { status: 200, body: { count: orders.filter((o) => matches(o, f)).length } };
   }
   if (seg[0] === 'customers' && seg[1] === 'search') {
@@ -134,13 +176,20 @@ export function handleRest(req: RestRequest): RestResult {
     const seen = new Map<number, unknown>();
     for (const o of orders) {
       if (o.customer && (!m || normalizeEmail(o.customer.email ?? '') === normalizeEmail(m[1] ?? ''))) {
-        seen.set(o.customer.id, project({ id: o.customer.id, email: o.customer.email, first_name: o.customer.firstName, last_name: o.customer.lastName }, fields));
+        seen.set(
+          o.customer.id,
+          project({ id: o.customer.id, email: o.customer.email, first_name: o.customer.firstName, last_name: o.customer.lastName }, fields),
+        );
       }
     }
     return { status: 200, body: { customers: [...seen.values()].slice(0, 50) } };
   }
   if (seg[0] === 'customers' && seg[2] === 'orders' && seg.length === 3) {
-    return listOrders(req, orders.filter((o) => String(o.customer?.id) === seg[1]), `customers/${seg[1]}/orders.json`);
+    return listOrders(
+      req,
+      orders.filter((o) => String(o.customer?.id) === seg[1]),
+      `customers/${seg[1]}/orders.json`,
+    );
   }
   if (seg[0] !== 'orders') return NOT_FOUND;
   const order = orderOf(seg[1]);

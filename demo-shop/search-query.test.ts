@@ -20,9 +20,18 @@ describe('parseSearchQuery', () => {
         { type: 'term', field: 'email', comparator: ':', value: 'a b@x.com', quoted: true },
       ],
     });
-    expect(parseSearchQuery('status:open OR -test:true')).toMatchObject({ type: 'or', children: [{ field: 'status' }, { type: 'not', child: { field: 'test' } }] });
+    expect(parseSearchQuery('status:open OR -test:true')).toMatchObject({
+      type: 'or',
+      children: [{ field: 'status' }, { type: 'not', child: { field: 'test' } }],
+    });
     expect(parseSearchQuery("created_at:>='2025-01-01'")).toMatchObject({ field: 'created_at', comparator: '>=', value: '2025-01-01' });
-    expect(parseSearchQuery('NOT (status:closed OR status:cancelled) foo')).toMatchObject({ type: 'and', children: [{ type: 'not', child: { type: 'or' } }, { field: null, value: 'foo' }] });
+    expect(parseSearchQuery('NOT (status:closed OR status:cancelled) foo')).toMatchObject({
+      type: 'and',
+      children: [
+        { type: 'not', child: { type: 'or' } },
+        { field: null, value: 'foo' },
+      ],
+    });
     expect(parseSearchQuery('   ')).toBeNull();
     expect(parseSearchQuery(`email:'liam.o\\'connor@example.ie' OR name:'a\\\\b'`)).toEqual({
       type: 'or',

@@ -23,9 +23,20 @@ function tokenize(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const ch = input.charAt(i);
-    if (/\s/.test(ch)) { i++; continue; }
-    if (ch === '(') { tokens.push({ kind: 'open' }); i++; continue; }
-    if (ch === ')') { tokens.push({ kind: 'close' }); i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '(') {
+      tokens.push({ kind: 'open' });
+      i++;
+      continue;
+    }
+    if (ch === ')') {
+      tokens.push({ kind: 'close' });
+      i++;
+      continue;
+    }
     let text = '';
     while (i < input.length && !/[\s()]/.test(input.charAt(i))) {
       const c = input.charAt(i);
@@ -36,7 +47,10 @@ function tokenize(input: string): Token[] {
         const stop = Math.min(end, input.length);
         text += input.slice(i, stop + 1);
         i = stop + 1;
-      } else { text += c; i++; }
+      } else {
+        text += c;
+        i++;
+      }
     }
     tokens.push({ kind: 'word', text });
   }
@@ -89,7 +103,10 @@ export function parseSearchQuery(input: string): SearchNode | null {
       const t = tokens[pos]!;
       if (t.kind === 'close') break;
       if (t.kind === 'word' && t.text === 'OR') break;
-      if (t.kind === 'word' && t.text === 'AND') { pos++; continue; }
+      if (t.kind === 'word' && t.text === 'AND') {
+        pos++;
+        continue;
+      }
       const u = parseUnary();
       if (u) parts.push(u);
     }
@@ -118,9 +135,12 @@ export function parseSearchQuery(input: string): SearchNode | null {
 /** Shopify-ish rendering of the parse tree for `extensions.search[].parsed`. */
 export function describeSearchNode(node: SearchNode): unknown {
   switch (node.type) {
-    case 'and': return { and: node.children.map(describeSearchNode) };
-    case 'or': return { or: node.children.map(describeSearchNode) };
-    case 'not': return { not: describeSearchNode(node.child) };
+    case 'and':
+      return { and: node.children.map(describeSearchNode) };
+    case 'or':
+      return { or: node.children.map(describeSearchNode) };
+    case 'not':
+      return { not: describeSearchNode(node.child) };
     case 'term': {
       const key = { ':': 'match_all', '<': 'range_lt', '<=': 'range_lte', '>': 'range_gt', '>=': 'range_gte' }[node.comparator];
       return { field: node.field ?? 'default', [key]: node.value };

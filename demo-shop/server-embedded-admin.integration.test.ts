@@ -26,7 +26,8 @@ const exchange = (shop: string, subjectToken: string, requested = 'urn:shopify:p
       requested_token_type: requested,
     }),
   });
-const token = (shop: string, nowMs?: number) => mintSessionToken({ shop, staff: findStaff(70002)!, clientId: demo.clientId, clientSecret: demo.clientSecret, ...(nowMs ? { nowMs } : {}) });
+const token = (shop: string, nowMs?: number) =>
+  mintSessionToken({ shop, staff: findStaff(70002)!, clientId: demo.clientId, clientSecret: demo.clientSecret, ...(nowMs ? { nowMs } : {}) });
 
 describe('demo shop as Shopify admin', () => {
   it('answers the token exchange with an online token carrying the staff member', async () => {

@@ -40,7 +40,10 @@ describe('fault controls', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     const ok = await restGet(demo, ACME, 'orders/count.json');
     expect(ok.status).toBe(200);
-    expect(demo.requestLog.map((e) => [e.status, e.fault ?? null])).toEqual([[0, 'timeout'], [200, null]]);
+    expect(demo.requestLog.map((e) => [e.status, e.fault ?? null])).toEqual([
+      [0, 'timeout'],
+      [200, null],
+    ]);
   });
 
   it('adds latency and truncates bodies on demand', async () => {

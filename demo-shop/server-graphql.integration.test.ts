@@ -52,27 +52,41 @@ describe('GraphQL orders', () => {
 
   it('fetches a single order by id and tolerates unmodelled nullable fields', async () => {
     const order = demo.data.findOrder(ACME, knownOrder('acme.digital').name)!;
-    const r = await graphqlRequest<{ order: Node }>(demo, ACME, `{ order(id: "gid://shopify/Order/${order.id}") { name shippingAddress { city } fulfillments { id } lineItems(first: 5) { nodes { requiresShipping } } app { id } } }`);
+    const r = await graphqlRequest<{ order: Node }>(
+      demo,
+      ACME,
+      `{ order(id: "gid://shopify/Order/${order.id}") { name shippingAddress { city } fulfillments { id } lineItems(first: 5) { nodes { requiresShipping } } app { id } } }`,
+    );
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data!.order).toEqual({ name: order.name, shippingAddress: null, fulfillments: [], lineItems: { nodes: [{ requiresShipping: false }] }, app: null });
+    expect(r.body.data!.order).toEqual({
+      name: order.name,
+      shippingAddress: null,
+      fulfillments: [],
+      lineItems: { nodes: [{ requiresShipping: false }] },
+      app: null,
+    });
   });
 
   it('rejects unknown fields with Shopify-shaped validation errors', async () => {
     const r = await graphqlRequest(demo, ACME, '{ orders(first: 1) { edges { node { id customer { defaultEmail } } } } }');
     expect(r.status).toBe(200);
     expect(r.body.data).toBeUndefined();
-    expect(r.body.errors).toEqual([{
-      message: "Field 'defaultEmail' doesn't exist on type 'Customer'",
-      locations: [{ line: 1, column: 51 }],
-      path: ['query', 'orders', 'edges', 'node', 'customer', 'defaultEmail'],
-      extensions: { code: 'undefinedField', typeName: 'Customer', fieldName: 'defaultEmail' },
-    }]);
+    expect(r.body.errors).toEqual([
+      {
+        message: "Field 'defaultEmail' doesn't exist on type 'Customer'",
+        locations: [{ line: 1, column: 51 }],
+        path: ['query', 'orders', 'edges', 'node', 'customer', 'defaultEmail'],
+        extensions: { code: 'undefinedField', typeName: 'Customer', fieldName: 'defaultEmail' },
+      },
+    ]);
   });
 
   it('reports search warnings in extensions.search', async () => {
     const r = await graphqlRequest<{ orders: { nodes: Node[] } }>(demo, ACME, '{ orders(first: 3, query: "name:1001 colour:blue") { nodes { name } } }');
     expect(r.body.data!.orders.nodes).toEqual([{ name: '#1001' }]);
-    expect(r.body.extensions?.search).toEqual([expect.objectContaining({ path: ['orders'], warnings: [{ field: 'colour', message: 'Invalid search field for this query.' }] })]);
+    expect(r.body.extensions?.search).toEqual([
+      expect.objectContaining({ path: ['orders'], warnings: [{ field: 'colour', message: 'Invalid search field for this query.' }] }),
+    ]);
   });
 
   it('paginates with opaque cursors', async () => {
@@ -108,8 +122,14 @@ describe('GraphQL orders', () => {
     expect(throttled).not.toBeNull();
     expect(throttled!.status).toBe(200);
     expect(throttled!.body).not.toHaveProperty('data');
-    expect(throttled!.body.errors).toEqual([{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }]);
-    expect(throttled!.body.extensions?.cost).toMatchObject({ requestedQueryCost: 27, actualQueryCost: null, throttleStatus: { maximumAvailable: 60, restoreRate: 1 } });
+    expect(throttled!.body.errors).toEqual([
+      { message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } },
+    ]);
+    expect(throttled!.body.extensions?.cost).toMatchObject({
+      requestedQueryCost: 27,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 60, restoreRate: 1 },
+    });
     expect(demo.requestLog.some((e) => e.shop === TINY && e.throttled)).toBe(true);
   });
 
@@ -131,7 +151,9 @@ describe('GraphQL orders', () => {
     expect(cross.status).toBe(401);
     expect(cross.body).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
     const viaPlainPath = await fetch(`${demo.url}/admin/api/2025-01/graphql.json`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': 'shpat_demo_nordic_threads' }, body: JSON.stringify({ query: q }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Shopify-Access-Token': 'shpat_demo_nordic_threads' },
+      body: JSON.stringify({ query: q }),
     });
     expect(JSON.stringify(await viaPlainPath.json())).toContain('NT-1001');
   });

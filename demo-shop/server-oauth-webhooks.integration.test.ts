@@ -8,12 +8,18 @@ import { startDemoShop, shopOrigin, type DemoShop } from './server';
 import { ACME, NORDIC } from './shops';
 import { signWebhookBody } from './webhooks';
 
-interface Received { headers: IncomingMessage['headers']; body: string }
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
 const received: Received[] = [];
 const receiver = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => { received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }); res.end('ok'); });
+  req.on('end', () => {
+    received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+    res.end('ok');
+  });
 });
 let demo: DemoShop;
 let hookUrl = '';
@@ -24,9 +30,12 @@ beforeAll(async () => {
   demo = await startDemoShop({ port: 0, seed: 4 });
   // Deliveries go only to subscribed addresses: subscribe the receiver through the Admin API, as an app does.
   for (const topic of ['FULFILLMENTS_CREATE', 'ORDERS_FULFILLED', 'ORDERS_UPDATED', 'ORDERS_CANCELLED']) {
-    const created = await graphqlRequest<{ webhookSubscriptionCreate: { userErrors: unknown[] } }>(demo, ACME,
+    const created = await graphqlRequest<{ webhookSubscriptionCreate: { userErrors: unknown[] } }>(
+      demo,
+      ACME,
       'mutation subscribe($topic: WebhookSubscriptionTopic!, $url: URL!) { webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $url, format: JSON }) { userErrors { field message } } }',
-      { topic, url: hookUrl });
+      { topic, url: hookUrl },
+    );
     expect(created.body.data!.webhookSubscriptionCreate.userErrors).toEqual([]);
   }
 });
@@ -38,7 +47,12 @@ afterAll(async () => {
 describe('OAuth authorization-code grant', () => {
   it('redirects with a signed query and exchanges a single-use code for a working token', async () => {
     const authorize = new URL(`${shopOrigin(demo, NORDIC)}/admin/oauth/authorize`);
-    authorize.search = new URLSearchParams({ client_id: demo.clientId, scope: 'read_orders', redirect_uri: 'https://app.example/auth/callback', state: 'nonce-1' }).toString();
+    authorize.search = new URLSearchParams({
+      client_id: demo.clientId,
+      scope: 'read_orders',
+      redirect_uri: 'https://app.example/auth/callback',
+      state: 'nonce-1',
+    }).toString();
     const res = await fetch(authorize, { redirect: 'manual' });
     expect(res.status).toBe(302);
     const callback = new URL(res.headers.get('location')!);
@@ -49,9 +63,12 @@ describe('OAuth authorization-code grant', () => {
     expect(q.get('shop')).toBe(NORDIC);
     expect(q.get('hmac')).toBe(signOAuthQuery(q, demo.clientSecret));
 
-    const exchange = (body: Record<string, string>): Promise<Response> => fetch(`${shopOrigin(demo, NORDIC)}/admin/oauth/access_token`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    });
+    const exchange = (body: Record<string, string>): Promise<Response> =>
+      fetch(`${shopOrigin(demo, NORDIC)}/admin/oauth/access_token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const wrong = await exchange({ client_id: demo.clientId, client_secret: 'nope', code: q.get('code')! });
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_request' });
@@ -71,12 +88,26 @@ describe('OAuth authorization-code grant', () => {
 describe('webhooks', () => {
   it('sends the 8 headers and a base64 HMAC of the exact bytes', async () => {
     received.length = 0;
-    const delivery = await demo.sendWebhook({ shop: ACME, topic: 'orders/updated', rawBody: '{"id":820982911946154508,"email":"jon@example.com","name":"#9999"}', url: hookUrl, secret: 'hush', webhookId: 'w-1', eventId: 'e-1' });
+    const delivery = await demo.sendWebhook({
+      shop: ACME,
+      topic: 'orders/updated',
+      rawBody: '{"id":820982911946154508,"email":"jon@example.com","name":"#9999"}',
+      url: hookUrl,
+      secret: 'hush',
+      webhookId: 'w-1',
+      eventId: 'e-1',
+    });
     expect(delivery.status).toBe(200);
     const [hit] = received;
     expect(hit!.body).toBe('{"id":820982911946154508,"email":"jon@example.com","name":"#9999"}');
     expect(hit!.headers['x-shopify-hmac-sha256']).toBe('GHRA62rRonufCGcinoJEGFXXDPAEMt9WRVI1Q51xtjw=');
-    expect(hit!.headers).toMatchObject({ 'x-shopify-topic': 'orders/updated', 'x-shopify-shop-domain': ACME, 'x-shopify-api-version': '2025-01', 'x-shopify-webhook-id': 'w-1', 'x-shopify-event-id': 'e-1' });
+    expect(hit!.headers).toMatchObject({
+      'x-shopify-topic': 'orders/updated',
+      'x-shopify-shop-domain': ACME,
+      'x-shopify-api-version': '2025-01',
+      'x-shopify-webhook-id': 'w-1',
+      'x-shopify-event-id': 'e-1',
+    });
     expect(hit!.headers['x-shopify-triggered-at']).toBeTruthy();
     await demo.sendWebhook({ shop: ACME, topic: 'orders/updated', payload: { id: 1 }, url: hookUrl, tamper: true });
     const tampered = received[1]!;
@@ -92,12 +123,20 @@ describe('webhooks', () => {
     expect(new Set(received.map((r) => r.headers['x-shopify-event-id'])).size).toBe(1);
     for (const r of received) expect(r.headers['x-shopify-hmac-sha256']).toBe(signWebhookBody(r.body, demo.clientSecret));
     const fulfillment = JSON.parse(received[0]!.body) as Record<string, unknown>;
-    expect(fulfillment).toMatchObject({ tracking_company: 'UPS', tracking_number: '1Z999AA10123456784', tracking_url: 'https://www.ups.com/track?tracknum=1Z999AA10123456784', shipment_status: null });
+    expect(fulfillment).toMatchObject({
+      tracking_company: 'UPS',
+      tracking_number: '1Z999AA10123456784',
+      tracking_url: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+      shipment_status: null,
+    });
     expect(JSON.parse(received[2]!.body)).toMatchObject({ name: k.name, fulfillment_status: 'fulfilled' });
 
     await demo.addFulfillmentEvent(ACME, k.name, { status: 'in_transit', city: 'Memphis' });
     const gql = await graphqlRequest<{ orders: { nodes: { fulfillments: { displayStatus: string; trackingInfo: { number: string }[] }[] }[] } }>(
-      demo, ACME, `{ orders(first: 1, query: "name:'${k.name}'") { nodes { fulfillments { displayStatus trackingInfo { number } } } } }`);
+      demo,
+      ACME,
+      `{ orders(first: 1, query: "name:'${k.name}'") { nodes { fulfillments { displayStatus trackingInfo { number } } } } }`,
+    );
     expect(gql.body.data!.orders.nodes[0]!.fulfillments).toEqual([{ displayStatus: 'IN_TRANSIT', trackingInfo: [{ number: '1Z999AA10123456784' }] }]);
 
     const cancelled = await demo.cancelOrder(ACME, knownOrder('acme.on_hold').name, 'customer');

@@ -71,7 +71,9 @@ describe('REST orders', () => {
     const pageInfo = new URL(links.next!).searchParams.get('page_info');
     const mixed = await restGet(demo, ACME, `orders.json?page_info=${pageInfo}&status=any`);
     expect(mixed.status).toBe(400);
-    expect(mixed.body).toEqual({ errors: { status: 'status cannot be passed when page_info is present. See https://shopify.dev/api/usage/pagination-rest for more information.' } });
+    expect(mixed.body).toEqual({
+      errors: { status: 'status cannot be passed when page_info is present. See https://shopify.dev/api/usage/pagination-rest for more information.' },
+    });
     const bad = await restGet(demo, ACME, 'orders.json?page_info=garbage');
     expect(bad.body).toEqual({ errors: { page_info: 'Invalid value.' } });
   });

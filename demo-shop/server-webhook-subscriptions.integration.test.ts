@@ -6,7 +6,10 @@ import { knownOrder } from './seed/known-orders';
 import { startDemoShop, type DemoShop } from './server';
 import { ACME, NORDIC } from './shops';
 
-type Payload = { webhookSubscription: { id: string; topic: string; endpoint: { callbackUrl?: string } } | null; userErrors: { field: string[] | null; message: string }[] };
+type Payload = {
+  webhookSubscription: { id: string; topic: string; endpoint: { callbackUrl?: string } } | null;
+  userErrors: { field: string[] | null; message: string }[];
+};
 
 const received: string[] = [];
 const receiver = createServer((req, res) => {
@@ -42,11 +45,16 @@ const create = async (shop: DemoShop, domain: string, topic: string, url: string
   return { payload: response.body.data!.webhookSubscriptionCreate, cost: response.body.extensions!.cost! };
 };
 const list = async (domain: string) =>
-  (await graphqlRequest<{ webhookSubscriptions: { nodes: { id: string; topic: string; endpoint: { __typename: string; callbackUrl: string } }[] } }>(demo, domain,
-    '{ webhookSubscriptions(first: 50) { nodes { id topic endpoint { __typename ... on WebhookHttpEndpoint { callbackUrl } } } } }')).body.data!.webhookSubscriptions.nodes;
+  (
+    await graphqlRequest<{ webhookSubscriptions: { nodes: { id: string; topic: string; endpoint: { __typename: string; callbackUrl: string } }[] } }>(
+      demo,
+      domain,
+      '{ webhookSubscriptions(first: 50) { nodes { id topic endpoint { __typename ... on WebhookHttpEndpoint { callbackUrl } } } } }',
+    )
+  ).body.data!.webhookSubscriptions.nodes;
 
 describe('webhook subscriptions over the Admin API', () => {
-  it('creates, lists, refuses a duplicate with Shopify\'s userError, moves and deletes', async () => {
+  it("creates, lists, refuses a duplicate with Shopify's userError, moves and deletes", async () => {
     const first = await create(demo, NORDIC, 'ORDERS_CREATE', 'https://app.example.com/api/webhooks/shopify');
     expect(first.payload.userErrors).toEqual([]);
     // 10 for the mutation + payload, subscription, endpoint and userErrors objects.
@@ -55,18 +63,31 @@ describe('webhook subscriptions over the Admin API', () => {
     expect(id).toMatch(/^gid:\/\/shopify\/WebhookSubscription\/\d+$/);
 
     const again = await create(demo, NORDIC, 'ORDERS_CREATE', 'https://app.example.com/api/webhooks/shopify');
-    expect(again.payload).toEqual({ webhookSubscription: null, userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address for this topic has already been taken' }] });
+    expect(again.payload).toEqual({
+      webhookSubscription: null,
+      userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address for this topic has already been taken' }],
+    });
 
     demo.subscribeWebhook({ shop: NORDIC, topic: 'orders/create', callbackUrl: 'https://someone-else.example.com/in', app: 'another-app' });
-    expect(await list(NORDIC)).toEqual([{ id, topic: 'ORDERS_CREATE', endpoint: { __typename: 'WebhookHttpEndpoint', callbackUrl: 'https://app.example.com/api/webhooks/shopify' } }]);
+    expect(await list(NORDIC)).toEqual([
+      { id, topic: 'ORDERS_CREATE', endpoint: { __typename: 'WebhookHttpEndpoint', callbackUrl: 'https://app.example.com/api/webhooks/shopify' } },
+    ]);
 
-    const moved = await graphqlRequest<{ webhookSubscriptionUpdate: Payload }>(demo, NORDIC,
+    const moved = await graphqlRequest<{ webhookSubscriptionUpdate: Payload }>(
+      demo,
+      NORDIC,
       'mutation m($id: ID!, $url: URL!) { webhookSubscriptionUpdate(id: $id, webhookSubscription: { callbackUrl: $url }) { webhookSubscription { id topic endpoint { ... on WebhookHttpEndpoint { callbackUrl } } } userErrors { field message } } }',
-      { id, url: 'https://new.example.com/api/webhooks/shopify' });
+      { id, url: 'https://new.example.com/api/webhooks/shopify' },
+    );
     expect(moved.body.data!.webhookSubscriptionUpdate.webhookSubscription!.endpoint.callbackUrl).toBe('https://new.example.com/api/webhooks/shopify');
 
     const remove = 'mutation d($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { field message } } }';
-    const deleted = await graphqlRequest<{ webhookSubscriptionDelete: { deletedWebhookSubscriptionId: string | null; userErrors: unknown[] } }>(demo, NORDIC, remove, { id });
+    const deleted = await graphqlRequest<{ webhookSubscriptionDelete: { deletedWebhookSubscriptionId: string | null; userErrors: unknown[] } }>(
+      demo,
+      NORDIC,
+      remove,
+      { id },
+    );
     expect(deleted.body.data!.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: id, userErrors: [] });
     const twice = await graphqlRequest<{ webhookSubscriptionDelete: { userErrors: { message: string }[] } }>(demo, NORDIC, remove, { id });
     expect(twice.body.data!.webhookSubscriptionDelete.userErrors[0]!.message).toBe('Webhook subscription does not exist');
@@ -77,7 +98,9 @@ describe('webhook subscriptions over the Admin API', () => {
     const refused = await create(demo, NORDIC, 'ORDERS_PAID', 'http://app.example.com/api/webhooks/shopify');
     expect(refused.payload.userErrors).toEqual([{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address protocol http:// is not supported' }]);
     expect((await create(demo, NORDIC, 'ORDERS_PAID', 'http://localhost:3000/api/webhooks/shopify')).payload.userErrors).toEqual([]);
-    expect((await create(strict, NORDIC, 'ORDERS_PAID', 'http://localhost:3000/api/webhooks/shopify')).payload.userErrors[0]!.message).toBe('Address protocol http:// is not supported');
+    expect((await create(strict, NORDIC, 'ORDERS_PAID', 'http://localhost:3000/api/webhooks/shopify')).payload.userErrors[0]!.message).toBe(
+      'Address protocol http:// is not supported',
+    );
   });
 
   it('rejects topics that cannot be subscribed through the API (compliance topics) at validation', async () => {
@@ -99,7 +122,11 @@ describe('webhook subscriptions over the Admin API', () => {
 
 describe('other mutations', () => {
   it('answer NOT_IMPLEMENTED rather than a silent null', async () => {
-    const response = await graphqlRequest(demo, NORDIC, 'mutation { orderCancel(orderId: "gid://shopify/Order/1", reason: CUSTOMER, refund: false, restock: false) { userErrors { message } } }');
+    const response = await graphqlRequest(
+      demo,
+      NORDIC,
+      'mutation { orderCancel(orderId: "gid://shopify/Order/1", reason: CUSTOMER, refund: false, restock: false) { userErrors { message } } }',
+    );
     expect(response.body.errors?.[0]?.extensions?.code).toBe('NOT_IMPLEMENTED');
   });
 });

@@ -127,7 +127,24 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
     if (req.method === 'GET' && handleAdmin({ clientId, clientSecret, baseUrl: () => url, findShop: (domain) => store.shop(domain) }, res, parsed)) return;
     const work = parsed.pathname.startsWith('/_demo')
       ? handleControl(demo, options.controlToken, req, res, parsed)
-      : handleApi({ store, subscriptions, oauth, buckets, controls, clock, baseUrl: () => url, record: (e) => { requestLog.push(e); if (requestLog.length > logLimit) requestLog.shift(); } }, req, res, parsed);
+      : handleApi(
+          {
+            store,
+            subscriptions,
+            oauth,
+            buckets,
+            controls,
+            clock,
+            baseUrl: () => url,
+            record: (e) => {
+              requestLog.push(e);
+              if (requestLog.length > logLimit) requestLog.shift();
+            },
+          },
+          req,
+          res,
+          parsed,
+        );
     work.catch((e: unknown) => sendJson(res, 500, { errors: e instanceof Error ? e.message : 'Internal error' }));
   });
   await new Promise<void>((resolve, reject) => {
@@ -142,7 +159,9 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
     for (const [topic, payload] of outcome.payloads) {
       // Each topic goes only to the addresses subscribed to it, in this shop (any app's).
       for (const target of subscriptions.forTopic(shop, topic)) {
-        deliveries.push(await deliverWebhook({ shop, topic, payload, url: target.callbackUrl, eventId, ...(webhookSecret ? { secret: webhookSecret } : {}) }, clientSecret));
+        deliveries.push(
+          await deliverWebhook({ shop, topic, payload, url: target.callbackUrl, eventId, ...(webhookSecret ? { secret: webhookSecret } : {}) }, clientSecret),
+        );
       }
     }
     return { ...outcome, deliveries };
@@ -152,9 +171,15 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
   const demo: DemoShop = {
     url,
     shops: shopConfigs.map((s) => ({
-      domain: s.domain, name: s.name, accessToken: s.accessToken, origin: `${url}/shops/${s.domain}`,
-      graphqlUrl: `${url}/shops/${s.domain}/admin/api/2025-01/graphql.json`, timezone: s.timezone, currency: s.currency,
-      shopId: s.shopId, orderCount: s.orderCount,
+      domain: s.domain,
+      name: s.name,
+      accessToken: s.accessToken,
+      origin: `${url}/shops/${s.domain}`,
+      graphqlUrl: `${url}/shops/${s.domain}/admin/api/2025-01/graphql.json`,
+      timezone: s.timezone,
+      currency: s.currency,
+      shopId: s.shopId,
+      orderCount: s.orderCount,
     })),
     clientId,
     clientSecret,
@@ -168,7 +193,9 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
       findOrder: (shop, name) => store.findOrderByName(canonical(shop), name),
       shop: (domain) => store.shop(domain),
     },
-    clearLog: () => { requestLog.length = 0; },
+    clearLog: () => {
+      requestLog.length = 0;
+    },
     reset: (opts) => {
       controls.reset();
       buckets.reset();
@@ -200,10 +227,11 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
     addFulfillmentEvent: (shop, name, input) => withWebhooks(canonical(shop), addFulfillmentEvent(store, clock(), shop, name, input)),
     cancelOrder: (shop, name, reason) => withWebhooks(canonical(shop), cancelOrder(store, clock(), shop, name, reason)),
     sendWebhook: (opts) => deliverWebhook(opts, clientSecret),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   demo.startMs = Math.round(performance.now() - started);
   return demo;

@@ -10,7 +10,14 @@ import { findStaff } from './staff';
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const sign = (input: string, secret: string): string => createHmac('sha256', secret).update(input).digest('base64url');
 
-export function mintSessionToken(opts: { shop: string; staff: StaffAccount; clientId: string; clientSecret: string; nowMs?: number; lifetimeSeconds?: number }): string {
+export function mintSessionToken(opts: {
+  shop: string;
+  staff: StaffAccount;
+  clientId: string;
+  clientSecret: string;
+  nowMs?: number;
+  lifetimeSeconds?: number;
+}): string {
   const now = Math.floor((opts.nowMs ?? Date.now()) / 1000);
   const payload = {
     iss: `https://${opts.shop}/admin`,

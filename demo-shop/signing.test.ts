@@ -5,7 +5,8 @@ import { signWebhookBody } from './webhooks';
 
 describe('signOAuthQuery (shopify-api.md §5.3)', () => {
   it('matches the published test vector', () => {
-    const query = 'code=0907a61c0c8d55e99db179b68161bc00&hmac=700e2dadb827fcc8609e9d5ce208b2e9cdaab9df07390d2cbca10d7c328fc4bf&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173';
+    const query =
+      'code=0907a61c0c8d55e99db179b68161bc00&hmac=700e2dadb827fcc8609e9d5ce208b2e9cdaab9df07390d2cbca10d7c328fc4bf&shop=some-shop.myshopify.com&state=0.6784241404160823&timestamp=1337178173';
     expect(signOAuthQuery(new URLSearchParams(query), 'hush')).toBe('700e2dadb827fcc8609e9d5ce208b2e9cdaab9df07390d2cbca10d7c328fc4bf');
   });
 
@@ -19,7 +20,9 @@ describe('signOAuthQuery (shopify-api.md §5.3)', () => {
 
 describe('signAppProxyQuery (shopify-api.md §7)', () => {
   it('matches the documented forwarded request', () => {
-    const q = new URLSearchParams('extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555&signature=4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb');
+    const q = new URLSearchParams(
+      'extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555&signature=4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb',
+    );
     expect(signAppProxyQuery(q, 'hush')).toBe('4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb');
   });
 
@@ -29,7 +32,10 @@ describe('signAppProxyQuery (shopify-api.md §7)', () => {
   });
 
   it('builds a forwarded query that verifies', () => {
-    const q = buildAppProxyQuery({ shop: 'shop-name.myshopify.com', pathPrefix: '/apps/awesome_reviews', loggedInCustomerId: 1, timestamp: 1317327555, extra: { extra: ['1', '2'] } }, 'hush');
+    const q = buildAppProxyQuery(
+      { shop: 'shop-name.myshopify.com', pathPrefix: '/apps/awesome_reviews', loggedInCustomerId: 1, timestamp: 1317327555, extra: { extra: ['1', '2'] } },
+      'hush',
+    );
     expect(q.get('signature')).toBe('4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb');
     expect(q.get('logged_in_customer_id')).toBe('1');
   });

@@ -15,9 +15,36 @@ export interface StaffAccount {
 
 export const DEMO_STAFF: readonly StaffAccount[] = [
   // The shop owner; `npm run demo` makes the same email the dashboard owner.
-  { id: 70001, first_name: 'Mara', last_name: 'Owner', email: 'merchant@example.com', email_verified: true, account_owner: true, locale: 'en', collaborator: false },
-  { id: 70002, first_name: 'Sam', last_name: 'Support', email: 'support@example.com', email_verified: true, account_owner: false, locale: 'en', collaborator: false },
-  { id: 70003, first_name: 'Una', last_name: 'Verified', email: 'unverified@example.com', email_verified: false, account_owner: false, locale: 'en', collaborator: false },
+  {
+    id: 70001,
+    first_name: 'Mara',
+    last_name: 'Owner',
+    email: 'merchant@example.com',
+    email_verified: true,
+    account_owner: true,
+    locale: 'en',
+    collaborator: false,
+  },
+  {
+    id: 70002,
+    first_name: 'Sam',
+    last_name: 'Support',
+    email: 'support@example.com',
+    email_verified: true,
+    account_owner: false,
+    locale: 'en',
+    collaborator: false,
+  },
+  {
+    id: 70003,
+    first_name: 'Una',
+    last_name: 'Verified',
+    email: 'unverified@example.com',
+    email_verified: false,
+    account_owner: false,
+    locale: 'en',
+    collaborator: false,
+  },
 ];
 
 export function findStaff(id: string | number | null | undefined): StaffAccount | undefined {

@@ -13,7 +13,11 @@ export class DemoStore {
   private readonly data = new Map<string, ShopData>();
   private readonly tokens = new Map<string, TokenGrant>();
 
-  constructor(public readonly shops: ShopConfig[], private readonly seed: number, private readonly nowMs: number) {
+  constructor(
+    public readonly shops: ShopConfig[],
+    private readonly seed: number,
+    private readonly nowMs: number,
+  ) {
     this.reseed();
   }
 

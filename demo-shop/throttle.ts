@@ -8,7 +8,10 @@ export class PointBucket {
   private available: number;
   private last: number;
 
-  constructor(public config: BucketConfig, private readonly clock: Clock) {
+  constructor(
+    public config: BucketConfig,
+    private readonly clock: Clock,
+  ) {
     this.available = config.max;
     this.last = clock();
   }
@@ -52,7 +55,10 @@ export class RequestBucket {
   private level = 0;
   private last: number;
 
-  constructor(public config: BucketConfig, private readonly clock: Clock) {
+  constructor(
+    public config: BucketConfig,
+    private readonly clock: Clock,
+  ) {
     this.last = clock();
   }
 
@@ -90,13 +96,19 @@ export class BucketRegistry {
 
   graphql(token: string, config: BucketConfig): PointBucket {
     let b = this.points.get(token);
-    if (!b) { b = new PointBucket({ ...config }, this.clock); this.points.set(token, b); }
+    if (!b) {
+      b = new PointBucket({ ...config }, this.clock);
+      this.points.set(token, b);
+    }
     return b;
   }
 
   rest(token: string, config: BucketConfig): RequestBucket {
     let b = this.requests.get(token);
-    if (!b) { b = new RequestBucket({ ...config }, this.clock); this.requests.set(token, b); }
+    if (!b) {
+      b = new RequestBucket({ ...config }, this.clock);
+      this.requests.set(token, b);
+    }
     return b;
   }
 

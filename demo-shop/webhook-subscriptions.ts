@@ -65,8 +65,16 @@ export class WebhookSubscriptionRegistry {
     if (problem) return refused([problem]);
     const at = new Date(nowMs).toISOString();
     const record: WebhookSubscriptionRecord = {
-      id: this.nextId++, shop, app, topic, callbackUrl: input.callbackUrl, format: input.format ?? 'JSON',
-      includeFields: input.includeFields ?? [], filter: input.filter ?? null, createdAt: at, updatedAt: at,
+      id: this.nextId++,
+      shop,
+      app,
+      topic,
+      callbackUrl: input.callbackUrl,
+      format: input.format ?? 'JSON',
+      includeFields: input.includeFields ?? [],
+      filter: input.filter ?? null,
+      createdAt: at,
+      updatedAt: at,
     };
     this.records.push(record);
     return { subscription: record, userErrors: [] };

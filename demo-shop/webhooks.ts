@@ -55,7 +55,10 @@ export async function sendWebhook(options: WebhookOptions, defaultSecret: string
   };
   try {
     const res = await fetch(options.url, {
-      method: 'POST', headers, body: sentBody, signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      method: 'POST',
+      headers,
+      body: sentBody,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
     const responseBody = await res.text();
     return { url: options.url, status: res.status, ok: res.ok, responseBody, requestBody: sentBody, headers };

@@ -41,11 +41,20 @@ test('merchant signs in by magic link, sees the events, opens a timeline, export
   await expect(page.getByRole('heading', { level: 1, name: 'Where-is-my-order questions' })).toBeVisible();
 
   await dashboard.gotoOverview(TINY, today);
-  const before = { questions: await dashboard.funnelStep('Order-status questions'), verified: await dashboard.funnelStep('Verified'), answered: await dashboard.funnelStep('Answered') };
+  const before = {
+    questions: await dashboard.funnelStep('Order-status questions'),
+    verified: await dashboard.funnelStep('Verified'),
+    answered: await dashboard.funnelStep('Answered'),
+  };
 
   // A tracking-page lookup (one wrong email first) and a chat, each from its own browser session.
   const pageShopper = await playwright.request.newContext({ baseURL: APP_URL, extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.201' } });
-  const miss = await trpc<{ status: string }>(pageShopper, 'orders.verify', { shop: TINY, orderReference: order.name, email: 'nobody@example.com', door: 'page' });
+  const miss = await trpc<{ status: string }>(pageShopper, 'orders.verify', {
+    shop: TINY,
+    orderReference: order.name,
+    email: 'nobody@example.com',
+    door: 'page',
+  });
   expect(miss.status).toBe('not_verified');
   const hit = await trpc<{ status: string }>(pageShopper, 'orders.verify', { shop: TINY, orderReference: order.name, email: order.email, door: 'page' });
   expect(hit.status).toBe('verified');

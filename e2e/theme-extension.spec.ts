@@ -19,7 +19,10 @@ test.use({ launchOptions: { ...chromiumLaunch, args: [...chromiumLaunch.args, '-
  */
 test.describe('theme app extension on a storefront page', () => {
   test.beforeEach(async ({ page }) => {
-    const storefront: ShopifyStorefront = { shop: { permanent_domain: ACME, name: 'Acme Outdoors' }, request: { locale: { iso_code: 'fr' }, design_mode: false } };
+    const storefront: ShopifyStorefront = {
+      shop: { permanent_domain: ACME, name: 'Acme Outdoors' },
+      request: { locale: { iso_code: 'fr' }, design_mode: false },
+    };
     const embed = await renderBlock('chat-embed', storefront, { id: 'e2e_embed', settings: { app_url: APP_URL, launcher_color: '#1d4ed8' } });
     const track = await renderBlock('track-order', storefront, { id: 'e2e_track', settings: { app_url: APP_URL } });
     const css = readFileSync('extensions/order-status/assets/track-order.css', 'utf8');

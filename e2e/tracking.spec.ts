@@ -10,7 +10,8 @@ const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
 const JANE = 'jane.doe@example.com';
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results/tracking';
-const NOT_VERIFIED = "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
+const NOT_VERIFIED =
+  "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
 const metrics: Record<string, number> = {};
 
 test.afterAll(() => {

@@ -44,8 +44,18 @@ test('a cancellation and a carrier scan in the shop show on the open order page 
   for (const delivery of deliveries) expect(delivery).toEqual(expect.objectContaining({ url: `${baseURL}/api/webhooks/shopify`, status: 200 }));
 
   await page.goto(waitingUrl);
-  await expect(order.card(waiting.name).getByText(/cancel/i).first()).toBeVisible();
+  await expect(
+    order
+      .card(waiting.name)
+      .getByText(/cancel/i)
+      .first(),
+  ).toBeVisible();
   await page.goto(shippedUrl);
-  await expect(order.card(shipped.name).getByText(/out for delivery/i).first()).toBeVisible();
+  await expect(
+    order
+      .card(shipped.name)
+      .getByText(/out for delivery/i)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByText(/Uppsala/).first()).toBeVisible();
 });

@@ -56,7 +56,11 @@ test.describe('chat widget on a cross-origin storefront (desktop)', () => {
     const tracking = card.getByRole('link', { name: /Track with FedEx/ });
     await expect(tracking).toHaveAttribute('target', '_blank');
     await expect(tracking).toHaveAttribute('rel', 'noopener noreferrer');
-    const trackingNumber = (await card.getByRole('definition').filter({ hasText: /^\d{10,}$/ }).first().textContent())!.trim();
+    const trackingNumber = (await card
+      .getByRole('definition')
+      .filter({ hasText: /^\d{10,}$/ })
+      .first()
+      .textContent())!.trim();
     await expect(tracking).toHaveAttribute('href', `https://www.fedex.com/fedextrack/?trknbr=${trackingNumber}`);
 
     await card.getByText('Timeline').click();
@@ -111,7 +115,7 @@ test.describe('chat widget on a cross-origin storefront (desktop)', () => {
     expect(await outbox.text()).toContain(reference);
   });
 
-  test('the widget route may be framed only by the shop\'s own domains', async ({ request }) => {
+  test("the widget route may be framed only by the shop's own domains", async ({ request }) => {
     const widget = await request.get(`${APP_URL}/widget/${ACME}`);
     const policy = widget.headers()['content-security-policy'];
     expect(policy).toBe(`frame-ancestors https://${ACME} ${SHOP_URL}`);

@@ -55,7 +55,16 @@ function main(root = process.cwd()): number {
   }
   const stats = routeStatsSchema.parse(JSON.parse(readFileSync(statsFile, 'utf8')));
   const results = checkBudgets(stats, (chunk) => gzipSync(readFileSync(path.join(root, chunk)), { level: 9 }).length);
-  console.table(results.map((r) => ({ route: r.route, 'first-load gz': kb(r.firstLoadGzip), budget: kb(r.budget.maxFirstLoadGzip), 'own gz': kb(r.ownGzip), 'own budget': kb(r.budget.maxOwnGzip), ok: r.ok ? 'yes' : `NO: ${r.problem}` })));
+  console.table(
+    results.map((r) => ({
+      route: r.route,
+      'first-load gz': kb(r.firstLoadGzip),
+      budget: kb(r.budget.maxFirstLoadGzip),
+      'own gz': kb(r.ownGzip),
+      'own budget': kb(r.budget.maxOwnGzip),
+      ok: r.ok ? 'yes' : `NO: ${r.problem}`,
+    })),
+  );
   return results.every((r) => r.ok) ? 0 : 1;
 }
 

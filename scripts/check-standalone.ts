@@ -63,7 +63,9 @@ let bundleDir = '';
 const failures: string[] = [];
 
 function check(condition: boolean, what: string, detail?: unknown) {
-  console.log(`${condition ? 'ok  ' : 'FAIL'} ${what}${condition || detail === undefined ? '' : `: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`}`);
+  console.log(
+    `${condition ? 'ok  ' : 'FAIL'} ${what}${condition || detail === undefined ? '' : `: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`}`,
+  );
   if (!condition) failures.push(what);
 }
 
@@ -73,7 +75,14 @@ function start(command: string, args: string[], options: { cwd?: string; env: No
   let output = '';
   const echo = (chunk: Buffer) => {
     output += chunk.toString();
-    process.stdout.write(chunk.toString().split('\n').filter(Boolean).map((line) => `  [${options.label}] ${line}\n`).join(''));
+    process.stdout.write(
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => `  [${options.label}] ${line}\n`)
+        .join(''),
+    );
   };
   child.stdout?.on('data', echo);
   child.stderr?.on('data', echo);
@@ -154,7 +163,10 @@ async function main() {
   check((await fetch(`${appUrl}/api/health`)).status === 200, 'the same instance is healthy after the migration, without a restart');
   await stop(early);
 
-  start(process.execPath, ['--import', 'tsx', 'demo-shop/main.ts', '--port', String(shopPort)], { env: { ...process.env, DEMO_APP_URL: appUrl }, label: 'demo-shop' });
+  start(process.execPath, ['--import', 'tsx', 'demo-shop/main.ts', '--port', String(shopPort)], {
+    env: { ...process.env, DEMO_APP_URL: appUrl },
+    label: 'demo-shop',
+  });
   await waitFor(`${shopUrl}/_demo/requests`, (response) => response.ok, 60_000);
   const acme = DEFAULT_SHOPS.find((shop) => shop.domain === ACME)!;
   const connect = runInBundle(['shop-connect.mjs', '--domain', acme.domain, '--token', acme.accessToken, '--api-origin', `${shopUrl}/shops/${acme.domain}`]);
@@ -177,19 +189,44 @@ async function main() {
   const coldStartMs = Date.now() - spawnedAt;
   check(!exited, 'node server.js keeps running');
   const publicHealth = (await firstHealthy.json()) as { status: string; shops: { total: number; ok: number } };
-  check(publicHealth.status === 'ok' && publicHealth.shops.total === 1 && publicHealth.shops.ok === 1, 'GET /api/health answers ok without naming shops', publicHealth);
+  check(
+    publicHealth.status === 'ok' && publicHealth.shops.total === 1 && publicHealth.shops.ok === 1,
+    'GET /api/health answers ok without naming shops',
+    publicHealth,
+  );
 
   const detailed = await fetch(`${appUrl}/api/health`, { headers: { authorization: `Bearer ${healthToken}` } });
-  const health = (await detailed.json()) as { status: string; database: { kind: string; ok: boolean }; cache: { kind: string; ok: boolean }; shops: Array<{ domain: string; ok: boolean }> };
-  check(detailed.status === 200 && health.database.kind === 'postgres' && health.database.ok && health.cache.kind === 'redis' && health.cache.ok, '/api/health: PostgreSQL and Redis up', health);
-  check(health.shops.some((shop) => shop.domain === ACME && shop.ok), `/api/health: ${ACME} reachable through the demo shop`, health.shops);
+  const health = (await detailed.json()) as {
+    status: string;
+    database: { kind: string; ok: boolean };
+    cache: { kind: string; ok: boolean };
+    shops: Array<{ domain: string; ok: boolean }>;
+  };
+  check(
+    detailed.status === 200 && health.database.kind === 'postgres' && health.database.ok && health.cache.kind === 'redis' && health.cache.ok,
+    '/api/health: PostgreSQL and Redis up',
+    health,
+  );
+  check(
+    health.shops.some((shop) => shop.domain === ACME && shop.ok),
+    `/api/health: ${ACME} reachable through the demo shop`,
+    health.shops,
+  );
 
   const order = knownOrder('acme.in_transit');
   const verified = await trpcMutation('orders.verify', { shop: ACME, orderReference: order.name, email: order.email, door: 'page' });
   const answer = verified.body as { status?: string; order?: { orderName?: string; status?: string } };
-  check(verified.status === 200 && answer.status === 'verified' && answer.order?.orderName === order.name && answer.order.status === 'in_transit', `orders.verify ${order.name} with its email: verified, in transit`, verified);
+  check(
+    verified.status === 200 && answer.status === 'verified' && answer.order?.orderName === order.name && answer.order.status === 'in_transit',
+    `orders.verify ${order.name} with its email: verified, in transit`,
+    verified,
+  );
   const refused = await trpcMutation('orders.verify', { shop: ACME, orderReference: order.name, email: 'someone.else@example.com', door: 'page' });
-  check(refused.status === 200 && (refused.body as { status?: string }).status === 'not_verified', `orders.verify ${order.name} with another email: not verified`, refused);
+  check(
+    refused.status === 200 && (refused.body as { status?: string }).status === 'not_verified',
+    `orders.verify ${order.name} with another email: not verified`,
+    refused,
+  );
 
   const page = await fetch(`${appUrl}/t/${ACME}`);
   const html = await page.text();
@@ -202,7 +239,9 @@ async function main() {
   const cron = await fetch(`${appUrl}/api/cron/maintenance`, { headers: { authorization: `Bearer ${cronSecret}` } });
   check(cron.status === 200, 'cron route runs with CRON_SECRET', await cron.text());
 
-  console.log(`\nstandalone: cold start ${coldStartMs} ms (spawn of \`node server.js\` to /api/health status ok; first answer of any kind after ${firstAnswerMs} ms, the first request opens PostgreSQL and Redis); RSS after the checks ${rssMb(server.pid) ?? '?'} MB; whole check ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(
+    `\nstandalone: cold start ${coldStartMs} ms (spawn of \`node server.js\` to /api/health status ok; first answer of any kind after ${firstAnswerMs} ms, the first request opens PostgreSQL and Redis); RSS after the checks ${rssMb(server.pid) ?? '?'} MB; whole check ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function cleanUp() {
@@ -213,7 +252,7 @@ async function cleanUp() {
   await admin.end();
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect().catch(() => {});
-  for (let cursor = '0'; ; ) {
+  for (let cursor = '0'; ;) {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}*`, 'COUNT', 500).catch(() => ['0', [] as string[]] as const);
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;

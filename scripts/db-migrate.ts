@@ -31,7 +31,11 @@ async function runDbMigrate(argv: string[], out: (line: string) => void): Promis
   }
   const where = result.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
   if (values.check) {
-    out(result.pending > 0 ? `db:migrate: ${result.pending} of ${result.total} migrations pending on ${where}` : `db:migrate: ${where} is up to date (${result.total} migrations)`);
+    out(
+      result.pending > 0
+        ? `db:migrate: ${result.pending} of ${result.total} migrations pending on ${where}`
+        : `db:migrate: ${where} is up to date (${result.total} migrations)`,
+    );
     return result.pending > 0 ? 2 : 0;
   }
   out(`db:migrate: applied ${result.applied} migration(s) on ${where}; ${result.total - result.pending} of ${result.total} applied`);

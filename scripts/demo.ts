@@ -34,14 +34,26 @@ const options = z
 
 const children: ChildProcess[] = [];
 const stopAll = () => children.forEach((child) => child.kill('SIGTERM'));
-process.on('SIGINT', () => { stopAll(); process.exit(130); });
-process.on('SIGTERM', () => { stopAll(); process.exit(143); });
+process.on('SIGINT', () => {
+  stopAll();
+  process.exit(130);
+});
+process.on('SIGTERM', () => {
+  stopAll();
+  process.exit(143);
+});
 process.on('exit', stopAll);
 
 function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
-  const prefix = (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).map((line) => `[${label}] ${line}\n`).join('');
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `[${label}] ${line}\n`)
+      .join('');
   child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
   child.on('exit', (code) => {
@@ -99,7 +111,10 @@ async function allowDemoStorefront(services: Awaited<ReturnType<typeof createSer
   const shop = await services.shops.findShopByDomain(domain);
   if (!shop) return;
   const storefrontDomains = [...new Set([...(shop.settings.storefrontDomains ?? []), storefrontOrigin])];
-  await services.db.update(shops).set({ settings: { ...shop.settings, storefrontDomains } }).where(eq(shops.domain, domain));
+  await services.db
+    .update(shops)
+    .set({ settings: { ...shop.settings, storefrontDomains } })
+    .where(eq(shops.domain, domain));
 }
 
 /** The demo shop's stand-in for Shopify admin's app page (demo-shop/admin-page.ts). */

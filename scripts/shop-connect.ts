@@ -86,7 +86,9 @@ export async function runShopConnect(argv: string[], openServices: () => Promise
       io.err(`shop:connect: ${shop.domain} is connected, but its webhooks are not subscribed (${webhooks.reason}): ${webhooks.message}`);
       return 1;
     }
-    io.out(`Webhooks: ${webhooks.plan.keep.length + webhooks.created + webhooks.moved} topics at ${webhooks.callbackUrl} (created ${webhooks.created}, moved ${webhooks.moved}, removed ${webhooks.removed})`);
+    io.out(
+      `Webhooks: ${webhooks.plan.keep.length + webhooks.created + webhooks.moved} topics at ${webhooks.callbackUrl} (created ${webhooks.created}, moved ${webhooks.moved}, removed ${webhooks.removed})`,
+    );
     return 0;
   } finally {
     await services.close();

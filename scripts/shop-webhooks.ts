@@ -18,7 +18,12 @@ export type ShopWebhooksIo = { out: (line: string) => void; err: (line: string) 
 export async function runShopWebhooks(argv: string[], openServices: () => Promise<Services>, io: ShopWebhooksIo): Promise<number> {
   let values: { domain?: string; all?: boolean; check?: boolean };
   try {
-    values = parseArgs({ args: argv, options: { domain: { type: 'string' }, all: { type: 'boolean' }, check: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args: argv,
+      options: { domain: { type: 'string' }, all: { type: 'boolean' }, check: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (error) {
     io.err(`shop:webhooks: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -67,7 +72,9 @@ function describe(io: ShopWebhooksIo, domain: string, result: ReconcileResult, c
     for (const removal of plan.remove) io.out(`  extra     ${removal.topic} at ${removal.callbackUrl} (${removal.reason})`);
     return;
   }
-  io.out(`${domain}: complete at ${result.callbackUrl} (created ${result.created}, moved ${result.moved}, removed ${result.removed}, kept ${plan.keep.length}${others})`);
+  io.out(
+    `${domain}: complete at ${result.callbackUrl} (created ${result.created}, moved ${result.moved}, removed ${result.removed}, kept ${plan.keep.length}${others})`,
+  );
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

@@ -15,6 +15,9 @@ npx tsc --noEmit -p .
 echo "== lint"
 npx eslint . --max-warnings=0
 
+echo "== format (Prettier, printWidth 160)"
+npx prettier --check . --log-level warn
+
 echo "== tests on embedded defaults (PGlite, in-process store)"
 npx vitest run
 

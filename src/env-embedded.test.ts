@@ -16,7 +16,12 @@ describe('embedded admin settings', () => {
 
   it('refuses plain http in production except on loopback (the demo shop)', () => {
     expect(() => parseEnv({ ...production, SHOPIFY_ADMIN_UI_ORIGIN: 'http://admin.example' })).toThrow(/SHOPIFY_ADMIN_UI_ORIGIN must be an https URL/);
-    expect(() => parseEnv({ ...production, SHOPIFY_APP_BRIDGE_URL: 'http://cdn.example/app-bridge.js' })).toThrow(/SHOPIFY_APP_BRIDGE_URL must be an https URL/);
-    expect(parseEnv({ ...production, SHOPIFY_ADMIN_UI_ORIGIN: 'http://127.0.0.1:4010', SHOPIFY_APP_BRIDGE_URL: 'http://127.0.0.1:4010/app-bridge.js' }).SHOPIFY_ADMIN_UI_ORIGIN).toBe('http://127.0.0.1:4010');
+    expect(() => parseEnv({ ...production, SHOPIFY_APP_BRIDGE_URL: 'http://cdn.example/app-bridge.js' })).toThrow(
+      /SHOPIFY_APP_BRIDGE_URL must be an https URL/,
+    );
+    expect(
+      parseEnv({ ...production, SHOPIFY_ADMIN_UI_ORIGIN: 'http://127.0.0.1:4010', SHOPIFY_APP_BRIDGE_URL: 'http://127.0.0.1:4010/app-bridge.js' })
+        .SHOPIFY_ADMIN_UI_ORIGIN,
+    ).toBe('http://127.0.0.1:4010');
   });
 });

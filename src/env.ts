@@ -31,7 +31,10 @@ export const envSchema = z
     // Defaults are the demo shop's app credentials, refused in production: the secret signs webhooks and App Proxy calls.
     SHOPIFY_API_KEY: optionalString,
     SHOPIFY_API_SECRET: optionalString,
-    SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/).default('2025-01'),
+    SHOPIFY_API_VERSION: z
+      .string()
+      .regex(/^\d{4}-\d{2}$|^unstable$/)
+      .default('2025-01'),
     SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments,read_merchant_managed_fulfillment_orders'),
     SHOPIFY_ADMIN_ORIGIN: optionalString,
     // Embedded admin (issue 12): App Bridge's script, and the admin origin that frames the app and that direct
@@ -61,7 +64,9 @@ export const envSchema = z
     TRUSTED_PROXIES: optionalString,
     CLIENT_ADDRESS_HEADER: optionalString,
     // The outbox viewer shows live sign-in links: on only outside production unless the demo turns it on.
-    DEV_OUTBOX: optionalString.pipe(z.enum(['true', 'false', '1', '0']).optional()).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
+    DEV_OUTBOX: optionalString
+      .pipe(z.enum(['true', 'false', '1', '0']).optional())
+      .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     // Without it /api/health says only how many shops pass; with `Authorization: Bearer <token>` it names them.
     HEALTH_TOKEN: optionalString.pipe(z.string().min(16, 'HEALTH_TOKEN must be at least 16 characters').optional()),
@@ -70,7 +75,8 @@ export const envSchema = z
   })
   .superRefine((value, ctx) => {
     const clientAddress = parseClientAddressPolicy({ trustedProxies: value.TRUSTED_PROXIES, header: value.CLIENT_ADDRESS_HEADER });
-    if (!clientAddress.ok) ctx.addIssue({ code: 'custom', path: [value.CLIENT_ADDRESS_HEADER ? 'CLIENT_ADDRESS_HEADER' : 'TRUSTED_PROXIES'], message: clientAddress.message });
+    if (!clientAddress.ok)
+      ctx.addIssue({ code: 'custom', path: [value.CLIENT_ADDRESS_HEADER ? 'CLIENT_ADDRESS_HEADER' : 'TRUSTED_PROXIES'], message: clientAddress.message });
     if (value.NODE_ENV === 'production' && !value.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production' });
     }
@@ -84,7 +90,12 @@ export const envSchema = z
       }
     }
     for (const name of ['SHOPIFY_API_KEY', 'SHOPIFY_API_SECRET'] as const) {
-      if (value.NODE_ENV === 'production' && !value[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in production (your app's credentials from the Shopify Partner dashboard)` });
+      if (value.NODE_ENV === 'production' && !value[name])
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} is required in production (your app's credentials from the Shopify Partner dashboard)`,
+        });
     }
   })
   .transform((value) => ({

@@ -106,9 +106,7 @@ export function buildOrder(ctx: SeedContext, spec: OrderSpec): Order {
   const { shop, state, createdAtMs } = spec;
   const lineItems = pickItems(ctx, spec);
   const needsShipping = state !== 'digital' && state !== 'pos_pickup';
-  const address: Address | null = needsShipping
-    ? randomAddress(rng, shop.country, spec.firstName ?? 'Guest', spec.lastName ?? '')
-    : null;
+  const address: Address | null = needsShipping ? randomAddress(rng, shop.country, spec.firstName ?? 'Guest', spec.lastName ?? '') : null;
   const subtotal = lineItems.reduce((s, l) => s + Number(l.price) * l.quantity, 0);
   const shipping = needsShipping && subtotal < 100 ? (shop.currency === 'SEK' ? 79 : 7.95) : 0;
   const tax = shop.currency === 'USD' ? Math.round(subtotal * 8) / 100 : 0;
@@ -161,39 +159,77 @@ function applyState(ctx: SeedContext, spec: OrderSpec, order: Order): void {
   const shipStart = createdAtMs + Math.min(rng.int(4, 24) * HOUR, age * 0.35);
   const endFor = (final: ShipmentStatus | null): number => {
     switch (final) {
-      case 'label_printed': return shipStart;
-      case 'confirmed': return clampPast(shipStart + 10 * HOUR);
-      case 'in_transit': return state === 'stuck_in_transit' ? nowMs - rng.int(156, 192) * HOUR : clampPast(nowMs - rng.int(2, 12) * HOUR);
-      case 'out_for_delivery': return clampPast(nowMs - rng.int(1, 4) * HOUR);
-      case 'attempted_delivery': return clampPast(nowMs - rng.int(3, 20) * HOUR);
-      case 'ready_for_pickup': return clampPast(nowMs - rng.int(12, 40) * HOUR);
-      case 'failure': return clampPast(shipStart + 3 * DAY);
-      default: return clampPast(shipStart + rng.int(48, 120) * HOUR);
+      case 'label_printed':
+        return shipStart;
+      case 'confirmed':
+        return clampPast(shipStart + 10 * HOUR);
+      case 'in_transit':
+        return state === 'stuck_in_transit' ? nowMs - rng.int(156, 192) * HOUR : clampPast(nowMs - rng.int(2, 12) * HOUR);
+      case 'out_for_delivery':
+        return clampPast(nowMs - rng.int(1, 4) * HOUR);
+      case 'attempted_delivery':
+        return clampPast(nowMs - rng.int(3, 20) * HOUR);
+      case 'ready_for_pickup':
+        return clampPast(nowMs - rng.int(12, 40) * HOUR);
+      case 'failure':
+        return clampPast(shipStart + 3 * DAY);
+      default:
+        return clampPast(shipStart + rng.int(48, 120) * HOUR);
     }
   };
   const ship = (lines: LineItem[], carrier: string | null, final: ShipmentStatus | null, withUrl = true): void => {
     const startMs = shipStart + order.fulfillments.length * 2 * HOUR;
     const endMs = Math.max(endFor(final), startMs + HOUR);
-    order.fulfillments.push(buildFulfillment(rng, ids, {
-      name: `${order.name}.${order.fulfillments.length + 1}`,
-      carrier, withUrl, final, startMs: Math.min(startMs, nowMs - 2 * HOUR), endMs: clampPast(endMs),
-      lines: lines.map((l) => ({ lineItemId: l.id, quantity: l.quantity })),
-      destination: order.shippingAddress, originCountry: shop.country, locationId: shop.shopId + 1,
-    }));
+    order.fulfillments.push(
+      buildFulfillment(rng, ids, {
+        name: `${order.name}.${order.fulfillments.length + 1}`,
+        carrier,
+        withUrl,
+        final,
+        startMs: Math.min(startMs, nowMs - 2 * HOUR),
+        endMs: clampPast(endMs),
+        lines: lines.map((l) => ({ lineItemId: l.id, quantity: l.quantity })),
+        destination: order.shippingAddress,
+        originCountry: shop.country,
+        locationId: shop.shopId + 1,
+      }),
+    );
   };
   const refund = (lines: LineItem[], atMs: number, amount: string): void => {
-    order.refunds.push({ id: ids.next('refund'), createdAt: isoUtc(clampPast(atMs)), note: rng.chance(0.5) ? 'Customer request' : null, amount, lines: lines.map((l) => ({ lineItemId: l.id, quantity: l.quantity })) });
+    order.refunds.push({
+      id: ids.next('refund'),
+      createdAt: isoUtc(clampPast(atMs)),
+      note: rng.chance(0.5) ? 'Customer request' : null,
+      amount,
+      lines: lines.map((l) => ({ lineItemId: l.id, quantity: l.quantity })),
+    });
   };
   const shippable = order.lineItems.filter((l) => l.requiresShipping);
 
   switch (state) {
-    case 'payment_pending': order.financialStatus = 'pending'; return;
-    case 'payment_expired': order.financialStatus = 'expired'; return;
-    case 'payment_voided': order.financialStatus = 'voided'; return;
-    case 'partially_paid': order.financialStatus = 'partially_paid'; return;
-    case 'authorized_old': order.financialStatus = 'authorized'; return;
-    case 'on_hold_address': order.displayFulfillmentStatus = 'ON_HOLD'; order.holdReason = 'INCORRECT_ADDRESS'; return;
-    case 'scheduled': order.displayFulfillmentStatus = 'SCHEDULED'; order.fulfillAt = isoUtc(Math.floor(nowMs / HOUR) * HOUR + 5 * DAY); return;
+    case 'payment_pending':
+      order.financialStatus = 'pending';
+      return;
+    case 'payment_expired':
+      order.financialStatus = 'expired';
+      return;
+    case 'payment_voided':
+      order.financialStatus = 'voided';
+      return;
+    case 'partially_paid':
+      order.financialStatus = 'partially_paid';
+      return;
+    case 'authorized_old':
+      order.financialStatus = 'authorized';
+      return;
+    case 'on_hold_address':
+      order.displayFulfillmentStatus = 'ON_HOLD';
+      order.holdReason = 'INCORRECT_ADDRESS';
+      return;
+    case 'scheduled':
+      order.displayFulfillmentStatus = 'SCHEDULED';
+      order.fulfillAt = isoUtc(Math.floor(nowMs / HOUR) * HOUR + 5 * DAY);
+      return;
     case 'local_delivery': {
       const start = Math.floor(nowMs / DAY) * DAY + DAY + 14 * HOUR;
       order.deliveryMethod = { type: 'LOCAL', minDeliveryAt: isoUtc(start), maxDeliveryAt: isoUtc(start + 3 * HOUR), location: null };
@@ -210,15 +246,23 @@ function applyState(ctx: SeedContext, spec: OrderSpec, order: Order): void {
       order.deliveryMethod.minDeliveryAt = order.fulfillments[0]!.createdAt;
       break;
     }
-    case 'unfulfilled': return;
-    case 'on_hold': order.displayFulfillmentStatus = 'ON_HOLD'; order.tags.push('fraud-check'); return;
-    case 'digital': order.displayFulfillmentStatus = 'FULFILLED'; return;
+    case 'unfulfilled':
+      return;
+    case 'on_hold':
+      order.displayFulfillmentStatus = 'ON_HOLD';
+      order.tags.push('fraud-check');
+      return;
+    case 'digital':
+      order.displayFulfillmentStatus = 'FULFILLED';
+      return;
     case 'pos_pickup':
       ship(order.lineItems, null, null);
       order.displayFulfillmentStatus = 'FULFILLED';
       order.closedAt = order.createdAt;
       return;
-    case 'no_tracking': ship(shippable, null, null); break;
+    case 'no_tracking':
+      ship(shippable, null, null);
+      break;
     case 'partially_fulfilled': {
       const [a, b] = shippable;
       ship(a ? [a] : [], carriers[0] ?? 'UPS', 'delivered');
@@ -236,9 +280,16 @@ function applyState(ctx: SeedContext, spec: OrderSpec, order: Order): void {
       const at = clampPast(createdAtMs + rng.int(1, 10) * HOUR);
       order.cancelledAt = isoUtc(at);
       order.closedAt = order.cancelledAt;
-      order.cancelReason = spec.known ? (shop.country === 'SE' ? 'inventory' : 'customer') : rng.weighted({ customer: 5, inventory: 2, fraud: 1, declined: 1, other: 1 });
+      order.cancelReason = spec.known
+        ? shop.country === 'SE'
+          ? 'inventory'
+          : 'customer'
+        : rng.weighted({ customer: 5, inventory: 2, fraud: 1, declined: 1, other: 1 });
       if (!spec.known && rng.chance(0.3)) order.financialStatus = 'voided';
-      else { order.financialStatus = 'refunded'; refund(order.lineItems, at, order.totalPrice); }
+      else {
+        order.financialStatus = 'refunded';
+        refund(order.lineItems, at, order.totalPrice);
+      }
       return;
     }
     default: {

@@ -46,14 +46,55 @@ function createIds(shop: ShopConfig, rng: Rng): IdSource {
 function randomState(rng: Rng, ageDays: number): OrderState {
   if (ageDays < 0.5) return rng.weighted<OrderState>({ payment_pending: 2, unfulfilled: 6, on_hold: 1, label_printed: 1 });
   if (ageDays < 2) return rng.weighted<OrderState>({ unfulfilled: 35, label_printed: 15, confirmed: 15, in_transit: 25, on_hold: 5, cancelled: 5, digital: 3 });
-  if (ageDays < 5) return rng.weighted<OrderState>({ in_transit: 40, out_for_delivery: 10, delivered: 30, partially_fulfilled: 8, attempted_delivery: 4, unfulfilled: 5, cancelled: 3, split_shipment: 4, digital: 3 });
-  if (ageDays < 10) return rng.weighted<OrderState>({ delivered: 60, in_transit: 10, ready_for_pickup: 3, delivery_failure: 3, split_shipment: 5, cancelled: 5, refunded: 3, partially_refunded: 4, no_tracking: 3, tracking_without_url: 2, pos_pickup: 3 });
-  return rng.weighted<OrderState>({ delivered: 74, cancelled: 6, refunded: 5, partially_refunded: 5, no_tracking: 3, digital: 3, stuck_in_transit: 1, pos_pickup: 3 });
+  if (ageDays < 5)
+    return rng.weighted<OrderState>({
+      in_transit: 40,
+      out_for_delivery: 10,
+      delivered: 30,
+      partially_fulfilled: 8,
+      attempted_delivery: 4,
+      unfulfilled: 5,
+      cancelled: 3,
+      split_shipment: 4,
+      digital: 3,
+    });
+  if (ageDays < 10)
+    return rng.weighted<OrderState>({
+      delivered: 60,
+      in_transit: 10,
+      ready_for_pickup: 3,
+      delivery_failure: 3,
+      split_shipment: 5,
+      cancelled: 5,
+      refunded: 3,
+      partially_refunded: 4,
+      no_tracking: 3,
+      tracking_without_url: 2,
+      pos_pickup: 3,
+    });
+  return rng.weighted<OrderState>({
+    delivered: 74,
+    cancelled: 6,
+    refunded: 5,
+    partially_refunded: 5,
+    no_tracking: 3,
+    digital: 3,
+    stuck_in_transit: 1,
+    pos_pickup: 3,
+  });
 }
 
-const ascii = (s: string): string => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const ascii = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
-interface Person { first: string; last: string; email: string }
+interface Person {
+  first: string;
+  last: string;
+  email: string;
+}
 
 function randomPerson(rng: Rng, n: number): Person {
   const first = rng.pick(FIRST_NAMES);
@@ -78,22 +119,41 @@ export function seedShop(shop: ShopConfig, seed: number, nowMs: number): ShopDat
     const jitter = fixture ? 0 : rng.next() * 0.4 * slot;
     const createdAtMs = Math.floor(nowMs - (shop.orderCount - k) * slot - 30 * 60_000 - jitter);
     if (fixture) {
-      orders.push(buildOrder(ctx, {
-        shop, orderNumber, createdAtMs, nowMs, state: fixture.state, email: fixture.email,
-        firstName: fixture.firstName, lastName: fixture.lastName, test: fixture.test ?? false, known: true,
-        ...(fixture.productTitle ? { productTitle: fixture.productTitle } : {}),
-        ...(fixture.carriers ? { carriers: fixture.carriers } : {}),
-      }));
+      orders.push(
+        buildOrder(ctx, {
+          shop,
+          orderNumber,
+          createdAtMs,
+          nowMs,
+          state: fixture.state,
+          email: fixture.email,
+          firstName: fixture.firstName,
+          lastName: fixture.lastName,
+          test: fixture.test ?? false,
+          known: true,
+          ...(fixture.productTitle ? { productTitle: fixture.productTitle } : {}),
+          ...(fixture.carriers ? { carriers: fixture.carriers } : {}),
+        }),
+      );
       continue;
     }
     const state = randomState(rng, (nowMs - createdAtMs) / DAY);
     const person = rng.chance(0.35) ? rng.pick(repeaters) : randomPerson(rng, k);
     const pos = state === 'pos_pickup';
-    orders.push(buildOrder(ctx, {
-      shop, orderNumber, createdAtMs, nowMs, state,
-      email: pos ? null : person.email, firstName: pos ? null : person.first, lastName: pos ? null : person.last,
-      test: rng.chance(0.02), known: false,
-    }));
+    orders.push(
+      buildOrder(ctx, {
+        shop,
+        orderNumber,
+        createdAtMs,
+        nowMs,
+        state,
+        email: pos ? null : person.email,
+        firstName: pos ? null : person.first,
+        lastName: pos ? null : person.last,
+        test: rng.chance(0.02),
+        known: false,
+      }),
+    );
   }
   return { shop, orders, ids: ctx.ids, rng, customers: ctx.customers };
 }

@@ -85,9 +85,7 @@ export function buildFulfillment(rng: Rng, ids: IdSource, spec: ShipmentSpec): F
   if (spec.final === null) return base;
 
   const steps = SEQUENCES[spec.final];
-  const eda = carrier.estimatesDelivery
-    ? Math.floor((spec.startMs + rng.int(72, 120) * HOUR) / HOUR) * HOUR
-    : null;
+  const eda = carrier.estimatesDelivery ? Math.floor((spec.startMs + rng.int(72, 120) * HOUR) / HOUR) * HOUR : null;
   const origin = ORIGINS[spec.originCountry] ?? ORIGINS.US;
   const dest = spec.destination;
   const hubs = HUBS[dest?.countryCode ?? spec.originCountry] ?? [];

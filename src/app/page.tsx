@@ -13,17 +13,18 @@ export default async function LandingPage() {
       <p className="text-sm font-semibold uppercase tracking-wide text-blue-800">Open source · for Shopify</p>
       <h1 className="mt-2 text-4xl font-bold tracking-tight">Order Status Agent</h1>
       <p className="mt-4 text-lg text-slate-700">
-        Answers the question shoppers ask most — <q>Where is my order?</q> — in a chat on the store, on a hosted
-        tracking page and from links in order emails, only after checking who is asking. Merchants see what those
-        questions cost and why they happen.
+        Answers the question shoppers ask most — <q>Where is my order?</q> — in a chat on the store, on a hosted tracking page and from links in order emails,
+        only after checking who is asking. Merchants see what those questions cost and why they happen.
       </p>
 
       <section aria-labelledby="shops-heading" className="mt-10">
-        <h2 id="shops-heading" className="text-xl font-semibold">Connected shops</h2>
+        <h2 id="shops-heading" className="text-xl font-semibold">
+          Connected shops
+        </h2>
         {shops.length === 0 ? (
           <p className="mt-3 text-slate-700">
-            No shop is connected yet. Run <code className="rounded bg-slate-200 px-1">npm run demo</code> to start the
-            demo shop, or <code className="rounded bg-slate-200 px-1">npm run shop:connect</code> for your own.
+            No shop is connected yet. Run <code className="rounded bg-slate-200 px-1">npm run demo</code> to start the demo shop, or{' '}
+            <code className="rounded bg-slate-200 px-1">npm run shop:connect</code> for your own.
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -53,7 +54,9 @@ export default async function LandingPage() {
       </section>
 
       <section aria-labelledby="doors-heading" className="mt-10">
-        <h2 id="doors-heading" className="text-xl font-semibold">For developers</h2>
+        <h2 id="doors-heading" className="text-xl font-semibold">
+          For developers
+        </h2>
         <ul className="mt-3 list-disc space-y-1 pl-6 text-slate-700">
           <li>
             <Link className="text-blue-800 underline underline-offset-2" href="/dashboard">

@@ -57,7 +57,12 @@ export function createExtensionEngine(dir = EXTENSION_DIR): Liquid {
 }
 
 /** Renders blocks/{name}.liquid as Shopify would for one block instance. */
-export async function renderBlock(name: 'chat-embed' | 'track-order', storefront: ShopifyStorefront, block: BlockInput, engine = createExtensionEngine()): Promise<string> {
+export async function renderBlock(
+  name: 'chat-embed' | 'track-order',
+  storefront: ShopifyStorefront,
+  block: BlockInput,
+  engine = createExtensionEngine(),
+): Promise<string> {
   const html: unknown = await engine.renderFile(name, { ...storefront, block: { shopify_attributes: '', ...block } });
   return String(html).trim();
 }

@@ -14,7 +14,10 @@ const storefront = (locale = 'pt-BR', designMode = false): ShopifyStorefront => 
   request: { locale: { iso_code: locale }, design_mode: designMode },
 });
 const embed = (settings: Record<string, unknown>, locale?: string, designMode?: boolean) =>
-  renderBlock('chat-embed', storefront(locale, designMode), { id: 'AaBbCc__order_status_chat_embed_x1Y2z3', settings: { launcher_color: '#1d4ed8', ...settings } });
+  renderBlock('chat-embed', storefront(locale, designMode), {
+    id: 'AaBbCc__order_status_chat_embed_x1Y2z3',
+    settings: { launcher_color: '#1d4ed8', ...settings },
+  });
 const TRACK_ID = 'AZ1x0__order_status_track_order_Qm7Lp2';
 const track = (settings: Record<string, unknown>, designMode?: boolean) => renderBlock('track-order', storefront('en', designMode), { id: TRACK_ID, settings });
 /** Opening tags of one element name, exactly as emitted. */
@@ -25,25 +28,41 @@ describe('app embed block "Order status chat" (target: body)', () => {
     expect(await embed({ app_url: `${APP}/` })).toBe(
       `<script src="${APP}/widget.js" data-shop="${SHOP}" data-locale="pt-BR" data-color="#1d4ed8" async></script>`,
     );
-    expect(await embed({ app_url: `  ${APP}  ` }, 'fr')).toBe(`<script src="${APP}/widget.js" data-shop="${SHOP}" data-locale="fr" data-color="#1d4ed8" async></script>`);
+    expect(await embed({ app_url: `  ${APP}  ` }, 'fr')).toBe(
+      `<script src="${APP}/widget.js" data-shop="${SHOP}" data-locale="fr" data-color="#1d4ed8" async></script>`,
+    );
   });
 
   it('emits nothing for an app URL that is not plain http(s), and says why only in the theme editor', async () => {
-    for (const app_url of ['', 'javascript:alert(1)//', 'data:text/html,x', '//orders.example.com', `${APP}/"><img src=x onerror=alert(1)>`, `${APP}?x=1`, 'orders.example.com']) {
+    for (const app_url of [
+      '',
+      'javascript:alert(1)//',
+      'data:text/html,x',
+      '//orders.example.com',
+      `${APP}/"><img src=x onerror=alert(1)>`,
+      `${APP}?x=1`,
+      'orders.example.com',
+    ]) {
       expect(await embed({ app_url }), app_url).toBe('');
     }
-    expect(await embed({ app_url: '' }, 'en', true)).toBe('<!-- Order Status Agent: set the App URL of the "Order status chat" embed to show the chat launcher. -->');
+    expect(await embed({ app_url: '' }, 'en', true)).toBe(
+      '<!-- Order Status Agent: set the App URL of the "Order status chat" embed to show the chat launcher. -->',
+    );
   });
 
-  it('uses the deployment\'s app URL from snippets/app-url.liquid when the block setting is empty', async () => {
+  it("uses the deployment's app URL from snippets/app-url.liquid when the block setting is empty", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'osa-extension-'));
     cpSync(EXTENSION_DIR, dir, { recursive: true });
     appendFileSync(path.join(dir, 'snippets', 'app-url.liquid'), `${APP}/\n`);
     const engine = createExtensionEngine(dir);
     const block = { id: 'x', settings: { app_url: '', launcher_color: '#000000' } };
-    expect(await renderBlock('chat-embed', storefront('en'), block, engine)).toBe(`<script src="${APP}/widget.js" data-shop="${SHOP}" data-locale="en" data-color="#000000" async></script>`);
+    expect(await renderBlock('chat-embed', storefront('en'), block, engine)).toBe(
+      `<script src="${APP}/widget.js" data-shop="${SHOP}" data-locale="en" data-color="#000000" async></script>`,
+    );
     // The merchant's own setting wins.
-    expect(await renderBlock('chat-embed', storefront('en'), { ...block, settings: { ...block.settings, app_url: 'https://other.example' } }, engine)).toContain('src="https://other.example/widget.js"');
+    expect(
+      await renderBlock('chat-embed', storefront('en'), { ...block, settings: { ...block.settings, app_url: 'https://other.example' } }, engine),
+    ).toContain('src="https://other.example/widget.js"');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -59,7 +78,9 @@ describe('app block "Track your order" (target: section)', () => {
   it('emits a labelled order number + email form posting to the hosted tracking page, and a link to it', async () => {
     const html = await track({ app_url: APP });
     const id = `osa-track-${TRACK_ID}`;
-    expect(tags(html, 'form')).toEqual([`<form class="osa-track__form" action="${APP}/t/${SHOP}/lookup" method="post" accept-charset="UTF-8" aria-labelledby="${id}-heading">`]);
+    expect(tags(html, 'form')).toEqual([
+      `<form class="osa-track__form" action="${APP}/t/${SHOP}/lookup" method="post" accept-charset="UTF-8" aria-labelledby="${id}-heading">`,
+    ]);
     expect(tags(html, 'label')).toEqual([`<label class="osa-track__label" for="${id}-order">`, `<label class="osa-track__label" for="${id}-email">`]);
     expect(tags(html, 'input')).toEqual([
       `<input class="osa-track__input" id="${id}-order" name="orderReference" type="text" autocomplete="off" spellcheck="false" required maxlength="200" aria-describedby="${id}-order-hint">`,
@@ -125,7 +146,11 @@ describe('the loader accepts what the embed passes (Chromium)', () => {
     const chatRequests: string[] = [];
     await page.route('**/*', async (route) => {
       const url = route.request().url();
-      if (url === `https://${SHOP}/`) return route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="pt-BR"><head><title>Acme</title></head><body><main><h1>Acme</h1></main>${tag}</body></html>` });
+      if (url === `https://${SHOP}/`)
+        return route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="pt-BR"><head><title>Acme</title></head><body><main><h1>Acme</h1></main>${tag}</body></html>`,
+        });
       if (url === `${APP}/widget.js`) return route.fulfill({ contentType: 'text/javascript', body: loader });
       if (url.startsWith(`${APP}/widget/`)) {
         chatRequests.push(url);

@@ -11,7 +11,12 @@ export type FakeTurn = {
 export type FakeChatRequest = {
   model: string;
   stream: boolean;
-  messages: Array<{ role: string; content?: string | null; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }> }>;
+  messages: Array<{
+    role: string;
+    content?: string | null;
+    tool_call_id?: string;
+    tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+  }>;
   tools?: Array<{ function: { name: string } }>;
 };
 export type ScriptedTurn = FakeTurn | ((request: FakeChatRequest) => FakeTurn);
@@ -42,9 +47,22 @@ function writeTurn(res: ServerResponse, request: FakeChatRequest, turn: FakeTurn
   }));
   const finish = toolCalls.length > 0 ? 'tool_calls' : 'stop';
   if (!request.stream) {
-    const message = { role: 'assistant', content: turn.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls.map((c) => ({ id: c.id, type: c.type, function: c.function })) } : {}) };
+    const message = {
+      role: 'assistant',
+      content: turn.content ?? null,
+      ...(toolCalls.length ? { tool_calls: toolCalls.map((c) => ({ id: c.id, type: c.type, function: c.function })) } : {}),
+    };
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id, object: 'chat.completion', created: 0, model: request.model, choices: [{ index: 0, message, finish_reason: finish }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+    res.end(
+      JSON.stringify({
+        id,
+        object: 'chat.completion',
+        created: 0,
+        model: request.model,
+        choices: [{ index: 0, message, finish_reason: finish }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
+    );
     return;
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -53,9 +71,12 @@ function writeTurn(res: ServerResponse, request: FakeChatRequest, turn: FakeTurn
   for (let at = 0; at < text.length; at += 12) res.write(chunk(id, request.model, { content: text.slice(at, at + 12) }));
   for (const call of toolCalls) {
     // Like the real API: name and id first, arguments in pieces.
-    res.write(chunk(id, request.model, { tool_calls: [{ index: call.index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }));
+    res.write(
+      chunk(id, request.model, { tool_calls: [{ index: call.index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }),
+    );
     const args = call.function.arguments;
-    for (let at = 0; at < args.length; at += 16) res.write(chunk(id, request.model, { tool_calls: [{ index: call.index, function: { arguments: args.slice(at, at + 16) } }] }));
+    for (let at = 0; at < args.length; at += 16)
+      res.write(chunk(id, request.model, { tool_calls: [{ index: call.index, function: { arguments: args.slice(at, at + 16) } }] }));
   }
   res.write(chunk(id, request.model, {}, finish));
   res.end('data: [DONE]\n\n');
@@ -89,7 +110,9 @@ export async function startFakeOpenAi(options: { fallback?: FakeTurn } = {}): Pr
       if (turn.delayMs) await sleep(turn.delayMs);
       if (res.destroyed) return;
       if (turn.status && turn.status >= 400) {
-        res.writeHead(turn.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
+        res
+          .writeHead(turn.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
         return;
       }
       writeTurn(res, request, turn, (sequence += 1));

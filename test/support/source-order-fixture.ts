@@ -19,7 +19,17 @@ export function lineItem(title: string, quantity = 1, extra: Partial<LineItem> =
 }
 
 export function fulfillmentEvent(status: string, happenedAt: string, extra: Partial<SourceEvent> = {}): SourceEvent {
-  return { id: `gid://shopify/FulfillmentEvent/${nextId()}`, status, happenedAt, message: null, city: null, province: null, country: null, estimatedDeliveryAt: null, ...extra };
+  return {
+    id: `gid://shopify/FulfillmentEvent/${nextId()}`,
+    status,
+    happenedAt,
+    message: null,
+    city: null,
+    province: null,
+    country: null,
+    estimatedDeliveryAt: null,
+    ...extra,
+  };
 }
 
 export interface FulfillmentSpec extends Partial<Omit<SourceFulfillment, 'events' | 'fulfillmentLineItems' | 'trackingInfo'>> {

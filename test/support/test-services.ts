@@ -9,10 +9,7 @@ import { createServices, type Services } from '@/server/services';
  * (TRUSTED_PROXIES=1): the shopper test client plays that proxy, sending each simulated shopper's address as
  * X-Forwarded-For; pass `TRUSTED_PROXIES: ''` to test the default (trust nothing).
  */
-export async function createTestServices(
-  overrides: Partial<Record<keyof AppEnv, string>> = {},
-  options: { sharedWith?: Services } = {},
-): Promise<Services> {
+export async function createTestServices(overrides: Partial<Record<keyof AppEnv, string>> = {}, options: { sharedWith?: Services } = {}): Promise<Services> {
   if (options.sharedWith) return sharedServices(options.sharedWith, overrides);
   const adminUrl = process.env.TEST_DATABASE_URL;
   const redisUrl = process.env.TEST_REDIS_URL;

@@ -51,7 +51,9 @@ export function webhookFixtures(services: Services) {
       await services.store.set(orderNameCacheKey(shop.id, order.name.replace(/\D/g, '')), JSON.stringify([order.id]), 600_000);
     },
     async seedGrant(shop: Shop, kind: 'order' | 'email' | 'customer', subject: string) {
-      await services.db.insert(grants).values({ holderHash: `holder-${++counter}`, shopId: shop.id, kind, subject, door: 'widget', expiresAt: new Date(Date.now() + 3600_000) });
+      await services.db
+        .insert(grants)
+        .values({ holderHash: `holder-${++counter}`, shopId: shop.id, kind, subject, door: 'widget', expiresAt: new Date(Date.now() + 3600_000) });
     },
     async seedAudit(shop: Shop, email: string | null, orderId: string | null) {
       await services.db.insert(auditEvents).values({

@@ -37,7 +37,14 @@ export default async function DashboardHome({ searchParams }: Props) {
           <label htmlFor="email" className="block font-medium text-slate-900">
             Work email
           </label>
-          <input id="email" name="email" type="email" autoComplete="email" required className="block min-h-11 w-full rounded-lg border border-slate-400 px-3 text-slate-900" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            className="block min-h-11 w-full rounded-lg border border-slate-400 px-3 text-slate-900"
+          />
           <button type="submit" className="min-h-11 w-full rounded-lg bg-blue-700 px-4 font-semibold text-white hover:bg-blue-800">
             Email me a sign-in link
           </button>
@@ -57,8 +64,14 @@ export default async function DashboardHome({ searchParams }: Props) {
         <ul className="mt-6 space-y-2">
           {shops.map((shop) => (
             <li key={shop.shopId}>
-              <Link href={`/dashboard/${shop.domain}`} className="block rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium text-blue-800 hover:bg-blue-50">
-                {shop.name} <span className="text-sm text-slate-700">({shop.domain}, {shop.role})</span>
+              <Link
+                href={`/dashboard/${shop.domain}`}
+                className="block rounded-lg border border-slate-200 bg-white px-4 py-3 font-medium text-blue-800 hover:bg-blue-50"
+              >
+                {shop.name}{' '}
+                <span className="text-sm text-slate-700">
+                  ({shop.domain}, {shop.role})
+                </span>
               </Link>
             </li>
           ))}

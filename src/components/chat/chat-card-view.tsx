@@ -8,8 +8,7 @@ type Props = {
   onChoose: (text: string) => void;
 };
 
-const choiceClass =
-  'min-h-11 rounded-lg border-2 border-[var(--brand)] bg-white px-3 py-2 text-left text-sm font-semibold text-slate-900 hover:bg-slate-50';
+const choiceClass = 'min-h-11 rounded-lg border-2 border-[var(--brand)] bg-white px-3 py-2 text-left text-sm font-semibold text-slate-900 hover:bg-slate-50';
 
 /** One structured card of an agent message, rendered from data only (never from model text). */
 export function ChatCardView({ card, interactive, onChoose }: Props) {

@@ -74,7 +74,10 @@ describe('chat transport over tRPC', () => {
 
   it('tells "no connection" from "the server failed"', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await failureOf(startChat({ shop: ACME }))).toEqual({ code: 'NETWORK', message: "We couldn't reach the chat. Check your connection and try again." });
+    expect(await failureOf(startChat({ shop: ACME }))).toEqual({
+      code: 'NETWORK',
+      message: "We couldn't reach the chat. Check your connection and try again.",
+    });
 
     vi.stubGlobal('fetch', async () => new Response('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     expect(await failureOf(startChat({ shop: ACME }))).toEqual({ code: 'INTERNAL', message: GENERIC_ERROR });

@@ -58,8 +58,10 @@ export type StartInput = { shop: string; door?: 'widget' | 'app_proxy'; proxyQue
 type Messages = { messages: ChatMessage[] };
 
 export const startChat = (input: StartInput): Promise<Messages & { conversationId: string }> => callProcedure(() => client.chat.start.mutate(input));
-export const sendChat = (shop: string, conversationId: string, text: string): Promise<Messages> => callProcedure(() => client.chat.send.mutate({ conversationId, text, shop }));
-export const loadHistory = (shop: string, conversationId: string): Promise<Messages> => callProcedure(() => client.chat.history.query({ conversationId, shop }));
+export const sendChat = (shop: string, conversationId: string, text: string): Promise<Messages> =>
+  callProcedure(() => client.chat.send.mutate({ conversationId, text, shop }));
+export const loadHistory = (shop: string, conversationId: string): Promise<Messages> =>
+  callProcedure(() => client.chat.history.query({ conversationId, shop }));
 
 /** Splits a text/event-stream buffer into complete events; returns them and what is left over. */
 export function parseSseChunk(buffer: string): { events: { event: string; data: string }[]; rest: string } {

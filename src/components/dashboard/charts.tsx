@@ -1,13 +1,29 @@
 /** Server-rendered SVG charts: each has an accessible name with its numbers and a visible table next to it. */
 
 export const DOOR_COLORS: Record<string, string> = { widget: '#1d4ed8', page: '#0f766e', email_link: '#b45309', app_proxy: '#7c3aed', api: '#475569' };
-export const DOOR_LABELS: Record<string, string> = { widget: 'Chat widget', page: 'Tracking page', email_link: 'Email link', app_proxy: 'Storefront (logged in)', api: 'API' };
+export const DOOR_LABELS: Record<string, string> = {
+  widget: 'Chat widget',
+  page: 'Tracking page',
+  email_link: 'Email link',
+  app_proxy: 'Storefront (logged in)',
+  api: 'API',
+};
 
 export const formatPercent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 1000) / 10} %`);
 export const formatNumber = (value: number | null, digits = 0) => (value === null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits }));
 
 /** Horizontal bars, one per row, widths relative to the largest value. */
-export function BarChart({ title, rows, color = '#1d4ed8', unit = '' }: { title: string; rows: Array<{ label: string; value: number; note?: string }>; color?: string; unit?: string }) {
+export function BarChart({
+  title,
+  rows,
+  color = '#1d4ed8',
+  unit = '',
+}: {
+  title: string;
+  rows: Array<{ label: string; value: number; note?: string }>;
+  color?: string;
+  unit?: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const rowHeight = 28;
   const labelWidth = 190;
@@ -39,12 +55,7 @@ export function BarChart({ title, rows, color = '#1d4ed8', unit = '' }: { title:
 /** The funnel: each step a bar as wide as its share of the first step. */
 export function FunnelChart({ steps }: { steps: Array<{ label: string; value: number }> }) {
   const first = Math.max(1, steps[0]?.value ?? 1);
-  return (
-    <BarChart
-      title="WISMO funnel"
-      rows={steps.map((s) => ({ label: s.label, value: s.value, note: formatPercent(s.value / first) }))}
-    />
-  );
+  return <BarChart title="WISMO funnel" rows={steps.map((s) => ({ label: s.label, value: s.value, note: formatPercent(s.value / first) }))} />;
 }
 
 /** Stacked columns per day, one colour per door. */
@@ -73,7 +84,9 @@ export function VolumeChart({ days, doors, counts }: { days: string[]; doors: st
               const value = counts.get(`${day}|${door}`) ?? 0;
               const h = (value / max) * (height - 10);
               top -= h;
-              return value > 0 ? <rect key={door} x={x + slot * 0.15} y={top} width={Math.max(1, slot * 0.7)} height={h} fill={DOOR_COLORS[door] ?? '#475569'} /> : null;
+              return value > 0 ? (
+                <rect key={door} x={x + slot * 0.15} y={top} width={Math.max(1, slot * 0.7)} height={h} fill={DOOR_COLORS[door] ?? '#475569'} />
+              ) : null;
             })}
             {(days.length <= 14 || i % Math.ceil(days.length / 10) === 0) && (
               <text x={x + slot / 2} y={height + 16} textAnchor="middle" fontSize="10" fill="#334155">

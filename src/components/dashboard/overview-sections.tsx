@@ -22,9 +22,19 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail: s
  * mode in Shopify admin (`/embedded`). Links differ per door, so the caller builds them: `exportHref` (absent =
  * no CSV links) and `orderLink` (a problem order's timeline).
  */
-export function OverviewSections({ o, exportHref, orderLink }: { o: OverviewData; exportHref?: (name: string) => string; orderLink: (orderName: string) => ReactNode }) {
+export function OverviewSections({
+  o,
+  exportHref,
+  orderLink,
+}: {
+  o: OverviewData;
+  exportHref?: (name: string) => string;
+  orderLink: (orderName: string) => ReactNode;
+}) {
   const tables = overviewTables(o);
-  const table = (name: keyof typeof tables, t: Omit<Table, 'rows'> & { rows: ReactNode[][] } = tables[name]) => <DataTable caption={t.caption} columns={t.columns} rows={t.rows} exportHref={exportHref?.(name)} />;
+  const table = (name: keyof typeof tables, t: Omit<Table, 'rows'> & { rows: ReactNode[][] } = tables[name]) => (
+    <DataTable caption={t.caption} columns={t.columns} rows={t.rows} exportHref={exportHref?.(name)} />
+  );
   const askedAbout = o.statusCategories.reduce((total, s) => total + s.count, 0);
   const deliveredShare = askedAbout ? (o.statusCategories.find((s) => s.category === 'delivered')?.count ?? 0) / askedAbout : null;
   const days = [...new Set(o.volume.map((v) => v.day))];
@@ -39,8 +49,16 @@ export function OverviewSections({ o, exportHref, orderLink }: { o: OverviewData
         <Kpi label="Resolved without a person" value={formatPercent(resolvedShare)} detail={`${o.funnel.resolved} of ${o.funnel.answered} answered`} />
         <Kpi label="Chats about order status" value={formatPercent(o.share.share)} detail={`${o.share.aboutOrderStatus} of ${o.share.conversations} chats`} />
         <Kpi label="Lookup success" value={formatPercent(o.lookups.successRate)} detail={`${o.lookups.succeeded} of ${o.lookups.attempted} attempts`} />
-        <Kpi label="Answer time p50 / p95" value={o.answerTimes.p50 === null ? '–' : `${formatNumber(o.answerTimes.p50)} / ${formatNumber(o.answerTimes.p95)} ms`} detail={`${o.answerTimes.count} answers`} />
-        <Kpi label="Cache hit rate" value={formatPercent(o.cache.hitRate)} detail={`${o.cache.shopifyCalls} Shopify calls · ${o.cache.throttled} throttled · ${o.cache.failed} failed`} />
+        <Kpi
+          label="Answer time p50 / p95"
+          value={o.answerTimes.p50 === null ? '–' : `${formatNumber(o.answerTimes.p50)} / ${formatNumber(o.answerTimes.p95)} ms`}
+          detail={`${o.answerTimes.count} answers`}
+        />
+        <Kpi
+          label="Cache hit rate"
+          value={formatPercent(o.cache.hitRate)}
+          detail={`${o.cache.shopifyCalls} Shopify calls · ${o.cache.throttled} throttled · ${o.cache.failed} failed`}
+        />
       </dl>
 
       <Card
@@ -76,20 +94,34 @@ export function OverviewSections({ o, exportHref, orderLink }: { o: OverviewData
             {table('volume')}
           </details>
         </Card>
-        <Card title="What shoppers asked about" help="Status of each order when it was shown. Many “delivered” answers point to a delivery email the shop could send.">
+        <Card
+          title="What shoppers asked about"
+          help="Status of each order when it was shown. Many “delivered” answers point to a delivery email the shop could send."
+        >
           {deliveredShare !== null && deliveredShare >= 0.2 && (
             <p className="rounded-md border-l-4 border-teal-700 bg-teal-50 px-3 py-2 text-sm text-slate-900">
               {formatPercent(deliveredShare)} of the orders shoppers asked about were already delivered: a delivery confirmation email could answer them first.
             </p>
           )}
-          <BarChart title="Status categories" rows={o.statusCategories.map((s) => ({ label: s.category.replace(/_/g, ' '), value: s.count }))} color="#0f766e" />
+          <BarChart
+            title="Status categories"
+            rows={o.statusCategories.map((s) => ({ label: s.category.replace(/_/g, ' '), value: s.count }))}
+            color="#0f766e"
+          />
           {table('status-categories')}
         </Card>
         <Card title="Verification failures by reason" help="Why a number and email did not prove an order (shoppers always see the same message).">
-          <BarChart title="Failures by reason" rows={o.lookups.failuresByReason.map((f) => ({ label: f.reason.replace(/_/g, ' '), value: f.count }))} color="#b45309" />
+          <BarChart
+            title="Failures by reason"
+            rows={o.lookups.failuresByReason.map((f) => ({ label: f.reason.replace(/_/g, ' '), value: f.count }))}
+            color="#b45309"
+          />
           {table('failures')}
         </Card>
-        <Card title="Time from order to first question" help={`Median ${o.orderAge.medianHours === null ? '–' : `${formatNumber(o.orderAge.medianHours / 24, 1)} days`} over ${o.orderAge.orders} orders.`}>
+        <Card
+          title="Time from order to first question"
+          help={`Median ${o.orderAge.medianHours === null ? '–' : `${formatNumber(o.orderAge.medianHours / 24, 1)} days`} over ${o.orderAge.orders} orders.`}
+        >
           <BarChart title="Order age at first question" rows={o.orderAge.buckets.map((b) => ({ label: b.label, value: b.count }))} color="#7c3aed" />
           {table('order-age')}
         </Card>
@@ -98,10 +130,7 @@ export function OverviewSections({ o, exportHref, orderLink }: { o: OverviewData
       <Card title="Late and problem orders" help="From the last known state of each order we have seen. Reach out before the shopper asks again.">
         {table('problem-orders', {
           ...tables['problem-orders'],
-          rows: tables['problem-orders'].rows.map(([name, ...rest]) => [
-            orderLink(String(name)),
-            ...rest,
-          ]),
+          rows: tables['problem-orders'].rows.map(([name, ...rest]) => [orderLink(String(name)), ...rest]),
         })}
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">

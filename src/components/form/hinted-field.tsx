@@ -1,6 +1,9 @@
 import type { InputHTMLAttributes } from 'react';
 
-type Props = { id: string; label: string; hint: string; invalid?: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-describedby' | 'aria-invalid'>;
+type Props = { id: string; label: string; hint: string; invalid?: boolean } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'aria-describedby' | 'aria-invalid'
+>;
 
 /** A labelled input with a hint under its label; the hint is its description, `invalid` marks it for screen readers. */
 export function HintedField({ id, label, hint, invalid, ...input }: Props) {

@@ -3,9 +3,7 @@ import type { OrderRecord } from '../orders/order-record';
 /** One order the conversation may see, with how fresh the data is. */
 export type AccessibleOrder = { record: OrderRecord; stale: boolean };
 
-export type VerifyOutcome =
-  | ({ ok: true } & AccessibleOrder)
-  | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string };
+export type VerifyOutcome = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string };
 
 export type OrderAccess = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'no_access' | 'unavailable' };
 

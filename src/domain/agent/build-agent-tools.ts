@@ -24,7 +24,8 @@ type ToolName = keyof typeof schemas;
 export const AGENT_TOOL_DEFINITIONS: ModelToolDefinition[] = [
   {
     name: 'verify_order',
-    description: 'Check that the shopper owns an order (order number + the email used for it). Omit an argument to use what the shopper already typed in this conversation. The only way to unlock an order.',
+    description:
+      'Check that the shopper owns an order (order number + the email used for it). Omit an argument to use what the shopper already typed in this conversation. The only way to unlock an order.',
     parameters: { type: 'object', properties: { order_number: { type: 'string' }, email: { type: 'string' } }, additionalProperties: false },
   },
   {
@@ -33,7 +34,11 @@ export const AGENT_TOOL_DEFINITIONS: ModelToolDefinition[] = [
     parameters: { type: 'object', properties: { order: { type: 'string', description: 'order number like #1001, or order id' } }, additionalProperties: false },
   },
   { name: 'list_orders', description: 'Orders this conversation may see.', parameters: { type: 'object', properties: {}, additionalProperties: false } },
-  { name: 'send_magic_link', description: 'Email the shopper a sign-in link to see all their orders.', parameters: { type: 'object', properties: {}, additionalProperties: false } },
+  {
+    name: 'send_magic_link',
+    description: 'Email the shopper a sign-in link to see all their orders.',
+    parameters: { type: 'object', properties: {}, additionalProperties: false },
+  },
   {
     name: 'request_human',
     description: 'Pass the conversation to a person at the store (emails the transcript to the store).',
@@ -59,12 +64,15 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
     verify_order: async (args: z.infer<typeof schemas.verify_order>) => {
       // Only what the shopper typed can be verified: a hijacked model cannot walk guessed numbers or emails.
       const typed = typedDetails(context);
-      const ref = args.order_number ? typed.references.find((r) => digitsOf(r) === digitsOf(args.order_number!)) ?? null : typed.references[0] ?? null;
+      const ref = args.order_number ? (typed.references.find((r) => digitsOf(r) === digitsOf(args.order_number!)) ?? null) : (typed.references[0] ?? null);
       const given = args.email && !args.email.includes('*') ? normalizeEmail(args.email) : null;
       const email = given === null ? typed.email : given.ok && given.email === typed.email ? typed.email : null;
       if (!ref || !email) {
         const missing = !ref ? 'order_number' : 'email';
-        return { content: json({ verified: false, missing, message: `Ask the shopper to type their ${missing === 'email' ? 'email address' : 'order number'}.` }), cards: [] };
+        return {
+          content: json({ verified: false, missing, message: `Ask the shopper to type their ${missing === 'email' ? 'email address' : 'order number'}.` }),
+          cards: [],
+        };
       }
       const outcome = await deps.verify(ref, email);
       context.state = { ...context.state, pendingReference: null, pendingEmail: null };
@@ -76,7 +84,10 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
       const target = args.order ?? context.state.activeOrderId;
       const found = target ? await deps.getOrder(target) : null;
       if (!found?.ok) {
-        const message = found?.reason === 'unavailable' ? 'The order system is not answering; try again later.' : 'Not available: this conversation has not verified that order. Ask for the order number and email, then call verify_order.';
+        const message =
+          found?.reason === 'unavailable'
+            ? 'The order system is not answering; try again later.'
+            : 'Not available: this conversation has not verified that order. Ask for the order number and email, then call verify_order.';
         return { content: json({ error: found?.reason ?? 'no_access', message }), cards: [] };
       }
       context.state = { ...context.state, activeOrderId: found.record.orderId };
@@ -84,7 +95,14 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
     },
     list_orders: async () => {
       const orders = await deps.listOrders();
-      const content = json({ orders: orders.map(({ record }) => ({ orderId: record.orderId, orderName: record.orderName, status: record.view.status, headline: record.view.headline })) });
+      const content = json({
+        orders: orders.map(({ record }) => ({
+          orderId: record.orderId,
+          orderName: record.orderName,
+          status: record.view.status,
+          headline: record.view.headline,
+        })),
+      });
       return { content, cards: orders.length > 1 ? [orderChoicesCard(orders)] : [] };
     },
     send_magic_link: async () => ({
@@ -92,11 +110,15 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
       cards: [],
     }),
     request_human: async (args: z.infer<typeof schemas.request_human>) => {
-      if (context.state.handoffReference) return { content: json({ alreadyRequested: true, reference: context.state.handoffReference, replyWithin: deps.shop.handoffEta }), cards: [] };
+      if (context.state.handoffReference)
+        return { content: json({ alreadyRequested: true, reference: context.state.handoffReference, replyWithin: deps.shop.handoffEta }), cards: [] };
       const handoff = await deps.requestHuman(args.reason || 'The shopper asked for a person.');
       context.state = { ...context.state, handoffReference: handoff.reference };
       const message = `The ${deps.shop.name} team will reply ${deps.shop.handoffEta}.`;
-      return { content: json({ requested: true, reference: handoff.reference, replyWithin: deps.shop.handoffEta }), cards: [{ type: 'handoff', reference: handoff.reference, message }] };
+      return {
+        content: json({ requested: true, reference: handoff.reference, replyWithin: deps.shop.handoffEta }),
+        cards: [{ type: 'handoff', reference: handoff.reference, message }],
+      };
     },
   };
 

@@ -40,7 +40,9 @@ describe('composeOrderAnswer: "when will it arrive?" answers what is true for th
 
   it('local delivery: the delivery window the store gave', () => {
     const order = sourceOrder({
-      fulfillmentOrders: plan({ deliveryMethod: { methodType: 'LOCAL', minDeliveryDateTime: '2025-03-11T18:00:00Z', maxDeliveryDateTime: '2025-03-11T21:00:00Z' } }),
+      fulfillmentOrders: plan({
+        deliveryMethod: { methodType: 'LOCAL', minDeliveryDateTime: '2025-03-11T18:00:00Z', maxDeliveryDateTime: '2025-03-11T21:00:00Z' },
+      }),
     });
     expect(composeOrderAnswer(view(order), 'eta')).toMatch(/The store delivers order #1001 locally, Tuesday, March 11, between 14:00 and 17:00\./);
   });

@@ -5,7 +5,7 @@ const itemLine = (item: { title: string; variantTitle: string | null; quantity: 
   `${item.quantity} × ${item.title}${item.variantTitle ? ` (${item.variantTitle})` : ''}`;
 
 const label = (view: ShopperOrderView, shipment: ShipmentView) =>
-  view.shipments.length > 1 ? `${shipment.label}${shipment.carrier ? ` (${shipment.carrier})` : ''}` : shipment.carrier ?? 'Your parcel';
+  view.shipments.length > 1 ? `${shipment.label}${shipment.carrier ? ` (${shipment.carrier})` : ''}` : (shipment.carrier ?? 'Your parcel');
 
 const ENDED = ['cancelled', 'refunded', 'digital', 'delivered'];
 
@@ -17,7 +17,9 @@ function describeLocalArrival(view: ShopperOrderView): string | null {
   if (delivery.method === 'pickup') {
     const at = delivery.location ? ` at ${delivery.location}` : '';
     if (view.status === 'ready_for_pickup') return `Order ${n} is ready to collect now${at}. Bring your order number (${n}) with you.`;
-    const when = delivery.window ? `It can be collected ${delivery.window.display}; you'll get an email when it's ready.` : "You'll get an email when it's ready to collect.";
+    const when = delivery.window
+      ? `It can be collected ${delivery.window.display}; you'll get an email when it's ready.`
+      : "You'll get an email when it's ready to collect.";
     return `Order ${n} isn't shipped: it's a pickup order${delivery.location ? `, to collect${at}` : ''}. ${when}`;
   }
   if (view.shipments.some((s) => s.status !== 'delivered')) return null;
@@ -36,9 +38,7 @@ function describeTracking(view: ShopperOrderView): string {
       : `Order ${view.orderName} hasn't shipped yet, so there is no tracking yet. You'll get tracking details as soon as it ships.`;
   }
   const lines = view.shipments.map((shipment) => {
-    const where = shipment.trackingUrl
-      ? 'the tracking link is on the card below'
-      : (shipment.trackingNote ?? 'no tracking link').toLowerCase();
+    const where = shipment.trackingUrl ? 'the tracking link is on the card below' : (shipment.trackingNote ?? 'no tracking link').toLowerCase();
     const number = shipment.trackingNumber ? `, tracking number ${shipment.trackingNumber}` : '';
     return `${label(view, shipment)}: ${shipment.statusLabel.toLowerCase()}${number}; ${where}.`;
   });

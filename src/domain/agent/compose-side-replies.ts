@@ -7,7 +7,17 @@ import type { Intent } from './detect-intent';
 
 type Reply = Omit<AgentTurn, 'engine'>;
 
-const SHIPPED = new Set(['shipped', 'in_transit', 'out_for_delivery', 'attempted_delivery', 'ready_for_pickup', 'partially_delivered', 'delivered', 'delivery_problem', 'partially_shipped']);
+const SHIPPED = new Set([
+  'shipped',
+  'in_transit',
+  'out_for_delivery',
+  'attempted_delivery',
+  'ready_for_pickup',
+  'partially_delivered',
+  'delivered',
+  'delivery_problem',
+  'partially_shipped',
+]);
 
 /**
  * Cancel / return / change of address: the agent cannot act on orders, so it says what the shop's policy is
@@ -20,10 +30,17 @@ export async function composePolicyReply(deps: AgentDeps, state: ConversationSta
   const shipped = view ? SHIPPED.has(view.status) : false;
   let text: string;
   if (intent === 'cancel') {
-    const note = view && shipped ? ` Order ${view.orderName} has already shipped, so it may be too late to cancel it.` : view?.status === 'cancelled' ? ` Order ${view.orderName} is already cancelled.` : '';
+    const note =
+      view && shipped
+        ? ` Order ${view.orderName} has already shipped, so it may be too late to cancel it.`
+        : view?.status === 'cancelled'
+          ? ` Order ${view.orderName} is already cancelled.`
+          : '';
     text = `I can't cancel orders myself.${note} ${capitalize(team)} can check whether it can still be cancelled. Shall I pass this on to them?`;
   } else if (intent === 'return') {
-    const policy = deps.shop.returnPolicy ? `Here is ${deps.shop.name}'s return policy: ${deps.shop.returnPolicy}` : `${deps.shop.name} handles returns and refunds directly, and the team will tell you the options for your order.`;
+    const policy = deps.shop.returnPolicy
+      ? `Here is ${deps.shop.name}'s return policy: ${deps.shop.returnPolicy}`
+      : `${deps.shop.name} handles returns and refunds directly, and the team will tell you the options for your order.`;
     text = `I can't start a return or refund myself. ${policy} Would you like me to pass this on to a person?`;
   } else {
     const note = view && shipped ? ` Order ${view.orderName} is already with the carrier; the tracking link may let you choose delivery options.` : '';
@@ -39,9 +56,7 @@ export async function composeHandoffReply(deps: AgentDeps, state: ConversationSt
     return { text, cards: [{ type: 'handoff', reference: state.handoffReference, message: text }], intent: 'human', state };
   }
   const handoff = await deps.requestHuman(reason);
-  const contact = state.activeOrderId
-    ? 'at the email address on your order'
-    : 'by email; if you have an order number, add it here so they can find you faster';
+  const contact = state.activeOrderId ? 'at the email address on your order' : 'by email; if you have an order number, add it here so they can find you faster';
   const text = `I've passed this conversation to the ${deps.shop.name} team (reference ${handoff.reference}). A person will get back to you ${contact}, ${deps.shop.handoffEta}. You can keep asking me about your order in the meantime.`;
   return {
     text,

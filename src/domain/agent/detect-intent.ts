@@ -19,14 +19,26 @@ export type Intent = (typeof INTENTS)[number];
 export const ORDER_QUESTIONS: readonly Intent[] = ['where_is_my_order', 'tracking', 'eta', 'contents'];
 
 const RULES: Array<[Exclude<Intent, 'out_of_scope'>, RegExp]> = [
-  ['human', /\b(human|real person|a person|agent|representative|operator|customer service|support team|staff|talk to|speak to|speak with|talk with|call me|contact (?:you|the store|support))\b/],
+  [
+    'human',
+    /\b(human|real person|a person|agent|representative|operator|customer service|support team|staff|talk to|speak to|speak with|talk with|call me|contact (?:you|the store|support))\b/,
+  ],
   ['cancel', /\bcancel+(?:l?ed|l?ing|ation)?\b/],
-  ['change_address', /\b(?:change|update|wrong|edit|correct|fix|new)\b.{0,30}\baddress\b|\baddress\b.{0,30}\b(?:change|wrong|update|incorrect|moved)\b|\bmoved\b/],
+  [
+    'change_address',
+    /\b(?:change|update|wrong|edit|correct|fix|new)\b.{0,30}\baddress\b|\baddress\b.{0,30}\b(?:change|wrong|update|incorrect|moved)\b|\bmoved\b/,
+  ],
   ['return', /\b(?:return|returns|refund|refunds|exchange|send (?:it|them) back|money back|damaged|broken|wrong (?:item|size|colou?r))\b/],
   ['other_orders', /\b(?:other|another|previous|older|all|second|different|more) (?:orders?|purchases?)\b|\bmy orders\b|\border history\b/],
   ['tracking', /\btrack(?:ing)?\b|\btracking (?:number|link|code)\b|\bwhich carrier\b|\bcarrier\b/],
-  ['eta', /\b(?:when|how long|how many days|eta|arrive|arrival|expected|estimated|get here|delivery date|be delivered|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|christmas))\b/],
-  ['contents', /\b(?:what(?:'s| is| was)? in (?:it|my order|the order|the (?:package|parcel|box))|contents|what did i (?:order|buy|get)|which items|what items|items?)\b/],
+  [
+    'eta',
+    /\b(?:when|how long|how many days|eta|arrive|arrival|expected|estimated|get here|delivery date|be delivered|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|christmas))\b/,
+  ],
+  [
+    'contents',
+    /\b(?:what(?:'s| is| was)? in (?:it|my order|the order|the (?:package|parcel|box))|contents|what did i (?:order|buy|get)|which items|what items|items?)\b/,
+  ],
   [
     'where_is_my_order',
     /\b(?:where|status|wismo|order|package|parcel|shipment|shipped|shipping|delivery|deliver|hasn'?t (?:come|arrived)|never (?:came|arrived)|not (?:arrived|received|here)|still waiting|late|missing|lost|stuck|delayed?)\b/,

@@ -60,7 +60,8 @@ async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, in
   if (state.activeOrderId) {
     const active = await deps.getOrder(state.activeOrderId);
     if (active.ok) return answer(deps, state, active, intent);
-    if (active.reason === 'unavailable') return { text: "I can't reach the store's order system right now. Please try again in a few minutes.", cards: [], intent, state };
+    if (active.reason === 'unavailable')
+      return { text: "I can't reach the store's order system right now. Please try again in a few minutes.", cards: [], intent, state };
     state = { ...state, activeOrderId: null };
   }
   const orders = await deps.listOrders();
@@ -68,7 +69,12 @@ async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, in
   if (orders.length > 1) {
     return { text: 'Which order do you mean?', cards: [orderChoicesCard(orders)], intent, state: { ...state, pendingIntent: intent } };
   }
-  if (email) return ask(state, intent, `Thanks! What's your order number? You'll find it in your order confirmation email (like ${deps.shop.orderExample ?? exampleOrderName()}).`);
+  if (email)
+    return ask(
+      state,
+      intent,
+      `Thanks! What's your order number? You'll find it in your order confirmation email (like ${deps.shop.orderExample ?? exampleOrderName()}).`,
+    );
   return ask(state, intent, "I can check that for you. What's your order number, and the email address you used for the order?");
 }
 

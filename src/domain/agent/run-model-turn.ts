@@ -58,7 +58,9 @@ export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, in
   const timer = setTimeout(() => controller.abort(new Error('model timeout')), input.timeoutMs);
   const messages: ModelMessage[] = [
     { role: 'system', content: agentSystemPrompt(deps.shop.name, deps.shop.handoffEta, deps.shop.orderExample) },
-    ...input.history.slice(-HISTORY_TURNS).map((m): ModelMessage => (m.role === 'shopper' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text })),
+    ...input.history
+      .slice(-HISTORY_TURNS)
+      .map((m): ModelMessage => (m.role === 'shopper' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text })),
     { role: 'system', content: describeConversationFacts(state) },
     { role: 'user', content: input.text },
   ];

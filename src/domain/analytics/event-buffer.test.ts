@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyticsEvent } from './analytics-event';
 import { createEventBuffer } from './event-buffer';
 
-const event = (n: number): AnalyticsEvent => ({ shopId: '00000000-0000-4000-8000-000000000001', at: new Date(n), type: 'answer_sent', door: 'widget', latencyMs: n });
+const event = (n: number): AnalyticsEvent => ({
+  shopId: '00000000-0000-4000-8000-000000000001',
+  at: new Date(n),
+  type: 'answer_sent',
+  door: 'widget',
+  latencyMs: n,
+});
 
 function manualTimers() {
   const timers: Array<() => void> = [];

@@ -9,8 +9,7 @@ const countBy = <K extends string>(keys: K[]) => {
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 };
-const byCountDesc = <T extends { count: number }>(rows: T[], key: (row: T) => string) =>
-  rows.sort((a, b) => b.count - a.count || key(a).localeCompare(key(b)));
+const byCountDesc = <T extends { count: number }>(rows: T[], key: (row: T) => string) => rows.sort((a, b) => b.count - a.count || key(a).localeCompare(key(b)));
 
 /** Order-status inquiries per shop-local day and door, each counted on the day and door it began. */
 export function computeVolumeByDay(inquiries: readonly InquirySummary[], timeZone = 'UTC'): Array<{ day: string; door: EventDoor; count: number }> {
@@ -40,7 +39,10 @@ export function computeLookupOutcomes(events: readonly AnalyticsEvent[]) {
   const failures = countBy(
     events.flatMap((e) => (e.type === 'verification_failed' ? [e.reason ?? 'unknown'] : e.type === 'verification_locked_out' ? ['locked'] : [])),
   );
-  const failuresByReason = byCountDesc([...failures].map(([reason, count]) => ({ reason, count })), (r) => r.reason);
+  const failuresByReason = byCountDesc(
+    [...failures].map(([reason, count]) => ({ reason, count })),
+    (r) => r.reason,
+  );
   return { attempted, succeeded, successRate: attempted ? succeeded / attempted : null, failuresByReason };
 }
 
@@ -55,12 +57,21 @@ export function computeCacheUse(events: readonly AnalyticsEvent[]) {
   const count = (type: AnalyticsEvent['type']) => events.filter((e) => e.type === type).length;
   const cacheHits = count('cache_hit');
   const shopifyCalls = count('shopify_call');
-  return { cacheHits, shopifyCalls, throttled: count('shopify_throttled'), failed: count('shopify_failed'), hitRate: cacheHits + shopifyCalls ? cacheHits / (cacheHits + shopifyCalls) : null };
+  return {
+    cacheHits,
+    shopifyCalls,
+    throttled: count('shopify_throttled'),
+    failed: count('shopify_failed'),
+    hitRate: cacheHits + shopifyCalls ? cacheHits / (cacheHits + shopifyCalls) : null,
+  };
 }
 
 /** Status categories of the orders shown: each (inquiry, order) pair counts once per category it was shown with. */
 export function computeStatusCategories(views: readonly OrderView[]): Array<{ category: string; count: number }> {
-  return byCountDesc([...countBy(views.flatMap((v) => v.categories))].map(([category, count]) => ({ category, count })), (r) => r.category);
+  return byCountDesc(
+    [...countBy(views.flatMap((v) => v.categories))].map(([category, count]) => ({ category, count })),
+    (r) => r.category,
+  );
 }
 
 export const ORDER_AGE_BUCKETS = [
@@ -97,8 +108,6 @@ export function computeRepeatOrders(views: readonly OrderView[], limit = 50) {
     row.lastAt = Math.max(row.lastAt, view.lastAt.getTime());
     byOrder.set(view.orderId, row);
   }
-  const rows = [...byOrder]
-    .filter(([, row]) => row.inquiries > 1)
-    .map(([orderId, row]) => ({ orderId, count: row.inquiries, lastAt: new Date(row.lastAt) }));
+  const rows = [...byOrder].filter(([, row]) => row.inquiries > 1).map(([orderId, row]) => ({ orderId, count: row.inquiries, lastAt: new Date(row.lastAt) }));
   return { total: rows.length, orders: byCountDesc(rows, (r) => r.orderId).slice(0, limit) };
 }

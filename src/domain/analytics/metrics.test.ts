@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { computeAnswerTimes, computeCacheUse, computeConversationShare, computeLookupOutcomes, computeOrderAgeAtFirstQuestion, computeRepeatOrders, computeStatusCategories, computeVolumeByDay } from './event-metrics';
+import {
+  computeAnswerTimes,
+  computeCacheUse,
+  computeConversationShare,
+  computeLookupOutcomes,
+  computeOrderAgeAtFirstQuestion,
+  computeRepeatOrders,
+  computeStatusCategories,
+  computeVolumeByDay,
+} from './event-metrics';
 import { startedIn, summarizeInquiries } from './inquiry-summary';
 import { ev, handMadeEvents, HOUR, T0 } from './metrics.fixtures';
 import { summarizeOrderViews } from './order-views';
@@ -41,7 +50,10 @@ describe('computeWismoFunnel', () => {
   });
 
   it('a deep link counts as lookup and verification', () => {
-    const events = [ev('deep_link_opened', 0, { conversationId: 's', door: 'email_link', orderId: '5' }), ev('order_viewed', 0, { conversationId: 's', orderId: '5', door: 'email_link' })];
+    const events = [
+      ev('deep_link_opened', 0, { conversationId: 's', door: 'email_link', orderId: '5' }),
+      ev('order_viewed', 0, { conversationId: 's', orderId: '5', door: 'email_link' }),
+    ];
     expect(computeWismoFunnel(events)).toMatchObject({ questions: 1, lookupsAttempted: 1, verified: 1, answered: 1, resolved: 1 });
   });
 });
@@ -52,7 +64,15 @@ describe('summarizeInquiries', () => {
       ev('order_viewed', 30, { conversationId: 'x', orderId: '1', door: 'widget' }),
       ev('deep_link_opened', 0, { conversationId: 'x', orderId: '1', door: 'email_link' }),
     ]);
-    expect(summary).toMatchObject({ inquiryId: 'x', door: 'email_link', firstAt: new Date(T0), question: true, lookup: true, verified: true, firstAnswerAt: new Date(T0 + 30 * HOUR) });
+    expect(summary).toMatchObject({
+      inquiryId: 'x',
+      door: 'email_link',
+      firstAt: new Date(T0),
+      question: true,
+      lookup: true,
+      verified: true,
+      firstAnswerAt: new Date(T0 + 30 * HOUR),
+    });
   });
 
   it('does not depend on the order events arrive in', () => {
@@ -110,7 +130,11 @@ describe('event metrics', () => {
     expect(computeCacheUse(events)).toEqual({ cacheHits: 2, shopifyCalls: 3, throttled: 1, failed: 0, hitRate: 0.4 });
   });
   it('status categories count each order once per inquiry', () => {
-    expect(computeStatusCategories(summarizeOrderViews([...events, ev('order_viewed', 1.5, { conversationId: 'c2', orderId: '1001', statusCategory: 'delivered' })]))).toEqual([
+    expect(
+      computeStatusCategories(
+        summarizeOrderViews([...events, ev('order_viewed', 1.5, { conversationId: 'c2', orderId: '1001', statusCategory: 'delivered' })]),
+      ),
+    ).toEqual([
       { category: 'delivered', count: 2 },
       { category: 'confirmed', count: 1 },
       { category: 'in_transit', count: 1 },
@@ -127,13 +151,18 @@ describe('event metrics', () => {
       ev('order_viewed', 0, { conversationId: 'k', orderId: '9', statusCategory: 'in_transit', value: { orderAgeMinutes: 90 } }),
       ev('order_viewed', 20, { conversationId: 'k', orderId: '9', statusCategory: 'delivered', value: { orderAgeMinutes: 1290 } }),
     ]);
-    expect(views).toEqual([{ orderId: '9', inquiryId: 'k', firstAt: new Date(T0), lastAt: new Date(T0 + 20 * HOUR), minAgeMinutes: 90, categories: ['delivered', 'in_transit'] }]);
+    expect(views).toEqual([
+      { orderId: '9', inquiryId: 'k', firstAt: new Date(T0), lastAt: new Date(T0 + 20 * HOUR), minAgeMinutes: 90, categories: ['delivered', 'in_transit'] },
+    ]);
     expect(computeStatusCategories(views)).toEqual([
       { category: 'delivered', count: 1 },
       { category: 'in_transit', count: 1 },
     ]);
   });
   it('orders asked about in more than one inquiry', () => {
-    expect(computeRepeatOrders(summarizeOrderViews(events))).toEqual({ total: 1, orders: [{ orderId: '1001', count: 2, lastAt: new Date(Date.parse('2026-11-02T10:00:00Z') + 61 * 3600_000) }] });
+    expect(computeRepeatOrders(summarizeOrderViews(events))).toEqual({
+      total: 1,
+      orders: [{ orderId: '1001', count: 2, lastAt: new Date(Date.parse('2026-11-02T10:00:00Z') + 61 * 3600_000) }],
+    });
   });
 });

@@ -43,9 +43,17 @@ describe('computeCarrierPerformance', () => {
   });
 
   it('leaves out shipments without a carrier, a hand-over or with a delivery before it', () => {
-    const noCarrier = order('5', 'delivered', 10, [{ ...shipment('f', 'delivered', { carrier: null, deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 9 }]);
-    const backwards = order('6', 'delivered', 10, [{ ...shipment('g', 'delivered', { carrier: 'UPS', deliveredAt: { at: daysAgo(9), display: '' } }), shippedDaysAgo: 2 }]);
-    const good = order('7', 'delivered', 10, [{ ...shipment('h', 'delivered', { carrier: 'UPS', deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 4 }]);
-    expect([noCarrier, backwards, good].flatMap((o) => deliveredShipments(o.view))).toEqual([{ shipmentId: 'h', carrier: 'UPS', shippedAt: daysAgo(4), deliveredAt: daysAgo(2) }]);
+    const noCarrier = order('5', 'delivered', 10, [
+      { ...shipment('f', 'delivered', { carrier: null, deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 9 },
+    ]);
+    const backwards = order('6', 'delivered', 10, [
+      { ...shipment('g', 'delivered', { carrier: 'UPS', deliveredAt: { at: daysAgo(9), display: '' } }), shippedDaysAgo: 2 },
+    ]);
+    const good = order('7', 'delivered', 10, [
+      { ...shipment('h', 'delivered', { carrier: 'UPS', deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 4 },
+    ]);
+    expect([noCarrier, backwards, good].flatMap((o) => deliveredShipments(o.view))).toEqual([
+      { shipmentId: 'h', carrier: 'UPS', shippedAt: daysAgo(4), deliveredAt: daysAgo(2) },
+    ]);
   });
 });

@@ -58,7 +58,11 @@ export function orderHealthFacts(view: ShopperOrderView): OrderHealthFacts {
 }
 
 /** The most serious problem of one order, or null: failed, then attempted delivery, then no scan, then unshipped. */
-export function classifyProblem(facts: OrderHealthFacts, now: Date, thresholds: HealthThresholds = DEFAULT_THRESHOLDS): { problem: ProblemKind; since: string } | null {
+export function classifyProblem(
+  facts: OrderHealthFacts,
+  now: Date,
+  thresholds: HealthThresholds = DEFAULT_THRESHOLDS,
+): { problem: ProblemKind; since: string } | null {
   if (facts.status === 'cancelled' || facts.status === 'refunded') return null;
   if (facts.failedSince) return { problem: 'delivery_failed', since: facts.failedSince };
   if (facts.attemptedSince) return { problem: 'delivery_attempted', since: facts.attemptedSince };
@@ -71,7 +75,11 @@ export function classifyProblem(facts: OrderHealthFacts, now: Date, thresholds: 
 const PROBLEM_RANK: Record<ProblemKind, number> = { delivery_failed: 0, delivery_attempted: 1, no_carrier_scan: 2, unfulfilled: 3 };
 
 /** Problem rows, most serious first, then the longest-standing. */
-export function problemRows(orders: ReadonlyArray<{ orderId: string; orderName: string; facts: OrderHealthFacts }>, now: Date, thresholds: HealthThresholds = DEFAULT_THRESHOLDS): ProblemOrder[] {
+export function problemRows(
+  orders: ReadonlyArray<{ orderId: string; orderName: string; facts: OrderHealthFacts }>,
+  now: Date,
+  thresholds: HealthThresholds = DEFAULT_THRESHOLDS,
+): ProblemOrder[] {
   return orders
     .flatMap(({ orderId, orderName, facts }) => {
       const found = classifyProblem(facts, now, thresholds);
@@ -86,7 +94,11 @@ export function problemRows(orders: ReadonlyArray<{ orderId: string; orderName: 
  * deliveries. One row per order, the most serious problem first. Cancelled and refunded orders are left out.
  */
 export const findProblemOrders = (orders: readonly SnapshotOrder[], now: Date, thresholds: HealthThresholds = DEFAULT_THRESHOLDS): ProblemOrder[] =>
-  problemRows(orders.map((o) => ({ orderId: o.orderId, orderName: o.orderName, facts: orderHealthFacts(o.view) })), now, thresholds);
+  problemRows(
+    orders.map((o) => ({ orderId: o.orderId, orderName: o.orderName, facts: orderHealthFacts(o.view) })),
+    now,
+    thresholds,
+  );
 
 export type ShipmentDelivery = { shipmentId: string; carrier: string; shippedAt: string; deliveredAt: string };
 
@@ -102,7 +114,9 @@ export function deliveredShipments(view: ShopperOrderView): ShipmentDelivery[] {
 }
 
 /** Days from shipment to delivery per carrier: count, median, p90. */
-export function computeCarrierPerformance(deliveries: readonly ShipmentDelivery[]): Array<{ carrier: string; shipments: number; medianDays: number | null; p90Days: number | null }> {
+export function computeCarrierPerformance(
+  deliveries: readonly ShipmentDelivery[],
+): Array<{ carrier: string; shipments: number; medianDays: number | null; p90Days: number | null }> {
   const byCarrier = new Map<string, number[]>();
   for (const delivery of deliveries) {
     const days = (Date.parse(delivery.deliveredAt) - Date.parse(delivery.shippedAt)) / DAY_MS;

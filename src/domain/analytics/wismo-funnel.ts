@@ -17,12 +17,24 @@ export type WismoFunnel = {
 };
 
 export const FUNNEL_HELP: Record<keyof WismoFunnel, { label: string; help: string }> = {
-  questions: { label: 'Order-status questions', help: 'Conversations or tracking-page visits that began in the date range and asked about an order: a chat message about where an order is, its tracking, delivery date or contents, or any order lookup, deep link or magic link.' },
-  lookupsAttempted: { label: 'Lookups attempted', help: 'Of those, the ones where the shopper gave an order number and email, or opened a signed deep link or magic link.' },
+  questions: {
+    label: 'Order-status questions',
+    help: 'Conversations or tracking-page visits that began in the date range and asked about an order: a chat message about where an order is, its tracking, delivery date or contents, or any order lookup, deep link or magic link.',
+  },
+  lookupsAttempted: {
+    label: 'Lookups attempted',
+    help: 'Of those, the ones where the shopper gave an order number and email, or opened a signed deep link or magic link.',
+  },
   verified: { label: 'Verified', help: 'Of those, the ones where the shopper proved the order was theirs (number and email matched, or a valid signed link).' },
   answered: { label: 'Answered', help: 'Of those, the ones where we showed the order status.' },
-  noPersonNeeded: { label: 'No person needed (72 h)', help: 'Answered, and nobody asked for a person in that conversation (before it or within 72 hours of the first answer).' },
-  askedAgain: { label: 'Asked again (72 h)', help: 'Answered, but the same order was asked about again in another conversation or visit within 72 hours: the answer did not settle it.' },
+  noPersonNeeded: {
+    label: 'No person needed (72 h)',
+    help: 'Answered, and nobody asked for a person in that conversation (before it or within 72 hours of the first answer).',
+  },
+  askedAgain: {
+    label: 'Asked again (72 h)',
+    help: 'Answered, but the same order was asked about again in another conversation or visit within 72 hours: the answer did not settle it.',
+  },
   resolved: { label: 'Resolved without a person', help: 'Answered, no person needed and not asked again within 72 hours.' },
 };
 

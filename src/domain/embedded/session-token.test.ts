@@ -47,7 +47,7 @@ describe('verifySessionToken', () => {
     expect(reason(signSessionToken(claims({ nbf: nowS + 5 }), SECRET))).toBe('ok');
   });
 
-  it('refuses another app\'s token (wrong audience), a list of audiences and a missing one', () => {
+  it("refuses another app's token (wrong audience), a list of audiences and a missing one", () => {
     expect(reason(signSessionToken(claims({ aud: 'someone-else' }), SECRET))).toBe('wrong_audience');
     expect(reason(signSessionToken(claims({ aud: [API_KEY, 'someone-else'] }), SECRET))).toBe('wrong_audience');
     expect(reason(signSessionToken(claims({ aud: undefined }), SECRET))).toBe('wrong_audience');

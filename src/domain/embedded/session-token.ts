@@ -19,14 +19,7 @@ export type SessionTokenClaims = {
 };
 
 export type SessionTokenFailure =
-  | 'malformed'
-  | 'unsupported_algorithm'
-  | 'bad_signature'
-  | 'expired'
-  | 'not_yet_valid'
-  | 'wrong_audience'
-  | 'wrong_shop'
-  | 'missing_user';
+  'malformed' | 'unsupported_algorithm' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'wrong_audience' | 'wrong_shop' | 'missing_user';
 
 export type SessionTokenResult = { ok: true; claims: SessionTokenClaims } | { ok: false; reason: SessionTokenFailure };
 

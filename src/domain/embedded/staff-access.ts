@@ -8,9 +8,7 @@ export const DEFAULT_EMBEDDED_STAFF_ACCESS: EmbeddedStaffAccess = 'members';
 
 export type StaffFacts = { accountOwner: boolean; emailVerified: boolean };
 
-export type StaffAccessDecision =
-  | { ok: true; add: 'owner' | 'member' | null }
-  | { ok: false; reason: 'unverified_email' | 'owner_only' };
+export type StaffAccessDecision = { ok: true; add: 'owner' | 'member' | null } | { ok: false; reason: 'unverified_email' | 'owner_only' };
 
 /**
  * The shop's account owner is always let in as `owner`. Other staff: an existing member keeps their role;

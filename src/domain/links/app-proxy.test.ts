@@ -23,7 +23,9 @@ describe('app proxy signatures (shopify-api.md §7 vectors)', () => {
   it('accepts the documented request, read from a URL query string too', () => {
     const result = verifyAppProxyQuery(DOC_QUERY, 'hush', DOC_NOW + 30_000);
     expect(result).toEqual({ ok: true, shop: 'shop-name.myshopify.com', loggedInCustomerId: '1', pathPrefix: '/apps/awesome_reviews' });
-    const url = new URL('https://proxy.example/proxy/extra/path/components?extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555&signature=4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb');
+    const url = new URL(
+      'https://proxy.example/proxy/extra/path/components?extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555&signature=4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb',
+    );
     expect(verifyAppProxyQuery(url.searchParams, 'hush', DOC_NOW).ok).toBe(true);
   });
 
@@ -35,7 +37,10 @@ describe('app proxy signatures (shopify-api.md §7 vectors)', () => {
   });
 
   it('agrees with the demo shop signer', () => {
-    const query = buildAppProxyQuery({ shop: 'acme-outdoors.myshopify.com', pathPrefix: '/apps/orders', loggedInCustomerId: 42, extra: { a: ['x', 'y'] } }, 's3cret');
+    const query = buildAppProxyQuery(
+      { shop: 'acme-outdoors.myshopify.com', pathPrefix: '/apps/orders', loggedInCustomerId: 42, extra: { a: ['x', 'y'] } },
+      's3cret',
+    );
     expect(signAppProxyMessage(appProxySigningMessage(query), 's3cret')).toBe(signAppProxyQuery(query, 's3cret'));
     expect(verifyAppProxyQuery(query, 's3cret', Date.now())).toMatchObject({ ok: true, loggedInCustomerId: '42' });
   });
@@ -50,6 +55,9 @@ describe('app proxy signatures (shopify-api.md §7 vectors)', () => {
     expect(verifyAppProxyQuery(unsigned, 'hush', DOC_NOW)).toEqual({ ok: false, reason: 'missing_signature' });
     expect(verifyAppProxyQuery(DOC_QUERY, 'hush', DOC_NOW + 91_000)).toEqual({ ok: false, reason: 'stale_timestamp' });
     expect(verifyAppProxyQuery(DOC_QUERY, 'hush', DOC_NOW - 91_000)).toEqual({ ok: false, reason: 'stale_timestamp' });
-    expect(verifyAppProxyQuery({ ...DOC_QUERY, shop: ['shop-name.myshopify.com', 'evil.myshopify.com'] }, 'hush', DOC_NOW)).toEqual({ ok: false, reason: 'duplicate_param' });
+    expect(verifyAppProxyQuery({ ...DOC_QUERY, shop: ['shop-name.myshopify.com', 'evil.myshopify.com'] }, 'hush', DOC_NOW)).toEqual({
+      ok: false,
+      reason: 'duplicate_param',
+    });
   });
 });

@@ -13,7 +13,13 @@ export type RequestMagicLinkDeps = {
   hasOrders: (shop: MagicLinkShop, email: string) => Promise<boolean | 'unknown'>;
   /** Mints the single-use sign-in link bound to this shop and mails it. */
   sendLink: (input: { shop: MagicLinkShop; email: string; callbackPath: string }) => Promise<void>;
-  audit: (entry: { shopId: string; result: 'success' | 'failure' | 'locked' | 'unavailable'; reason: string; emailHash: string | null; clientHash: string | null }) => Promise<void>;
+  audit: (entry: {
+    shopId: string;
+    result: 'success' | 'failure' | 'locked' | 'unavailable';
+    reason: string;
+    emailHash: string | null;
+    clientHash: string | null;
+  }) => Promise<void>;
   /** Every answer takes at least this long, so timing does not tell "has orders" from "has none". */
   minimumResponseMs: number;
   sleep: (ms: number) => Promise<void>;
@@ -25,9 +31,7 @@ export type RequestMagicLinkDeps = {
 export type RequestMagicLinkInput = { shop: MagicLinkShop; email: string; clientAddress: string | null; callbackPath?: string };
 
 export type RequestMagicLinkResult =
-  | { status: 'accepted'; message: string }
-  | { status: 'invalid_email'; message: string }
-  | { status: 'limited'; message: string; retryAfterMs: number };
+  { status: 'accepted'; message: string } | { status: 'invalid_email'; message: string } | { status: 'limited'; message: string; retryAfterMs: number };
 
 export const invalidEmailMessage = 'Please enter a valid email address, like name@example.com.';
 export const acceptedMessage = (shopName: string) =>

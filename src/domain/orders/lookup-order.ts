@@ -75,10 +75,7 @@ const shared = <T>(deps: OrderLookupDeps, key: string, load: () => Promise<T>, r
  * Shopify call for every spelling at once, shared by every concurrent lookup of the same number.
  * Shopify down: the last known snapshots, marked stale.
  */
-export async function findOrderRecords(
-  deps: OrderLookupDeps,
-  reference: OrderReference,
-): Promise<NamedLookup> {
+export async function findOrderRecords(deps: OrderLookupDeps, reference: OrderReference): Promise<NamedLookup> {
   const nameKey = orderNameCacheKey(deps.shopId, reference.number);
   const fromCache = async (): Promise<NamedLookup | null> => {
     const records = await readNamedRecords(deps, nameKey);
@@ -86,44 +83,55 @@ export async function findOrderRecords(
   };
   const cached = await fromCache();
   if (cached) return cached;
-  return shared(deps, nameKey, async (): Promise<NamedLookup> => {
-    try {
-      const orders = await deps.gateway.findOrdersByNames(reference.candidates);
-      const records = await remember(deps, orders);
-      const ttl = records.length === 0 ? NEGATIVE_NAME_TTL_MS : ORDER_CACHE_TTL_MS;
-      await deps.cache.setJson(nameKey, records.map((record) => record.orderId), ttl);
-      return { ok: true, records, source: 'shopify', stale: false };
-    } catch (error) {
-      deps.onUpstreamFailure?.(error);
-      const snapshots = await deps.snapshots.findSnapshotsByName(reference.candidates).catch(() => []);
-      if (snapshots.length === 0) return { ok: false, reason: 'unavailable' };
-      return { ok: true, records: snapshots, source: 'snapshot', stale: true };
-    }
-  }, fromCache);
+  return shared(
+    deps,
+    nameKey,
+    async (): Promise<NamedLookup> => {
+      try {
+        const orders = await deps.gateway.findOrdersByNames(reference.candidates);
+        const records = await remember(deps, orders);
+        const ttl = records.length === 0 ? NEGATIVE_NAME_TTL_MS : ORDER_CACHE_TTL_MS;
+        await deps.cache.setJson(
+          nameKey,
+          records.map((record) => record.orderId),
+          ttl,
+        );
+        return { ok: true, records, source: 'shopify', stale: false };
+      } catch (error) {
+        deps.onUpstreamFailure?.(error);
+        const snapshots = await deps.snapshots.findSnapshotsByName(reference.candidates).catch(() => []);
+        if (snapshots.length === 0) return { ok: false, reason: 'unavailable' };
+        return { ok: true, records: snapshots, source: 'snapshot', stale: true };
+      }
+    },
+    fromCache,
+  );
 }
 
 /** One order by id, cache first, then Shopify (one call for concurrent lookups), then the last known snapshot. */
-export async function getOrderRecord(
-  deps: OrderLookupDeps,
-  orderId: string,
-): Promise<SingleLookup> {
+export async function getOrderRecord(deps: OrderLookupDeps, orderId: string): Promise<SingleLookup> {
   const fromCache = async (): Promise<SingleLookup | null> => {
     const record = await readRecord(deps, orderId);
     return record ? { ok: true, record, source: 'cache', stale: false } : null;
   };
   const cached = await fromCache();
   if (cached) return cached;
-  return shared(deps, orderCacheKey(deps.shopId, orderId), async (): Promise<SingleLookup> => {
-    try {
-      const order = await deps.gateway.getOrder(orderId);
-      if (!order) return { ok: false, reason: 'not_found' };
-      const [record] = await remember(deps, [order]);
-      return { ok: true, record: record!, source: 'shopify', stale: false };
-    } catch (error) {
-      deps.onUpstreamFailure?.(error);
-      const snapshot = await deps.snapshots.findSnapshot(orderId).catch(() => null);
-      if (!snapshot) return { ok: false, reason: 'unavailable' };
-      return { ok: true, record: snapshot, source: 'snapshot', stale: true };
-    }
-  }, fromCache);
+  return shared(
+    deps,
+    orderCacheKey(deps.shopId, orderId),
+    async (): Promise<SingleLookup> => {
+      try {
+        const order = await deps.gateway.getOrder(orderId);
+        if (!order) return { ok: false, reason: 'not_found' };
+        const [record] = await remember(deps, [order]);
+        return { ok: true, record: record!, source: 'shopify', stale: false };
+      } catch (error) {
+        deps.onUpstreamFailure?.(error);
+        const snapshot = await deps.snapshots.findSnapshot(orderId).catch(() => null);
+        if (!snapshot) return { ok: false, reason: 'unavailable' };
+        return { ok: true, record: snapshot, source: 'snapshot', stale: true };
+      }
+    },
+    fromCache,
+  );
 }

@@ -8,16 +8,39 @@ const EU = { prefix: '', suffix: '-EU' };
 
 describe('parseOrderReference', () => {
   it.each([
-    '#1001', '1001', 'order 1001', 'Order #1001', 'ORDER#1001', 'no. 1001', 'No.1001', 'nr 1001', 'n° 1001', 'nº1001',
-    ' 1 0 0 1 ', '＃１００１', '１００１', 'order number: 1001', 'my order is #1001', '#01001', '  #1001.  ', 'Bestellung 1001',
-    '#\u200B1001', '1001 please', '#1001, thanks!',
+    '#1001',
+    '1001',
+    'order 1001',
+    'Order #1001',
+    'ORDER#1001',
+    'no. 1001',
+    'No.1001',
+    'nr 1001',
+    'n° 1001',
+    'nº1001',
+    ' 1 0 0 1 ',
+    '＃１００１',
+    '１００１',
+    'order number: 1001',
+    'my order is #1001',
+    '#01001',
+    '  #1001.  ',
+    'Bestellung 1001',
+    '#\u200B1001',
+    '1001 please',
+    '#1001, thanks!',
   ])('reads %j as order number 1001 with nothing else typed', (input) => {
     const parsed = parseOrderReference(input);
     expect(parsed).toMatchObject({ ok: true, number: '1001', prefix: '', suffix: '' });
   });
 
   it.each([
-    ['NT-1001', 'nt', ''], ['nt1001', 'nt', ''], ['order NT 1001', 'nt', ''], ['1001-EU', '', 'eu'], ['#1001-eu', '', 'eu'], ['1001eu', '', 'eu'],
+    ['NT-1001', 'nt', ''],
+    ['nt1001', 'nt', ''],
+    ['order NT 1001', 'nt', ''],
+    ['1001-EU', '', 'eu'],
+    ['#1001-eu', '', 'eu'],
+    ['1001eu', '', 'eu'],
   ])('keeps the shop prefix/suffix typed in %j', (input, prefix, suffix) => {
     expect(parseOrderReference(input)).toMatchObject({ ok: true, number: '1001', prefix, suffix });
   });
@@ -52,18 +75,39 @@ describe('parseOrderReference', () => {
 
 describe('orderNameMatches', () => {
   it.each([
-    ['#1001', '#1001', HASH], ['1001', '#1001', HASH], ['order 1001', '#1001', HASH], ['＃１００１', '#1001', undefined],
-    ['1001', 'NT-1001', NT], ['#1001', 'NT-1001', NT], ['nt1001', 'NT-1001', NT], ['NT 1001', 'NT-1001', undefined],
-    ['1001', '1001-EU', EU], ['#1001-eu', '1001-EU', EU], ['1001-EU', '1001-EU', undefined], ['#01001', '#1001', HASH],
+    ['#1001', '#1001', HASH],
+    ['1001', '#1001', HASH],
+    ['order 1001', '#1001', HASH],
+    ['＃１００１', '#1001', undefined],
+    ['1001', 'NT-1001', NT],
+    ['#1001', 'NT-1001', NT],
+    ['nt1001', 'NT-1001', NT],
+    ['NT 1001', 'NT-1001', undefined],
+    ['1001', '1001-EU', EU],
+    ['#1001-eu', '1001-EU', EU],
+    ['1001-EU', '1001-EU', undefined],
+    ['#01001', '#1001', HASH],
   ] as const)('%j matches %j', (typed, name, format) => {
     expect(orderNameMatches(typed, name, format)).toBe(true);
   });
 
   it.each([
-    ['#1001', '#10010', HASH], ['1001', '#10010', HASH], ['#10010', '#1001', HASH], ['#1001', '#11001', HASH],
-    ['#1001', '#1001-EU', HASH], ['#1001', '#1001-EU', undefined], ['1001-EU', '#1001', HASH], ['1001-EU', '1001', undefined],
-    ['1001', 'NT-1001', undefined], ['1001', 'NT-1001', HASH], ['XY-1001', 'NT-1001', NT], ['NT-1001', '#1001', HASH],
-    ['1001-US', '1001-EU', EU], ['', '#1001', HASH], ['order', '#1001', HASH], ['#1001', 'no number', HASH],
+    ['#1001', '#10010', HASH],
+    ['1001', '#10010', HASH],
+    ['#10010', '#1001', HASH],
+    ['#1001', '#11001', HASH],
+    ['#1001', '#1001-EU', HASH],
+    ['#1001', '#1001-EU', undefined],
+    ['1001-EU', '#1001', HASH],
+    ['1001-EU', '1001', undefined],
+    ['1001', 'NT-1001', undefined],
+    ['1001', 'NT-1001', HASH],
+    ['XY-1001', 'NT-1001', NT],
+    ['NT-1001', '#1001', HASH],
+    ['1001-US', '1001-EU', EU],
+    ['', '#1001', HASH],
+    ['order', '#1001', HASH],
+    ['#1001', 'no number', HASH],
   ] as const)('%j does not match %j', (typed, name, format) => {
     expect(orderNameMatches(typed, name, format)).toBe(false);
   });
@@ -77,7 +121,10 @@ describe('orderNameMatches', () => {
 
 describe('order name format', () => {
   it.each([
-    ['#1001', { prefix: '#', suffix: '' }], ['NT-1180', { prefix: 'NT-', suffix: '' }], ['1055-EU', { prefix: '', suffix: '-EU' }], ['weird', HASH],
+    ['#1001', { prefix: '#', suffix: '' }],
+    ['NT-1180', { prefix: 'NT-', suffix: '' }],
+    ['1055-EU', { prefix: '', suffix: '-EU' }],
+    ['weird', HASH],
   ])('learns %j', (name, format) => {
     expect(learnOrderNameFormat(name)).toEqual(format);
   });

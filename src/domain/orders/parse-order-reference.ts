@@ -27,9 +27,33 @@ const MAX_INPUT_LENGTH = 64;
 
 /** Words shoppers put around an order number that carry no meaning (several languages). */
 const FILLER_WORDS = new Set([
-  'my', 'the', 'order', 'orders', 'ordernumber', 'orderno', 'ordernr', 'number', 'num', 'no', 'nr', 'nro', 'n',
-  'ref', 'reference', 'id', 'is', 'bestellung', 'bestellnummer', 'nummer', 'commande', 'numero', 'número',
-  'pedido', 'ordre', 'ordrenummer', 'order_id',
+  'my',
+  'the',
+  'order',
+  'orders',
+  'ordernumber',
+  'orderno',
+  'ordernr',
+  'number',
+  'num',
+  'no',
+  'nr',
+  'nro',
+  'n',
+  'ref',
+  'reference',
+  'id',
+  'is',
+  'bestellung',
+  'bestellnummer',
+  'nummer',
+  'commande',
+  'numero',
+  'número',
+  'pedido',
+  'ordre',
+  'ordrenummer',
+  'order_id',
 ]);
 
 /**

@@ -44,9 +44,7 @@ export const sourceFulfillmentOrderSchema = z.object({
   status: z.string(),
   fulfillAt: z.string().nullish(),
   fulfillmentHolds: z.array(z.object({ reason: z.string() })).nullish(),
-  deliveryMethod: z
-    .object({ methodType: z.string(), minDeliveryDateTime: z.string().nullish(), maxDeliveryDateTime: z.string().nullish() })
-    .nullish(),
+  deliveryMethod: z.object({ methodType: z.string(), minDeliveryDateTime: z.string().nullish(), maxDeliveryDateTime: z.string().nullish() }).nullish(),
   assignedLocation: z.object({ name: z.string().nullish(), address1: z.string().nullish(), city: z.string().nullish() }).nullish(),
 });
 

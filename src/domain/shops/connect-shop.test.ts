@@ -8,7 +8,11 @@ describe('connectShop', () => {
   it('proves the token with one Admin API call and stores what Shopify reports', async () => {
     const fake = createFakeShopDeps({ tokens: { [TOKEN]: ACME_INFO } });
     const result = await connectShop(fake.deps, { domain: 'https://Acme.myshopify.com/', token: TOKEN, webhookSecret: 'whsec_12345678' });
-    expect(result).toMatchObject({ ok: true, created: true, shop: { domain: 'acme.myshopify.com', name: 'Acme Outdoors', timezone: 'America/New_York', currency: 'USD' } });
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      shop: { domain: 'acme.myshopify.com', name: 'Acme Outdoors', timezone: 'America/New_York', currency: 'USD' },
+    });
     expect(fake.shopInfoCalls).toHaveLength(1);
     expect(fake.shopInfoCalls[0]).toMatchObject({ domain: 'acme.myshopify.com', apiOrigin: 'https://acme.myshopify.com', accessToken: TOKEN });
     expect(fake.saved).toEqual([expect.objectContaining({ accessToken: TOKEN, webhookSecret: 'whsec_12345678', apiOrigin: 'https://acme.myshopify.com' })]);

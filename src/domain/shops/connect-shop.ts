@@ -24,9 +24,7 @@ export type ConnectShopInput = {
 
 export type ConnectShopFailure = 'invalid_domain' | 'invalid_origin' | 'invalid_token' | 'token_rejected' | 'unreachable';
 
-export type ConnectShopResult =
-  | { ok: true; shop: Shop; created: boolean }
-  | { ok: false; reason: ConnectShopFailure; message: string };
+export type ConnectShopResult = { ok: true; shop: Shop; created: boolean } | { ok: false; reason: ConnectShopFailure; message: string };
 
 // Admin API tokens (shpat_/shpca_/shpua_…) are URL-safe ASCII; refusing anything else also keeps
 // CR/LF and spaces out of the X-Shopify-Access-Token header.

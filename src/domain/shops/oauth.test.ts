@@ -90,27 +90,127 @@ describe('completeInstall', () => {
     const { nonce, cookieValue } = started(config);
     const result = await completeInstall(config, deps, { query: callbackQuery({ shop: SHOP, state: nonce }), stateCookie: cookieValue });
     expect(result).toMatchObject({ ok: true, shop: { domain: SHOP, name: 'Acme Outdoors', scopes: 'read_orders' } });
-    expect(exchanges).toEqual([{ adminOrigin: 'http://127.0.0.1:4010/shops/acme.myshopify.com', clientId: 'client-id', clientSecret: 'client-secret', code: 'good-code' }]);
+    expect(exchanges).toEqual([
+      { adminOrigin: 'http://127.0.0.1:4010/shops/acme.myshopify.com', clientId: 'client-id', clientSecret: 'client-secret', code: 'good-code' },
+    ]);
     expect(fake.saved).toHaveLength(1);
   });
 
   type Case = [string, (config: OAuthAppConfig) => { query: URLSearchParams; stateCookie: string | undefined }, string];
   const cases: Case[] = [
-    ['a bad hmac', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); const h = q.get('hmac')!; q.set('hmac', `${h.slice(0, -1)}${h.endsWith('0') ? '1' : '0'}`); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
-    ['an hmac made with another secret', (c) => { const s = started(c); return { query: callbackQuery({ shop: SHOP, state: s.nonce }, 'other'), stateCookie: s.cookieValue }; }, 'bad_hmac'],
-    ['a missing hmac', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); q.delete('hmac'); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
-    ['a tampered code', (c) => { const s = started(c); const q = callbackQuery({ shop: SHOP, state: s.nonce }); q.set('code', 'other'); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
-    ['a stale timestamp', (c) => { const s = started(c); return { query: callbackQuery({ shop: SHOP, state: s.nonce, timestamp: String(NOW / 1000 - 600) }), stateCookie: s.cookieValue }; }, 'stale_request'],
+    [
+      'a bad hmac',
+      (c) => {
+        const s = started(c);
+        const q = callbackQuery({ shop: SHOP, state: s.nonce });
+        const h = q.get('hmac')!;
+        q.set('hmac', `${h.slice(0, -1)}${h.endsWith('0') ? '1' : '0'}`);
+        return { query: q, stateCookie: s.cookieValue };
+      },
+      'bad_hmac',
+    ],
+    [
+      'an hmac made with another secret',
+      (c) => {
+        const s = started(c);
+        return { query: callbackQuery({ shop: SHOP, state: s.nonce }, 'other'), stateCookie: s.cookieValue };
+      },
+      'bad_hmac',
+    ],
+    [
+      'a missing hmac',
+      (c) => {
+        const s = started(c);
+        const q = callbackQuery({ shop: SHOP, state: s.nonce });
+        q.delete('hmac');
+        return { query: q, stateCookie: s.cookieValue };
+      },
+      'bad_hmac',
+    ],
+    [
+      'a tampered code',
+      (c) => {
+        const s = started(c);
+        const q = callbackQuery({ shop: SHOP, state: s.nonce });
+        q.set('code', 'other');
+        return { query: q, stateCookie: s.cookieValue };
+      },
+      'bad_hmac',
+    ],
+    [
+      'a stale timestamp',
+      (c) => {
+        const s = started(c);
+        return { query: callbackQuery({ shop: SHOP, state: s.nonce, timestamp: String(NOW / 1000 - 600) }), stateCookie: s.cookieValue };
+      },
+      'stale_request',
+    ],
     ['a missing state cookie', (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: undefined }), 'bad_state'],
     ['a missing state parameter', (c) => ({ query: callbackQuery({ shop: SHOP }), stateCookie: started(c).cookieValue }), 'bad_state'],
-    ['a state from another session', (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: started(c).cookieValue }), 'bad_state'],
-    ['a forged cookie', () => { const s = createOAuthState(SHOP, randomBytes(32), NOW, randomBytes); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
-    ['an expired cookie', (c) => { const s = createOAuthState(SHOP, c.stateKey, NOW - 601_000, c.randomBytes); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
-    ['shop evil.com', (c) => { const s = started(c, 'evil.com'); return { query: callbackQuery({ shop: 'evil.com', state: s.nonce }), stateCookie: s.cookieValue }; }, 'invalid_domain'],
-    ['shop acme.myshopify.com.evil.com', (c) => { const s = started(c, 'acme.myshopify.com.evil.com'); return { query: callbackQuery({ shop: 'acme.myshopify.com.evil.com', state: s.nonce }), stateCookie: s.cookieValue }; }, 'invalid_domain'],
-    ['a shop other than the one the install started for', (c) => { const s = started(c, 'other.myshopify.com'); return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue }; }, 'bad_state'],
-    ['a repeated shop parameter', (c) => { const s = started(c); const q = new URLSearchParams({ code: 'good-code', timestamp: String(NOW / 1000), shop: SHOP, state: s.nonce }); q.append('shop', 'evil.com'); q.set('hmac', signQuery(q, 'client-secret')); return { query: q, stateCookie: s.cookieValue }; }, 'bad_hmac'],
-    ['a code Shopify refuses', (c) => { const s = started(c); return { query: callbackQuery({ shop: SHOP, state: s.nonce, code: 'bad-code' }), stateCookie: s.cookieValue }; }, 'exchange_failed'],
+    [
+      'a state from another session',
+      (c) => ({ query: callbackQuery({ shop: SHOP, state: started(c).nonce }), stateCookie: started(c).cookieValue }),
+      'bad_state',
+    ],
+    [
+      'a forged cookie',
+      () => {
+        const s = createOAuthState(SHOP, randomBytes(32), NOW, randomBytes);
+        return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue };
+      },
+      'bad_state',
+    ],
+    [
+      'an expired cookie',
+      (c) => {
+        const s = createOAuthState(SHOP, c.stateKey, NOW - 601_000, c.randomBytes);
+        return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue };
+      },
+      'bad_state',
+    ],
+    [
+      'shop evil.com',
+      (c) => {
+        const s = started(c, 'evil.com');
+        return { query: callbackQuery({ shop: 'evil.com', state: s.nonce }), stateCookie: s.cookieValue };
+      },
+      'invalid_domain',
+    ],
+    [
+      'shop acme.myshopify.com.evil.com',
+      (c) => {
+        const s = started(c, 'acme.myshopify.com.evil.com');
+        return { query: callbackQuery({ shop: 'acme.myshopify.com.evil.com', state: s.nonce }), stateCookie: s.cookieValue };
+      },
+      'invalid_domain',
+    ],
+    [
+      'a shop other than the one the install started for',
+      (c) => {
+        const s = started(c, 'other.myshopify.com');
+        return { query: callbackQuery({ shop: SHOP, state: s.nonce }), stateCookie: s.cookieValue };
+      },
+      'bad_state',
+    ],
+    [
+      'a repeated shop parameter',
+      (c) => {
+        const s = started(c);
+        const q = new URLSearchParams({ code: 'good-code', timestamp: String(NOW / 1000), shop: SHOP, state: s.nonce });
+        q.append('shop', 'evil.com');
+        q.set('hmac', signQuery(q, 'client-secret'));
+        return { query: q, stateCookie: s.cookieValue };
+      },
+      'bad_hmac',
+    ],
+    [
+      'a code Shopify refuses',
+      (c) => {
+        const s = started(c);
+        return { query: callbackQuery({ shop: SHOP, state: s.nonce, code: 'bad-code' }), stateCookie: s.cookieValue };
+      },
+      'exchange_failed',
+    ],
   ];
 
   it.each(cases)('refuses %s and stores nothing', async (_name, build, reason) => {

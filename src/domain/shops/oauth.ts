@@ -20,9 +20,7 @@ export type OAuthAppConfig = {
 export type InstallFailure = 'invalid_domain' | 'bad_hmac' | 'stale_request' | 'bad_state' | 'missing_code' | 'exchange_failed' | 'not_connected';
 export type InstallRefusal = { ok: false; reason: InstallFailure; status: 400 | 401; message: string };
 
-export type BeginInstallResult =
-  | { ok: true; shop: string; redirectUrl: string; cookie: { value: string; maxAgeSeconds: number } }
-  | InstallRefusal;
+export type BeginInstallResult = { ok: true; shop: string; redirectUrl: string; cookie: { value: string; maxAgeSeconds: number } } | InstallRefusal;
 
 /** Where Shopify sends the merchant back after approving the install. */
 export function oauthCallbackUrl(appUrl: string): string {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allShipped, daysAgo, daysAhead, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, hoursAgo, lineItem, sourceOrder,
+  allShipped,
+  daysAgo,
+  daysAhead,
+  FIXTURE_NOW,
+  fulfillment,
+  fulfillmentEvent as ev,
+  hoursAgo,
+  lineItem,
+  sourceOrder,
 } from '../../../test/support/source-order-fixture';
 import type { SourceOrder } from '../orders/source-order';
 import { buildOrderView } from './build-order-view';
@@ -13,7 +21,14 @@ const view = (order: SourceOrder): ShopperOrderView => shopperOrderViewSchema.pa
 const shoe = lineItem('Trail Runner Shoe', 1, { unfulfilledQuantity: 0 });
 const socks = lineItem('Running Socks', 2, { unfulfilledQuantity: 0 });
 const transit = (extra = {}) =>
-  fulfillment({ items: [shoe], events: [ev('CONFIRMED', daysAgo(3)), ev('IN_TRANSIT', hoursAgo(20), { city: 'Mississauga', province: 'Ontario', country: 'Canada', message: 'Item processed' })], ...extra });
+  fulfillment({
+    items: [shoe],
+    events: [
+      ev('CONFIRMED', daysAgo(3)),
+      ev('IN_TRANSIT', hoursAgo(20), { city: 'Mississauga', province: 'Ontario', country: 'Canada', message: 'Item processed' }),
+    ],
+    ...extra,
+  });
 const shipped = (f: ReturnType<typeof fulfillment>[], extra: Partial<SourceOrder> = {}) =>
   sourceOrder({ displayFulfillmentStatus: 'FULFILLED', lineItems: { nodes: allShipped([shoe]) }, fulfillments: f, ...extra });
 
@@ -33,18 +48,39 @@ describe('buildOrderView: status categories', () => {
     ['marked fulfilled without events', shipped([fulfillment({ items: [shoe] })]), 'shipped'],
     ['in transit', shipped([transit()]), 'in_transit'],
     ['carrier picked up', shipped([fulfillment({ items: [shoe], events: [ev('CARRIER_PICKED_UP', hoursAgo(3))] })]), 'in_transit'],
-    ['out for delivery', shipped([fulfillment({ items: [shoe], events: [ev('IN_TRANSIT', hoursAgo(20)), ev('OUT_FOR_DELIVERY', hoursAgo(2))] })]), 'out_for_delivery'],
+    [
+      'out for delivery',
+      shipped([fulfillment({ items: [shoe], events: [ev('IN_TRANSIT', hoursAgo(20)), ev('OUT_FOR_DELIVERY', hoursAgo(2))] })]),
+      'out_for_delivery',
+    ],
     ['attempted delivery', shipped([fulfillment({ items: [shoe], events: [ev('ATTEMPTED_DELIVERY', hoursAgo(2))] })]), 'attempted_delivery'],
     ['ready for pickup', shipped([fulfillment({ items: [shoe], events: [ev('READY_FOR_PICKUP', hoursAgo(2))] })]), 'ready_for_pickup'],
     ['delivered', shipped([fulfillment({ items: [shoe], events: [ev('IN_TRANSIT', daysAgo(2)), ev('DELIVERED', hoursAgo(4))] })]), 'delivered'],
     ['picked up', shipped([fulfillment({ items: [shoe], events: [ev('PICKED_UP', hoursAgo(4))] })]), 'delivered'],
     ['carrier failure', shipped([fulfillment({ items: [shoe], events: [ev('IN_TRANSIT', daysAgo(2)), ev('FAILURE', hoursAgo(4))] })]), 'delivery_problem'],
     ['not delivered', shipped([fulfillment({ items: [shoe], displayStatus: 'NOT_DELIVERED' })]), 'delivery_problem'],
-    ['cancelled and refunded', sourceOrder({ cancelledAt: daysAgo(4), cancelReason: 'CUSTOMER', displayFinancialStatus: 'REFUNDED', totalRefundedSet: { shopMoney: { amount: '89.90', currencyCode: 'USD' } } }), 'cancelled'],
+    [
+      'cancelled and refunded',
+      sourceOrder({
+        cancelledAt: daysAgo(4),
+        cancelReason: 'CUSTOMER',
+        displayFinancialStatus: 'REFUNDED',
+        totalRefundedSet: { shopMoney: { amount: '89.90', currencyCode: 'USD' } },
+      }),
+      'cancelled',
+    ],
     ['cancelled, payment voided', sourceOrder({ cancelledAt: daysAgo(4), displayFinancialStatus: 'VOIDED' }), 'cancelled'],
     ['delivered then refunded in full', shipped([transit()], { displayFinancialStatus: 'REFUNDED' }), 'refunded'],
-    ['refunded total without status', sourceOrder({ displayFinancialStatus: 'PAID', totalRefundedSet: { shopMoney: { amount: '89.90', currencyCode: 'USD' } } }), 'refunded'],
-    ['digital (requiresShipping)', sourceOrder({ shippingAddress: null, lineItems: { nodes: [lineItem('E-book', 1, { requiresShipping: false })] } }), 'digital'],
+    [
+      'refunded total without status',
+      sourceOrder({ displayFinancialStatus: 'PAID', totalRefundedSet: { shopMoney: { amount: '89.90', currencyCode: 'USD' } } }),
+      'refunded',
+    ],
+    [
+      'digital (requiresShipping)',
+      sourceOrder({ shippingAddress: null, lineItems: { nodes: [lineItem('E-book', 1, { requiresShipping: false })] } }),
+      'digital',
+    ],
     ['digital (fulfilled, no parcel, no address)', sourceOrder({ shippingAddress: null, displayFulfillmentStatus: 'FULFILLED' }), 'digital'],
   ];
   it.each(cases)('%s → %s', (_name, order, expected) => {
@@ -67,14 +103,18 @@ describe('buildOrderView: status categories', () => {
   });
 
   it('a partial refund is a note, never hiding where the parcel is', () => {
-    const v = view(shipped([transit()], { displayFinancialStatus: 'PARTIALLY_REFUNDED', totalRefundedSet: { shopMoney: { amount: '12.50', currencyCode: 'USD' } } }));
+    const v = view(
+      shipped([transit()], { displayFinancialStatus: 'PARTIALLY_REFUNDED', totalRefundedSet: { shopMoney: { amount: '12.50', currencyCode: 'USD' } } }),
+    );
     expect(v.status).toBe('in_transit');
     expect(v.refund).toMatchObject({ kind: 'partial', amount: { amount: '12.50' } });
     expect(v.message).toContain('A partial refund of $12.50 has been issued.');
   });
 
   it('a cancelled order says how the money went', () => {
-    const refunded = view(sourceOrder({ cancelledAt: daysAgo(4), displayFinancialStatus: 'REFUNDED', totalRefundedSet: { shopMoney: { amount: '89.90', currencyCode: 'USD' } } }));
+    const refunded = view(
+      sourceOrder({ cancelledAt: daysAgo(4), displayFinancialStatus: 'REFUNDED', totalRefundedSet: { shopMoney: { amount: '89.90', currencyCode: 'USD' } } }),
+    );
     expect(refunded.cancellation?.note).toContain('A full refund of $89.90 has been issued');
     expect(refunded.refund?.kind).toBe('full');
     const voided = view(sourceOrder({ cancelledAt: daysAgo(4), displayFinancialStatus: 'VOIDED' }));
@@ -166,7 +206,10 @@ describe('buildOrderView: privacy and plain text', () => {
   });
 
   it('holds no street address, phone, payment details or full email', () => {
-    const raw = { ...hostile, shippingAddress: { ...hostile.shippingAddress, address1: '151 O\'Connor St', zip: 'K2P 2L8', phone: '+1 613 555 0101' } } as SourceOrder;
+    const raw = {
+      ...hostile,
+      shippingAddress: { ...hostile.shippingAddress, address1: "151 O'Connor St", zip: 'K2P 2L8', phone: '+1 613 555 0101' },
+    } as SourceOrder;
     const text = JSON.stringify(buildOrderView(raw, ctx));
     expect(text).not.toContain("O'Connor");
     expect(text).not.toContain('K2P');
@@ -202,7 +245,9 @@ describe('buildOrderView: messages', () => {
 
   it('names the shop when given, as plain text', () => {
     const v = buildOrderView(sourceOrder({ displayFulfillmentStatus: 'ON_HOLD' }), { ...ctx, shopName: 'Acme Outdoors' });
-    expect(v.message).toBe("Your order #1001 is on hold with Acme Outdoors for the moment, so it hasn't shipped yet. The Acme Outdoors team can tell you more if you contact them.");
+    expect(v.message).toBe(
+      "Your order #1001 is on hold with Acme Outdoors for the moment, so it hasn't shipped yet. The Acme Outdoors team can tell you more if you contact them.",
+    );
   });
 
   it('is deterministic for the same order and clock', () => {

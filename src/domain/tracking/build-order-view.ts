@@ -25,7 +25,11 @@ function orderItems(order: SourceOrder): ViewItem[] {
   // Cancelled or fully refunded orders drop every current quantity to 0; then show what was ordered.
   const useCurrent = nodes.some((i) => (i.currentQuantity ?? i.quantity) > 0);
   return nodes
-    .map((i) => ({ title: plainText(i.title) ?? 'Item', variantTitle: plainText(i.variantTitle), quantity: useCurrent ? (i.currentQuantity ?? i.quantity) : i.quantity }))
+    .map((i) => ({
+      title: plainText(i.title) ?? 'Item',
+      variantTitle: plainText(i.variantTitle),
+      quantity: useCurrent ? (i.currentQuantity ?? i.quantity) : i.quantity,
+    }))
     .filter((i) => i.quantity > 0);
 }
 
@@ -41,7 +45,9 @@ function refundedMoney(order: SourceOrder): { amount: string; currencyCode: stri
   const parts = (order.refunds ?? []).map((r) => r.totalRefundedSet?.shopMoney).filter((m): m is { amount: string; currencyCode: string } => Boolean(m));
   const sum = parts.reduce((acc, m) => acc + Number(m.amount), 0);
   const currency = parts[0]?.currencyCode;
-  return currency && Number.isFinite(sum) && sum > 0 && parts.every((m) => m.currencyCode === currency) ? { amount: sum.toFixed(2), currencyCode: currency } : null;
+  return currency && Number.isFinite(sum) && sum > 0 && parts.every((m) => m.currencyCode === currency)
+    ? { amount: sum.toFixed(2), currencyCode: currency }
+    : null;
 }
 
 /**
@@ -68,7 +74,11 @@ export function buildOrderView(order: SourceOrder, context: OrderViewContext): S
     ? `${refunded === 'full' ? 'A full refund' : 'A partial refund'}${amountText ? ` of ${amountText}` : ''} has been issued. It can take a few business days to appear, depending on your bank.`
     : null;
   const cancelledAt = parseTime(order.cancelledAt);
-  const cancellationNote = refundNote ?? (financial === 'VOIDED' ? "The payment was released, so you haven't been charged." : `${plainText(context.shopName, 80) ?? 'The store'} can tell you more about any payment.`);
+  const cancellationNote =
+    refundNote ??
+    (financial === 'VOIDED'
+      ? "The payment was released, so you haven't been charged."
+      : `${plainText(context.shopName, 80) ?? 'The store'} can tell you more about any payment.`);
   const cancelledDisplay = cancelledAt ? formatDateTime(cancelledAt, timeZone) : null;
 
   const placed = parseTime(order.processedAt) ?? parseTime(order.createdAt) ?? now;

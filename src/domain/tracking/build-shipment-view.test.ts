@@ -50,7 +50,15 @@ describe('buildShipmentView', () => {
 
   it('says "No tracking yet" honestly', () => {
     const s = buildShipmentView(fulfillment({ carrier: null, number: null, url: null }), one, ctx);
-    expect(s).toMatchObject({ carrier: null, trackingNumber: null, trackingUrl: null, trackingNote: 'No tracking yet', status: 'shipped', latestEvent: null, possiblyDelayed: false });
+    expect(s).toMatchObject({
+      carrier: null,
+      trackingNumber: null,
+      trackingUrl: null,
+      trackingNote: 'No tracking yet',
+      status: 'shipped',
+      latestEvent: null,
+      possiblyDelayed: false,
+    });
   });
 
   it('a number from an unknown carrier has no link but says so', () => {
@@ -94,12 +102,20 @@ describe('buildShipmentView', () => {
 
   it('uses the latest event even when Shopify lists events newest first', () => {
     const s = buildShipmentView(
-      fulfillment({ displayStatus: null, events: [ev('OUT_FOR_DELIVERY', hoursAgo(1), { city: 'Ottawa', province: 'Ontario', country: 'Canada' }), ev('IN_TRANSIT', hoursAgo(20))] }),
+      fulfillment({
+        displayStatus: null,
+        events: [ev('OUT_FOR_DELIVERY', hoursAgo(1), { city: 'Ottawa', province: 'Ontario', country: 'Canada' }), ev('IN_TRANSIT', hoursAgo(20))],
+      }),
       one,
       ctx,
     );
     expect(s.status).toBe('out_for_delivery');
-    expect(s.latestEvent).toMatchObject({ status: 'OUT_FOR_DELIVERY', location: 'Ottawa, Ontario, Canada', display: 'Mar 10, 2025, 10:00 AM EDT', age: '1 hour ago' });
+    expect(s.latestEvent).toMatchObject({
+      status: 'OUT_FOR_DELIVERY',
+      location: 'Ottawa, Ontario, Canada',
+      display: 'Mar 10, 2025, 10:00 AM EDT',
+      age: '1 hour ago',
+    });
   });
 
   it('an untracked parcel of an order without shipping address was handed over', () => {

@@ -7,7 +7,16 @@ import { enumKey, eventLabel, isVoidFulfillment, shipmentCategoryOf } from './st
 
 type Kind = TimelineEntry['kind'];
 const RANK: Record<Kind, number> = {
-  placed: 0, paid: 1, prepared: 2, shipped: 3, carrier_update: 4, out_for_delivery: 5, delivery_problem: 6, delivered: 7, cancelled: 8, refunded: 9,
+  placed: 0,
+  paid: 1,
+  prepared: 2,
+  shipped: 3,
+  carrier_update: 4,
+  out_for_delivery: 5,
+  delivery_problem: 6,
+  delivered: 7,
+  cancelled: 8,
+  refunded: 9,
 };
 
 const CANCEL_REASONS: Record<string, string> = {
@@ -64,9 +73,7 @@ export function buildTimeline(order: SourceOrder, shipments: readonly ShipmentVi
   if (order.cancelledAt) add('cancelled', 'Order cancelled', parseTime(order.cancelledAt), CANCEL_REASONS[enumKey(order.cancelReason)] ?? null);
   for (const r of order.refunds ?? []) add('refunded', 'Refund issued', parseTime(r.createdAt), formatMoney(r.totalRefundedSet?.shopMoney));
 
-  return entries
-    .sort((a, b) => a.time - b.time || RANK[a.kind] - RANK[b.kind])
-    .map(({ time: _time, ...entry }) => entry);
+  return entries.sort((a, b) => a.time - b.time || RANK[a.kind] - RANK[b.kind]).map(({ time: _time, ...entry }) => entry);
 }
 
 /** `$12.50` (falls back to `12.50 XYZ` for a currency Intl does not know); null without an amount. */

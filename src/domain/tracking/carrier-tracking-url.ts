@@ -19,7 +19,10 @@ const TEMPLATES: { names: string[]; url: (n: string) => string }[] = [
 ];
 
 function carrierKey(carrier: string): string {
-  return carrier.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return carrier
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** The carrier's public tracking page for a number, or null when the carrier is not one we know. */
@@ -43,6 +46,10 @@ export function safeTrackingUrl(url: string | null | undefined): string | null {
 }
 
 /** Shopify's URL when it is safe, else one built for a known carrier, else null ("no tracking link yet"). */
-export function resolveTrackingUrl(carrier: string | null | undefined, trackingNumber: string | null | undefined, shopifyUrl: string | null | undefined): string | null {
+export function resolveTrackingUrl(
+  carrier: string | null | undefined,
+  trackingNumber: string | null | undefined,
+  shopifyUrl: string | null | undefined,
+): string | null {
   return safeTrackingUrl(shopifyUrl) ?? buildCarrierTrackingUrl(carrier, trackingNumber);
 }

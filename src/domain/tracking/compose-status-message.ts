@@ -47,10 +47,13 @@ function confirmedLine(f: MessageFacts, n: string, store: string, Store: string)
   const plan = f.plan;
   if (plan?.method === 'pickup') {
     const where = plan.location ? ` at ${plan.location}` : '';
-    const when = plan.window ? ` It can be collected ${plan.window.display}; you'll get an email when it's ready.` : ` ${Store} will email you when it's ready to collect.`;
+    const when = plan.window
+      ? ` It can be collected ${plan.window.display}; you'll get an email when it's ready.`
+      : ` ${Store} will email you when it's ready to collect.`;
     return `Your order ${n} is being prepared for pickup${where}.${when}`;
   }
-  if (plan?.scheduledFor) return `Your order ${n} is confirmed and scheduled: ${store} will start preparing it on ${plan.scheduledFor.display}. You'll get tracking details once it ships.`;
+  if (plan?.scheduledFor)
+    return `Your order ${n} is confirmed and scheduled: ${store} will start preparing it on ${plan.scheduledFor.display}. You'll get tracking details once it ships.`;
   const local = plan?.method === 'local_delivery';
   const how = local
     ? ` ${Store} delivers it locally${plan?.window ? `, ${plan.window.display}` : "; they'll let you know the delivery time"}.`
@@ -118,11 +121,14 @@ export function composeStatusMessage(f: MessageFacts): { headline: string; messa
     confirmed: () => confirmedLine(f, n, store, Store),
     on_hold: () => `Your order ${n} is on hold with ${store} for the moment, so it hasn't shipped yet. ${describeHold(f.plan?.holdReason, Store, storeTeam)}`,
     payment_problem: () => paymentProblemLine(f, n, store, storeTeam),
-    partially_shipped: () => `Part of your order ${n} is on its way${with_(focus)}${summary}. The rest is still being prepared and will follow.${eta}${delayed}`,
-    shipped: () => `Your order ${n} has been handed over for shipping${with_(focus)}.${noTracking || ' Tracking updates usually appear within a day.'}${eta}${delayed}`,
+    partially_shipped: () =>
+      `Part of your order ${n} is on its way${with_(focus)}${summary}. The rest is still being prepared and will follow.${eta}${delayed}`,
+    shipped: () =>
+      `Your order ${n} has been handed over for shipping${with_(focus)}.${noTracking || ' Tracking updates usually appear within a day.'}${eta}${delayed}`,
     in_transit: () => `Your order ${n} is on its way${with_(focus)}.${eta}${delayed}`,
     out_for_delivery: () => `Your order ${n} is out for delivery${with_(focus)} and should arrive today.`,
-    attempted_delivery: () => `${carrierOr(focus)} tried to deliver your order ${n} but couldn't. Check the tracking link for a notice or to arrange another delivery.`,
+    attempted_delivery: () =>
+      `${carrierOr(focus)} tried to deliver your order ${n} but couldn't. Check the tracking link for a notice or to arrange another delivery.`,
     ready_for_pickup: () =>
       f.plan?.method === 'pickup'
         ? `Your order ${n} is ready to collect${f.plan.location ? ` at ${f.plan.location}` : ` from ${store}`}. Bring your order number (${n}) with you.`
@@ -130,7 +136,8 @@ export function composeStatusMessage(f: MessageFacts): { headline: string; messa
     partially_delivered: () =>
       `Part of your order ${n} has arrived${summary}. ${pending.length > 0 ? `The rest is on its way${with_(pending[0])}.${eta}${delayed}` : `${Store} is still preparing the rest.`}`,
     delivered: () => {
-      if (f.plan?.method === 'pickup') return `Your order ${n} was collected${f.shipments[0]?.deliveredAt ? ` on ${f.shipments[0].deliveredAt.display}` : ''}. If something is missing, contact ${store}.`;
+      if (f.plan?.method === 'pickup')
+        return `Your order ${n} was collected${f.shipments[0]?.deliveredAt ? ` on ${f.shipments[0].deliveredAt.display}` : ''}. If something is missing, contact ${store}.`;
       const when = f.shipments.length === 1 && f.shipments[0]?.deliveredAt ? ` on ${f.shipments[0].deliveredAt.display}` : '';
       const where = f.destinationCity ? ` in ${f.destinationCity}` : '';
       return `Your order ${n} was delivered${when}${where}. If you can't find it, check around your door or with neighbours, then contact ${store}.`;

@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { parse, Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { daysAgo, daysAhead, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, allShipped, lineItem, sourceOrder } from '../../../test/support/source-order-fixture';
+import {
+  daysAgo,
+  daysAhead,
+  FIXTURE_NOW,
+  fulfillment,
+  fulfillmentEvent as ev,
+  allShipped,
+  lineItem,
+  sourceOrder,
+} from '../../../test/support/source-order-fixture';
 import type { SourceFulfillmentOrder, SourceOrder } from '../orders/source-order';
 import { buildOrderView } from './build-order-view';
 import { shopperOrderViewSchema } from './shopper-order-view';
@@ -24,8 +33,16 @@ function enumValues(name: string): string[] {
 }
 
 const view = (order: SourceOrder) => shopperOrderViewSchema.parse(buildOrderView(order, { now: FIXTURE_NOW, timeZone: 'America/New_York', shopName: 'Acme' }));
-const fo = (extra: Partial<SourceFulfillmentOrder> = {}): SourceFulfillmentOrder => ({ status: 'OPEN', fulfillAt: null, fulfillmentHolds: [], deliveryMethod: { methodType: 'SHIPPING' }, assignedLocation: null, ...extra });
-const withFo = (extra: Partial<SourceFulfillmentOrder>, order: Partial<SourceOrder> = {}) => sourceOrder({ fulfillmentOrders: { nodes: [fo(extra)] }, ...order });
+const fo = (extra: Partial<SourceFulfillmentOrder> = {}): SourceFulfillmentOrder => ({
+  status: 'OPEN',
+  fulfillAt: null,
+  fulfillmentHolds: [],
+  deliveryMethod: { methodType: 'SHIPPING' },
+  assignedLocation: null,
+  ...extra,
+});
+const withFo = (extra: Partial<SourceFulfillmentOrder>, order: Partial<SourceOrder> = {}) =>
+  sourceOrder({ fulfillmentOrders: { nodes: [fo(extra)] }, ...order });
 const shoe = lineItem('Trail Runner Shoe', 1, { unfulfilledQuantity: 0 });
 const shippedWith = (displayStatus: string, events: string[] = []) =>
   sourceOrder({
@@ -140,20 +157,66 @@ const FULFILLMENT_STATUS: Record<string, Row> = {
 
 const pickupPlace = { name: 'Acme Store', address1: '12 Market St', city: 'Ottawa' };
 const TABLES: Array<[enumName: string, rows: Record<string, Row>, build: (value: string) => SourceOrder]> = [
-  ['OrderDisplayFinancialStatus', FINANCIAL, (value) =>
-    sourceOrder({ displayFinancialStatus: value, ...(value.includes('REFUNDED') ? { totalRefundedSet: { shopMoney: { amount: value === 'REFUNDED' ? '89.90' : '10.00', currencyCode: 'USD' } } } : {}) })],
+  [
+    'OrderDisplayFinancialStatus',
+    FINANCIAL,
+    (value) =>
+      sourceOrder({
+        displayFinancialStatus: value,
+        ...(value.includes('REFUNDED') ? { totalRefundedSet: { shopMoney: { amount: value === 'REFUNDED' ? '89.90' : '10.00', currencyCode: 'USD' } } } : {}),
+      }),
+  ],
   ['OrderDisplayFulfillmentStatus', FULFILLMENT, (value) => sourceOrder({ displayFulfillmentStatus: value })],
-  ['FulfillmentOrderStatus', FULFILLMENT_ORDER, (value) => withFo({ status: value, fulfillAt: value === 'SCHEDULED' ? daysAhead(10) : null }, { displayFulfillmentStatus: value === 'ON_HOLD' ? 'ON_HOLD' : 'UNFULFILLED' })],
-  ['FulfillmentHoldReason', HOLD_REASON, (value) => withFo({ status: 'ON_HOLD', fulfillmentHolds: [{ reason: value }] }, { displayFulfillmentStatus: 'ON_HOLD' })],
-  ['DeliveryMethodType', DELIVERY_METHOD, (value) =>
-    withFo({ deliveryMethod: { methodType: value, minDeliveryDateTime: '2025-03-11T18:00:00Z', maxDeliveryDateTime: value === 'LOCAL' ? '2025-03-11T21:00:00Z' : null }, assignedLocation: pickupPlace })],
+  [
+    'FulfillmentOrderStatus',
+    FULFILLMENT_ORDER,
+    (value) =>
+      withFo(
+        { status: value, fulfillAt: value === 'SCHEDULED' ? daysAhead(10) : null },
+        { displayFulfillmentStatus: value === 'ON_HOLD' ? 'ON_HOLD' : 'UNFULFILLED' },
+      ),
+  ],
+  [
+    'FulfillmentHoldReason',
+    HOLD_REASON,
+    (value) => withFo({ status: 'ON_HOLD', fulfillmentHolds: [{ reason: value }] }, { displayFulfillmentStatus: 'ON_HOLD' }),
+  ],
+  [
+    'DeliveryMethodType',
+    DELIVERY_METHOD,
+    (value) =>
+      withFo({
+        deliveryMethod: {
+          methodType: value,
+          minDeliveryDateTime: '2025-03-11T18:00:00Z',
+          maxDeliveryDateTime: value === 'LOCAL' ? '2025-03-11T21:00:00Z' : null,
+        },
+        assignedLocation: pickupPlace,
+      }),
+  ],
   ['FulfillmentDisplayStatus', DISPLAY, (value) => shippedWith(value)],
-  ['FulfillmentEventStatus', EVENT, (value) => shippedWith('FULFILLED', ['LABEL_PRINTED', value].filter((s, i) => i === 1 || s !== value))],
-  ['FulfillmentStatus', FULFILLMENT_STATUS, (value) => {
-    const order = shippedWith('FULFILLED');
-    const dropped = ['CANCELLED', 'ERROR', 'FAILURE'].includes(value);
-    return { ...order, ...(dropped ? { displayFulfillmentStatus: 'UNFULFILLED', lineItems: { nodes: [lineItem('Trail Runner Shoe')] } } : {}), fulfillments: order.fulfillments.map((f) => ({ ...f, status: value })) };
-  }],
+  [
+    'FulfillmentEventStatus',
+    EVENT,
+    (value) =>
+      shippedWith(
+        'FULFILLED',
+        ['LABEL_PRINTED', value].filter((s, i) => i === 1 || s !== value),
+      ),
+  ],
+  [
+    'FulfillmentStatus',
+    FULFILLMENT_STATUS,
+    (value) => {
+      const order = shippedWith('FULFILLED');
+      const dropped = ['CANCELLED', 'ERROR', 'FAILURE'].includes(value);
+      return {
+        ...order,
+        ...(dropped ? { displayFulfillmentStatus: 'UNFULFILLED', lineItems: { nodes: [lineItem('Trail Runner Shoe')] } } : {}),
+        fulfillments: order.fulfillments.map((f) => ({ ...f, status: value })),
+      };
+    },
+  ],
 ];
 
 describe.each(TABLES)('every %s value of the pinned schema', (enumName, rows, build) => {
@@ -176,7 +239,10 @@ describe('payment wording', () => {
   });
 
   it('never shows the merchant’s internal hold notes', () => {
-    const order = withFo({ status: 'ON_HOLD', fulfillmentHolds: [{ reason: 'OTHER', reasonNotes: 'customer is a known chargeback risk' } as { reason: string }] }, { displayFulfillmentStatus: 'ON_HOLD' });
+    const order = withFo(
+      { status: 'ON_HOLD', fulfillmentHolds: [{ reason: 'OTHER', reasonNotes: 'customer is a known chargeback risk' } as { reason: string }] },
+      { displayFulfillmentStatus: 'ON_HOLD' },
+    );
     expect(JSON.stringify(view(order))).not.toContain('chargeback');
   });
 });

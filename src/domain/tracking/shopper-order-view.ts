@@ -28,7 +28,15 @@ export const shipmentViewSchema = z.object({
   /** `No tracking yet` / `Tracking number only, no tracking link` when that is the honest state, else null. */
   trackingNote: z.string().nullable(),
   latestEvent: z
-    .object({ status: z.string(), label: z.string(), message: z.string().nullable(), location: z.string().nullable(), at: isoTime, display: z.string(), age: z.string() })
+    .object({
+      status: z.string(),
+      label: z.string(),
+      message: z.string().nullable(),
+      location: z.string().nullable(),
+      at: isoTime,
+      display: z.string(),
+      age: z.string(),
+    })
     .nullable(),
   /** Hidden (null) once the date has passed or the parcel is delivered. */
   estimatedDelivery: moment.nullable(),

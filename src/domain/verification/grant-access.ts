@@ -6,7 +6,11 @@ export type GrantView = { kind: 'order' | 'email' | 'customer'; subject: string;
  * Whether a holder's grants reach this order: an order grant for exactly this order id, an email grant for
  * the order's email (hash), or a customer grant for the order's customer. Grants of another shop never count.
  */
-export function grantsAllowOrder(grants: readonly GrantView[], shopId: string, record: Pick<OrderRecord, 'orderId' | 'emailHash' | 'customerId' | 'test'>): boolean {
+export function grantsAllowOrder(
+  grants: readonly GrantView[],
+  shopId: string,
+  record: Pick<OrderRecord, 'orderId' | 'emailHash' | 'customerId' | 'test'>,
+): boolean {
   if (record.test) return false;
   return grants.some((grant) => {
     if (grant.shopId !== shopId) return false;

@@ -52,7 +52,16 @@ describe('matchOrder', () => {
 });
 
 describe('matchOrderRecord', () => {
-  const record = (over: Partial<OrderRecord>): OrderRecord => ({ orderId: '1', orderName: '#1001', emailHash: 'h-jane', customerId: null, test: false, view: {} as OrderRecord['view'], fetchedAt: '', ...over });
+  const record = (over: Partial<OrderRecord>): OrderRecord => ({
+    orderId: '1',
+    orderName: '#1001',
+    emailHash: 'h-jane',
+    customerId: null,
+    test: false,
+    view: {} as OrderRecord['view'],
+    fetchedAt: '',
+    ...over,
+  });
 
   it('applies the same rule to hashed records', () => {
     expect(matchOrderRecord([record({})], '1001', 'h-jane')).toMatchObject({ ok: true, record: { orderId: '1' } });

@@ -18,7 +18,11 @@ interface Candidate<T> {
 }
 
 /** The one decision rule, shared by the raw-order and the cached-record variants. */
-function decide<T>(candidates: readonly Candidate<T>[], reference: string | ParsedOrderReference, format?: OrderNameFormat): { ok: true; item: T } | { ok: false; reason: MatchFailureReason } {
+function decide<T>(
+  candidates: readonly Candidate<T>[],
+  reference: string | ParsedOrderReference,
+  format?: OrderNameFormat,
+): { ok: true; item: T } | { ok: false; reason: MatchFailureReason } {
   const named = candidates.filter((c) => orderNameMatches(reference, c.name, format));
   if (named.length === 0) return { ok: false, reason: 'no_order' };
   const real = named.filter((c) => !c.test);
@@ -59,7 +63,13 @@ export function matchOrderRecord(
   format?: OrderNameFormat,
 ): MatchOrderRecordResult {
   const result = decide(
-    records.map((r) => ({ item: r, name: r.orderName, test: r.test, hasEmail: r.emailHash !== null, emailMatches: emailHash !== '' && r.emailHash === emailHash })),
+    records.map((r) => ({
+      item: r,
+      name: r.orderName,
+      test: r.test,
+      hasEmail: r.emailHash !== null,
+      emailMatches: emailHash !== '' && r.emailHash === emailHash,
+    })),
     reference,
     format,
   );

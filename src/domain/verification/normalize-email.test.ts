@@ -32,8 +32,8 @@ describe('normalizeEmail', () => {
 
   it('compares an internationalised domain in one form whether typed as Unicode or punycode', () => {
     expect(emailsMatch('anna@bücher.de', 'ANNA@xn--bcher-kva.de')).toBe(true);
-    expect(emailsMatch("liam.o\u2019connor@example.ie", "Liam.O'Connor@example.ie")).toBe(true);
-    expect(emailsMatch("liam.oconnor@example.ie", "liam.o'connor@example.ie")).toBe(false);
+    expect(emailsMatch('liam.o\u2019connor@example.ie', "Liam.O'Connor@example.ie")).toBe(true);
+    expect(emailsMatch('liam.oconnor@example.ie', "liam.o'connor@example.ie")).toBe(false);
   });
 
   it('composes decomposed accents (NFKC) so both spellings compare equal', () => {
@@ -42,13 +42,29 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail(decomposed)).toEqual(normalizeEmail(composed));
   });
 
-  it.each(['', '   ', 'jane', 'jane@', '@example.com', 'jane@example', 'ja ne@example.com', 'jane@@example.com', 'a@b@example.com',
-    'jane@-example.com', 'jane@example..com', '"unclosed@example.com', '"a"b@example.com', 'a"b"@example.com', 'jane@xn--.com', '.jane@example.com', 'jane..doe@example.com', 'jane<script>@example.com', 'jane@exa mple.com'])(
-    'rejects %j',
-    (input) => {
-      expect(normalizeEmail(input).ok).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'jane',
+    'jane@',
+    '@example.com',
+    'jane@example',
+    'ja ne@example.com',
+    'jane@@example.com',
+    'a@b@example.com',
+    'jane@-example.com',
+    'jane@example..com',
+    '"unclosed@example.com',
+    '"a"b@example.com',
+    'a"b"@example.com',
+    'jane@xn--.com',
+    '.jane@example.com',
+    'jane..doe@example.com',
+    'jane<script>@example.com',
+    'jane@exa mple.com',
+  ])('rejects %j', (input) => {
+    expect(normalizeEmail(input).ok).toBe(false);
+  });
 
   it('gives reasons', () => {
     expect(normalizeEmail(' ')).toEqual({ ok: false, reason: 'empty' });

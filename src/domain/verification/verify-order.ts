@@ -15,7 +15,13 @@ export type VerifyOrderDeps = OrderLookupDeps & {
   /** Null for an unknown address: no per-address counter, a null client hash in the audit. */
   hashClient: (address: string | null) => string | null;
   createGrant: (grant: { kind: 'order'; subject: string; door: Door; expiresAt: Date }) => Promise<{ id: string }>;
-  audit: (entry: { result: 'success' | 'failure' | 'locked' | 'unavailable'; reason: string | null; emailHash: string | null; clientHash: string | null; orderId: string | null }) => Promise<void>;
+  audit: (entry: {
+    result: 'success' | 'failure' | 'locked' | 'unavailable';
+    reason: string | null;
+    emailHash: string | null;
+    clientHash: string | null;
+    orderId: string | null;
+  }) => Promise<void>;
   grantTtlMs: number;
   /** Every failure takes at least this long, so timing does not tell "no such order" from "wrong email". */
   minimumFailureMs: number;

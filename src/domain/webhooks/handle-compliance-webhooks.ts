@@ -21,7 +21,12 @@ export async function handleCustomersRedact(deps: WebhookDeps, shop: WebhookShop
   const signInAccounts = payload.customer.email && deps.eraseSignInAccount ? await deps.eraseSignInAccount(payload.customer.email) : 0;
   // Cached order views hold the same shopper data as the snapshots.
   const orderIds = [...new Set([...subject.orderIds, ...orders.map((o) => o.orderId.replace(/^gid:\/\/shopify\/Order\//, ''))])];
-  await dropCachedOrders(deps, shop.id, orderIds, orders.map((o) => o.orderName));
+  await dropCachedOrders(
+    deps,
+    shop.id,
+    orderIds,
+    orders.map((o) => o.orderName),
+  );
   const erased: RedactionCounts & { signInAccounts: number } = { ...counts, signInAccounts };
   return { erased };
 }

@@ -42,7 +42,12 @@ const routes: Record<string, Route> = {
     domainField: 'shop_domain',
     run: handleCustomersDataRequest,
   },
-  'shop/redact': { schema: payloads.shopRedactPayloadSchema, whenUninstalled: true, domainField: 'shop_domain', run: (deps, shop) => handleShopRedact(deps, shop) },
+  'shop/redact': {
+    schema: payloads.shopRedactPayloadSchema,
+    whenUninstalled: true,
+    domainField: 'shop_domain',
+    run: (deps, shop) => handleShopRedact(deps, shop),
+  },
 };
 
 /** Every topic the dispatcher acts on (the rest are acknowledged and ignored). */

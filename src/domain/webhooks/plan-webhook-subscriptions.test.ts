@@ -64,12 +64,20 @@ describe('planWebhookSubscriptions', () => {
     const plan = planWebhookSubscriptions([narrowed, xml, unwanted, ...rest], SUBSCRIBED_TOPICS, OURS);
     expect(plan.create.sort()).toEqual(['orders/paid', 'orders/updated']);
     expect(plan.remove.map((r) => [r.id, r.reason]).sort()).toEqual(
-      [[narrowed.id, 'reshaped'], [xml.id, 'reshaped'], [unwanted.id, 'unwanted_topic']].sort(),
+      [
+        [narrowed.id, 'reshaped'],
+        [xml.id, 'reshaped'],
+        [unwanted.id, 'unwanted_topic'],
+      ].sort(),
     );
   });
 
   it('compares addresses as URLs', () => {
-    const plan = planWebhookSubscriptions(complete().map((s) => ({ ...s, callbackUrl: 'HTTPS://WISMO.example.com:443/api/webhooks/shopify' })), SUBSCRIBED_TOPICS, OURS);
+    const plan = planWebhookSubscriptions(
+      complete().map((s) => ({ ...s, callbackUrl: 'HTTPS://WISMO.example.com:443/api/webhooks/shopify' })),
+      SUBSCRIBED_TOPICS,
+      OURS,
+    );
     expect(isPlanEmpty(plan)).toBe(true);
   });
 });

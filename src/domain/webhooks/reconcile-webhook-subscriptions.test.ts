@@ -40,7 +40,11 @@ const APP_URL = 'https://wismo.example.com';
 describe('reconcileWebhookSubscriptions', () => {
   it('creates what is missing, then a second run only lists', async () => {
     const shop = fakeShop();
-    expect(await reconcileWebhookSubscriptions(shop.gateway, { appUrl: APP_URL })).toMatchObject({ ok: true, complete: true, created: SUBSCRIBED_TOPICS.length });
+    expect(await reconcileWebhookSubscriptions(shop.gateway, { appUrl: APP_URL })).toMatchObject({
+      ok: true,
+      complete: true,
+      created: SUBSCRIBED_TOPICS.length,
+    });
     shop.calls.length = 0;
     expect(await reconcileWebhookSubscriptions(shop.gateway, { appUrl: APP_URL })).toMatchObject({ ok: true, created: 0, moved: 0, removed: 0 });
     expect(shop.calls).toEqual(['list']);
@@ -60,7 +64,9 @@ describe('reconcileWebhookSubscriptions', () => {
   });
 
   it('treats "already been taken" as done (another instance subscribed first)', async () => {
-    const shop = fakeShop([], { create: () => ({ ok: false, userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address for this topic has already been taken' }] }) });
+    const shop = fakeShop([], {
+      create: () => ({ ok: false, userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address for this topic has already been taken' }] }),
+    });
     expect(await reconcileWebhookSubscriptions(shop.gateway, { appUrl: APP_URL })).toMatchObject({ ok: true, created: SUBSCRIBED_TOPICS.length });
   });
 
@@ -73,11 +79,19 @@ describe('reconcileWebhookSubscriptions', () => {
     expect(plain.calls).toEqual(['list', 'create ORDERS_CREATE']);
 
     const scoped = fakeShop([], { create: () => ({ ok: false, userErrors: [{ field: ['topic'], message: 'Access denied for topic' }] }) });
-    expect(await reconcileWebhookSubscriptions(scoped.gateway, { appUrl: APP_URL })).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('Access denied for topic') });
+    expect(await reconcileWebhookSubscriptions(scoped.gateway, { appUrl: APP_URL })).toMatchObject({
+      ok: false,
+      reason: 'refused',
+      message: expect.stringContaining('Access denied for topic'),
+    });
   });
 
   it('reports an unreachable shop as a result and an unusable APP_URL before any call', async () => {
-    const down = fakeShop([], { list: () => { throw Object.assign(new Error('boom'), { kind: 'unavailable' }); } });
+    const down = fakeShop([], {
+      list: () => {
+        throw Object.assign(new Error('boom'), { kind: 'unavailable' });
+      },
+    });
     expect(await reconcileWebhookSubscriptions(down.gateway, { appUrl: APP_URL })).toMatchObject({ ok: false, reason: 'unreachable' });
     const shop = fakeShop();
     expect(await reconcileWebhookSubscriptions(shop.gateway, { appUrl: 'wismo.example.com' })).toMatchObject({ ok: false, reason: 'invalid_app_url' });

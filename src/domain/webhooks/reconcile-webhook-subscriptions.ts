@@ -70,7 +70,12 @@ export async function reconcileWebhookSubscriptions(gateway: SubscriptionGateway
   } catch (error) {
     const kind = shopifyErrorKind(error);
     if (!kind) throw error;
-    return { ok: false, reason: 'unreachable', message: `The Admin API did not answer usably (${kind}); subscriptions may be incomplete, run it again.`, ...report };
+    return {
+      ok: false,
+      reason: 'unreachable',
+      message: `The Admin API did not answer usably (${kind}); subscriptions may be incomplete, run it again.`,
+      ...report,
+    };
   }
 }
 

@@ -58,7 +58,11 @@ export type WebhookDeps = {
   cache: { delete(key: string): Promise<void> };
   /** keyedHash(normalizeEmail(email)) with the audit-hash key, or null when the email is not a valid address. */
   hashEmail(email: string): string | null;
-  logger: { info(message: string, fields?: Record<string, unknown>): void; warn(message: string, fields?: Record<string, unknown>): void; error(message: string, fields?: Record<string, unknown>): void };
+  logger: {
+    info(message: string, fields?: Record<string, unknown>): void;
+    warn(message: string, fields?: Record<string, unknown>): void;
+    error(message: string, fields?: Record<string, unknown>): void;
+  };
   now: () => Date;
 };
 

@@ -4,7 +4,7 @@ import { frameAncestorsPolicy, listFrameAncestors, normalizeStorefrontOrigin } f
 const shop = (storefrontDomains?: unknown[]) => ({ domain: 'acme-outdoors.myshopify.com', settings: { storefrontDomains: storefrontDomains as string[] } });
 
 describe('listFrameAncestors', () => {
-  it('always starts with the shop\'s own myshopify.com origin', () => {
+  it("always starts with the shop's own myshopify.com origin", () => {
     expect(listFrameAncestors(shop())).toEqual(['https://acme-outdoors.myshopify.com']);
   });
 

@@ -42,11 +42,7 @@ export function createConversationRepository(db: Database) {
       greeting: NewChatMessage,
     ): Promise<ChatMessage> {
       const created = db.$with('created', { id: sql<string>`id` }).as(db.insert(conversations).values(input).returning({ id: conversations.id }).getSQL());
-      const [row] = await db
-        .with(created)
-        .insert(messages)
-        .values(messageRow(input.id, greeting))
-        .returning();
+      const [row] = await db.with(created).insert(messages).values(messageRow(input.id, greeting)).returning();
       return toChatMessage(row!);
     },
     /** null for an unknown id, another shop's or another browser's conversation alike. */
@@ -76,9 +72,14 @@ export function createConversationRepository(db: Database) {
      * Returns the stored reply.
      */
     async recordTurn(conversationId: string, state: unknown, shopper: NewChatMessage, reply: NewChatMessage): Promise<ChatMessage> {
-      const updated = db
-        .$with('updated', { id: sql<string>`id` })
-        .as(db.update(conversations).set({ state, lastMessageAt: sql`now()` }).where(eq(conversations.id, conversationId)).returning({ id: conversations.id }).getSQL());
+      const updated = db.$with('updated', { id: sql<string>`id` }).as(
+        db
+          .update(conversations)
+          .set({ state, lastMessageAt: sql`now()` })
+          .where(eq(conversations.id, conversationId))
+          .returning({ id: conversations.id })
+          .getSQL(),
+      );
       // One statement has one now(); the reply is a microsecond later so the two stay in order.
       const rows = await db
         .with(updated)

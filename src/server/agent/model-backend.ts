@@ -11,7 +11,12 @@ export function modelBackendFor(services: Services): ModelBackend | null {
     backends.set(
       services,
       env.OPENAI_API_KEY
-        ? createOpenAiBackend({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS, ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}) })
+        ? createOpenAiBackend({
+            apiKey: env.OPENAI_API_KEY,
+            model: env.OPENAI_MODEL,
+            timeoutMs: env.OPENAI_TIMEOUT_MS,
+            ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+          })
         : null,
     );
   }

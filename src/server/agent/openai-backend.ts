@@ -11,7 +11,9 @@ function toOpenAiMessage(message: ModelMessage): ChatCompletionMessageParam {
       role: 'assistant',
       content: message.content,
       ...(message.toolCalls?.length
-        ? { tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } })) }
+        ? {
+            tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } })),
+          }
         : {}),
     };
   }
@@ -30,7 +32,10 @@ export function createOpenAiBackend(options: OpenAiBackendOptions): ModelBackend
         {
           model: options.model,
           messages: messages.map(toOpenAiMessage),
-          tools: tools.map((tool): ChatCompletionTool => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } })),
+          tools: tools.map((tool): ChatCompletionTool => ({
+            type: 'function',
+            function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+          })),
           stream: true,
           temperature: 0.2,
         },

@@ -2,7 +2,6 @@ import { toEventDoor } from '@/domain/analytics/analytics-event';
 import type { Shop } from '@/domain/shops/shop';
 import type { Services } from '../services';
 
-
 export const handoffReference = (handoffId: string) => `H-${handoffId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
 /**
@@ -26,9 +25,13 @@ export async function requestHandoff(
   await repository.setStatus(conversationId, 'handed_off');
   if (!supportEmail) return { reference, emailed: false };
   const stored = await repository.listMessages(conversationId);
-  const current = currentShopperText === undefined ? [] : [{ createdAt: new Date().toISOString(), role: 'shopper' as const, text: currentShopperText, cards: [] }];
+  const current =
+    currentShopperText === undefined ? [] : [{ createdAt: new Date().toISOString(), role: 'shopper' as const, text: currentShopperText, cards: [] }];
   const transcript = [...stored, ...current]
-    .map((message) => `[${message.createdAt}] ${message.role === 'shopper' ? 'Shopper' : 'Assistant'}: ${message.text}${message.cards.some((c) => c.type === 'order') ? `  (order card: ${message.cards.flatMap((c) => (c.type === 'order' ? [c.order.orderName] : [])).join(', ')})` : ''}`)
+    .map(
+      (message) =>
+        `[${message.createdAt}] ${message.role === 'shopper' ? 'Shopper' : 'Assistant'}: ${message.text}${message.cards.some((c) => c.type === 'order') ? `  (order card: ${message.cards.flatMap((c) => (c.type === 'order' ? [c.order.orderName] : [])).join(', ')})` : ''}`,
+    )
     .join('\n');
   const text = [
     `A shopper asked to talk to a person in the ${shop.name} order chat.`,

@@ -19,8 +19,14 @@ export async function applyRetention(services: Pick<Services, 'db'>, shopId: str
   const days = shop.settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   return services.db.transaction(async (tx) => {
-    const gone = await tx.delete(conversations).where(and(eq(conversations.shopId, shopId), lt(conversations.lastMessageAt, cutoff))).returning({ id: conversations.id });
-    const events = await tx.delete(analyticsEvents).where(and(eq(analyticsEvents.shopId, shopId), lt(analyticsEvents.at, cutoff))).returning({ id: analyticsEvents.id });
+    const gone = await tx
+      .delete(conversations)
+      .where(and(eq(conversations.shopId, shopId), lt(conversations.lastMessageAt, cutoff)))
+      .returning({ id: conversations.id });
+    const events = await tx
+      .delete(analyticsEvents)
+      .where(and(eq(analyticsEvents.shopId, shopId), lt(analyticsEvents.at, cutoff)))
+      .returning({ id: analyticsEvents.id });
     await tx.delete(analyticsInquiries).where(and(eq(analyticsInquiries.shopId, shopId), lt(analyticsInquiries.firstAt, cutoff)));
     await tx.delete(analyticsOrderViews).where(and(eq(analyticsOrderViews.shopId, shopId), lt(analyticsOrderViews.firstAt, cutoff)));
     await tx.delete(analyticsDaily).where(and(eq(analyticsDaily.shopId, shopId), lt(analyticsDaily.day, cutoff.toISOString().slice(0, 10))));
@@ -43,11 +49,12 @@ export async function applyRetentionOnSchedule(services: Pick<Services, 'db' | '
       deleted += result.conversations + result.events;
     }
     const dedupeCutoff = new Date(now.getTime() - WEBHOOK_DEDUPE_DAYS * DAY_MS);
-    deleted += (await services.db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, dedupeCutoff)).returning({ id: webhookDeliveries.webhookId })).length;
+    deleted += (
+      await services.db.delete(webhookDeliveries).where(lt(webhookDeliveries.receivedAt, dedupeCutoff)).returning({ id: webhookDeliveries.webhookId })
+    ).length;
     if (deleted > 0) services.logger.info('retention applied', { shops: all.length, deleted });
   } catch (error) {
     services.logger.warn('retention failed', { error: error instanceof Error ? error.message : String(error) });
   }
   return true;
 }
-

@@ -45,7 +45,22 @@ function seededRandom(seed: number) {
 function randomEvents(count: number, seed: number): AnalyticsEvent[] {
   const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
-  const types: EventType[] = ['conversation_started', 'intent_detected', 'verification_attempted', 'verification_succeeded', 'verification_failed', 'verification_locked_out', 'order_viewed', 'answer_sent', 'handoff_requested', 'deep_link_opened', 'magic_link_used', 'shopify_call', 'cache_hit', 'shopify_failed'];
+  const types: EventType[] = [
+    'conversation_started',
+    'intent_detected',
+    'verification_attempted',
+    'verification_succeeded',
+    'verification_failed',
+    'verification_locked_out',
+    'order_viewed',
+    'answer_sent',
+    'handoff_requested',
+    'deep_link_opened',
+    'magic_link_used',
+    'shopify_call',
+    'cache_hit',
+    'shopify_failed',
+  ];
   const start = Date.parse('2026-11-01T00:00:00Z');
   return Array.from({ length: count }, (): AnalyticsEvent => {
     const type = pick(types);
@@ -59,7 +74,12 @@ function randomEvents(count: number, seed: number): AnalyticsEvent[] {
       statusCategory: type === 'order_viewed' ? pick(['delivered', 'in_transit', 'confirmed']) : null,
       reason: type === 'verification_failed' ? pick(['no_match', 'email_mismatch', 'reference_invalid']) : null,
       latencyMs: type === 'answer_sent' ? Math.floor(rand() * 3000) : null,
-      value: type === 'intent_detected' ? { wismo: rand() < 0.6 } : type === 'order_viewed' && rand() < 0.9 ? { orderAgeMinutes: Math.floor(rand() * 30 * 1440) } : null,
+      value:
+        type === 'intent_detected'
+          ? { wismo: rand() < 0.6 }
+          : type === 'order_viewed' && rand() < 0.9
+            ? { orderAgeMinutes: Math.floor(rand() * 30 * 1440) }
+            : null,
     };
   });
 }
@@ -88,11 +108,13 @@ describe('dashboard SQL agrees with the metric definitions', () => {
   beforeAll(async () => {
     services = await createTestServices();
     // A shop west of UTC: its days, and so the rollup's and the ranges', are not UTC days.
-    await services.db.insert(shops).values({ id: SHOP, domain: 'metrics-test.myshopify.com', name: 'Metrics', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x', timezone: ZONE });
+    await services.db
+      .insert(shops)
+      .values({ id: SHOP, domain: 'metrics-test.myshopify.com', name: 'Metrics', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x', timezone: ZONE });
     // Written out of time order, in uneven batches: the summaries must not depend on arrival order.
     const rand = seededRandom(11);
     const shuffled = [...events].sort(() => rand() - 0.5);
-    for (let i = 0; i < shuffled.length; ) {
+    for (let i = 0; i < shuffled.length;) {
       const size = 1 + Math.floor(rand() * 400);
       await writeEventBatch(services.db, shuffled.slice(i, i + size));
       i += size;
@@ -139,7 +161,8 @@ describe('dashboard SQL agrees with the metric definitions', () => {
   it('the stored order views equal summarizeOrderViews, and a rebuild gives the same rows', async () => {
     const key = (v: OrderView) => `${v.orderId}|${v.inquiryId}`;
     const sorted = (rows: OrderView[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
-    const stored = async () => sorted((await services.db.select().from(analyticsOrderViews).where(eq(analyticsOrderViews.shopId, SHOP))).map(({ shopId: _s, ...row }) => row));
+    const stored = async () =>
+      sorted((await services.db.select().from(analyticsOrderViews).where(eq(analyticsOrderViews.shopId, SHOP))).map(({ shopId: _s, ...row }) => row));
     const expected = sorted(summarizeOrderViews(events));
     expect(expected.some((v) => v.categories.length > 1) && expected.some((v) => v.minAgeMinutes === null)).toBe(true);
     expect(await stored()).toEqual(expected);
@@ -155,11 +178,20 @@ describe('dashboard SQL agrees with the metric definitions', () => {
 
   it('concurrent batches from two instances still see each other: a recontact split across them is counted', async () => {
     const shopId = '00000000-0000-4000-8000-0000000000cc';
-    await services.db.insert(shops).values({ id: shopId, domain: 'race-test.myshopify.com', name: 'Race', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    await services.db
+      .insert(shops)
+      .values({ id: shopId, domain: 'race-test.myshopify.com', name: 'Race', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
     const at = (hours: number) => new Date(Date.parse('2026-11-10T00:00:00Z') + hours * 3600_000);
     for (let round = 0; round < 20; round++) {
       const first: AnalyticsEvent = { shopId, at: at(round), type: 'order_viewed', door: 'widget', conversationId: `a${round}`, orderId: `o${round}` };
-      const again: AnalyticsEvent = { shopId, at: at(round + 1), type: 'verification_succeeded', door: 'page', conversationId: `b${round}`, orderId: `o${round}` };
+      const again: AnalyticsEvent = {
+        shopId,
+        at: at(round + 1),
+        type: 'verification_succeeded',
+        door: 'page',
+        conversationId: `b${round}`,
+        orderId: `o${round}`,
+      };
       await Promise.all([writeEventBatch(services.db, [first]), writeEventBatch(services.db, [again])]);
     }
     const rows = (await services.db.select().from(analyticsInquiries).where(eq(analyticsInquiries.shopId, shopId))).filter((r) => r.inquiryId.startsWith('a'));
@@ -169,14 +201,26 @@ describe('dashboard SQL agrees with the metric definitions', () => {
 
   it('concurrent batches touching the same rollup rows in opposite orders never deadlock', async () => {
     const shopId = '00000000-0000-4000-8000-0000000000dd';
-    await services.db.insert(shops).values({ id: shopId, domain: 'deadlock-test.myshopify.com', name: 'Deadlock', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    await services.db
+      .insert(shops)
+      .values({ id: shopId, domain: 'deadlock-test.myshopify.com', name: 'Deadlock', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
     const at = new Date('2026-11-10T12:00:00Z');
     // 60 rollup rows and 60 order views, written by two batches in opposite orders.
-    const events = Array.from({ length: 60 }, (_, i): AnalyticsEvent => ({ shopId, at, type: 'order_viewed', door: 'widget', reason: `r${i}`, conversationId: `c${i % 7}`, orderId: String(i) }));
+    const events = Array.from({ length: 60 }, (_, i): AnalyticsEvent => ({
+      shopId,
+      at,
+      type: 'order_viewed',
+      door: 'widget',
+      reason: `r${i}`,
+      conversationId: `c${i % 7}`,
+      orderId: String(i),
+    }));
     for (let round = 0; round < 10; round++) {
       await Promise.all([writeEventBatch(services.db, events), writeEventBatch(services.db, [...events].reverse())]);
     }
-    const [row] = await services.db.execute(sql`select sum(count)::int as total from analytics_daily where shop_id = ${shopId}`).then((r) => (Array.isArray(r) ? r : (r as { rows: Array<{ total: number }> }).rows));
+    const [row] = await services.db
+      .execute(sql`select sum(count)::int as total from analytics_daily where shop_id = ${shopId}`)
+      .then((r) => (Array.isArray(r) ? r : (r as { rows: Array<{ total: number }> }).rows));
     expect(Number((row as { total: number }).total)).toBe(1200);
   });
 
@@ -188,7 +232,10 @@ describe('dashboard SQL agrees with the metric definitions', () => {
   });
 
   it('problem orders and carrier performance from snapshots', async () => {
-    const delivered = (id: string, carrier: string, shipped: number, at: number) => ({ ...shipment(id, 'delivered', { carrier, deliveredAt: { at: daysAgo(at), display: '' } }), shippedDaysAgo: shipped });
+    const delivered = (id: string, carrier: string, shipped: number, at: number) => ({
+      ...shipment(id, 'delivered', { carrier, deliveredAt: { at: daysAgo(at), display: '' } }),
+      shippedDaysAgo: shipped,
+    });
     const orders = [
       order('1', 'confirmed', 4, [], 2),
       order('3', 'in_transit', 10, [{ ...shipment('f3', 'in_transit', { latestEvent: scan(6) }), shippedDaysAgo: 9 }]),
@@ -197,7 +244,17 @@ describe('dashboard SQL agrees with the metric definitions', () => {
       order('11', 'delivered', 10, [delivered('b', 'UPS', 9, 5), delivered('c', 'DHL', 9, 8)]),
       order('12', 'delivered', 10, [delivered('d', 'UPS', 9, 3)]),
     ];
-    for (const o of orders) await services.snapshots.saveSnapshot({ shopId: SHOP, orderId: o.orderId, orderName: o.orderName, emailHash: null, customerId: null, test: false, view: o.view, fetchedAt: NOW });
+    for (const o of orders)
+      await services.snapshots.saveSnapshot({
+        shopId: SHOP,
+        orderId: o.orderId,
+        orderName: o.orderName,
+        emailHash: null,
+        customerId: null,
+        test: false,
+        view: o.view,
+        fetchedAt: NOW,
+      });
     const range = { from: '2026-11-01', to: '2026-11-30' };
     const problems = await queryProblemOrders(services.db, SHOP, range, NOW);
     expect(problems.map(({ questions: _q, ...p }) => p)).toEqual(findProblemOrders(orders, NOW));
@@ -209,17 +266,34 @@ describe('dashboard SQL agrees with the metric definitions', () => {
 
   it('deliveries follow their snapshot: replaced on re-save, gone with it, never for test orders', async () => {
     const shopId = '00000000-0000-4000-8000-0000000000bb';
-    await services.db.insert(shops).values({ id: shopId, domain: 'deliveries-test.myshopify.com', name: 'Deliveries', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+    await services.db
+      .insert(shops)
+      .values({ id: shopId, domain: 'deliveries-test.myshopify.com', name: 'Deliveries', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
     const save = (o: ReturnType<typeof order>, test = false) =>
-      services.snapshots.saveSnapshot({ shopId, orderId: o.orderId, orderName: o.orderName, emailHash: null, customerId: null, test, view: o.view, fetchedAt: NOW });
-    const rows = async () => (await services.db.select().from(shipmentDeliveries).where(eq(shipmentDeliveries.shopId, shopId))).map((r) => `${r.orderId}/${r.shipmentId}/${r.carrier}`).sort();
-    const two = (carrier: string) => order('20', 'delivered', 10, [
-      { ...shipment('x', 'delivered', { carrier, deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 6 },
-      { ...shipment('y', 'delivered', { carrier: 'DHL', deliveredAt: { at: daysAgo(3), display: '' } }), shippedDaysAgo: 6 },
-    ]);
+      services.snapshots.saveSnapshot({
+        shopId,
+        orderId: o.orderId,
+        orderName: o.orderName,
+        emailHash: null,
+        customerId: null,
+        test,
+        view: o.view,
+        fetchedAt: NOW,
+      });
+    const rows = async () =>
+      (await services.db.select().from(shipmentDeliveries).where(eq(shipmentDeliveries.shopId, shopId)))
+        .map((r) => `${r.orderId}/${r.shipmentId}/${r.carrier}`)
+        .sort();
+    const two = (carrier: string) =>
+      order('20', 'delivered', 10, [
+        { ...shipment('x', 'delivered', { carrier, deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 6 },
+        { ...shipment('y', 'delivered', { carrier: 'DHL', deliveredAt: { at: daysAgo(3), display: '' } }), shippedDaysAgo: 6 },
+      ]);
     await save(two('UPS'));
     expect(await rows()).toEqual(['20/x/UPS', '20/y/DHL']);
-    await save(order('20', 'delivered', 10, [{ ...shipment('x', 'delivered', { carrier: 'FedEx', deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 6 }]));
+    await save(
+      order('20', 'delivered', 10, [{ ...shipment('x', 'delivered', { carrier: 'FedEx', deliveredAt: { at: daysAgo(2), display: '' } }), shippedDaysAgo: 6 }]),
+    );
     expect(await rows()).toEqual(['20/x/FedEx']);
     await save(order('20', 'in_transit', 10, [{ ...shipment('x', 'in_transit'), shippedDaysAgo: 6 }]));
     expect(await rows()).toEqual([]);

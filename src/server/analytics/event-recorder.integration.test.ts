@@ -12,7 +12,9 @@ let services: Services;
 
 beforeAll(async () => {
   services = await createTestServices();
-  await services.db.insert(shops).values({ id: SHOP, domain: 'recorder-test.myshopify.com', name: 'Recorder', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+  await services.db
+    .insert(shops)
+    .values({ id: SHOP, domain: 'recorder-test.myshopify.com', name: 'Recorder', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
 });
 afterAll(() => services?.close());
 

@@ -21,10 +21,19 @@ export type AnalyticsService = EventRecorder & {
  */
 export async function writeEventBatch(db: Database, batch: AnalyticsEvent[]): Promise<void> {
   const shopIds = [...new Set(batch.map((event) => event.shopId))];
-  const zones = new Map((await db.select({ id: shops.id, timezone: shops.timezone }).from(shops).where(inArray(shops.id, shopIds))).map((s) => [s.id, knownTimeZone(s.timezone)]));
+  const zones = new Map(
+    (await db.select({ id: shops.id, timezone: shops.timezone }).from(shops).where(inArray(shops.id, shopIds))).map((s) => [s.id, knownTimeZone(s.timezone)]),
+  );
   const rollup = new Map<string, { shopId: string; day: string; type: string; door: string; statusCategory: string; reason: string; count: number }>();
   for (const event of batch) {
-    const row = { shopId: event.shopId, day: localDay(event.at, zones.get(event.shopId) ?? 'UTC'), type: event.type, door: event.door, statusCategory: event.statusCategory ?? '', reason: event.reason ?? '' };
+    const row = {
+      shopId: event.shopId,
+      day: localDay(event.at, zones.get(event.shopId) ?? 'UTC'),
+      type: event.type,
+      door: event.door,
+      statusCategory: event.statusCategory ?? '',
+      reason: event.reason ?? '',
+    };
     const key = JSON.stringify(row);
     const existing = rollup.get(key);
     if (existing) existing.count += 1;

@@ -15,11 +15,15 @@ export function sessionInquiryId(services: Pick<Services, 'key'>, holderHash: st
   return `s_${keyedHash(`inquiry:${holderHash}`, services.key('audit-hash')).slice(0, 24)}`;
 }
 
-const errorKind = (error: unknown): string =>
-  error && typeof error === 'object' && 'kind' in error && typeof error.kind === 'string' ? error.kind : 'error';
+const errorKind = (error: unknown): string => (error && typeof error === 'object' && 'kind' in error && typeof error.kind === 'string' ? error.kind : 'error');
 
 /** Wraps a shop's Admin API gateway: every call made is a `shopify_call`; failures add `shopify_failed`/`_throttled`. */
-export function instrumentGateway(services: Pick<Services, 'analytics'>, shopId: string, gateway: OrderGateway, track: EventTrack = { door: 'api' }): OrderGateway {
+export function instrumentGateway(
+  services: Pick<Services, 'analytics'>,
+  shopId: string,
+  gateway: OrderGateway,
+  track: EventTrack = { door: 'api' },
+): OrderGateway {
   const base = { shopId, door: toEventDoor(track.door), conversationId: track.inquiryId ?? null };
   const timed = async <T>(operation: string, call: () => Promise<T>): Promise<T> => {
     const startedAt = performance.now();
@@ -53,7 +57,11 @@ export function recordVerification(services: Pick<Services, 'analytics'>, shopId
   } else if (entry.result === 'locked') {
     services.analytics.record({ ...base, type: 'verification_locked_out', reason: 'locked' });
   } else {
-    services.analytics.record({ ...base, type: 'verification_failed', reason: entry.result === 'unavailable' ? `unavailable:${entry.reason ?? ''}`.slice(0, 80) : entry.reason ?? 'unknown' });
+    services.analytics.record({
+      ...base,
+      type: 'verification_failed',
+      reason: entry.result === 'unavailable' ? `unavailable:${entry.reason ?? ''}`.slice(0, 80) : (entry.reason ?? 'unknown'),
+    });
   }
 }
 

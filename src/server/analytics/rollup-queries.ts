@@ -40,7 +40,13 @@ export async function queryCacheUse(db: Database, shopId: string, range: DayRang
   const count = (type: string) => num(rows.find((r) => r.type === type)?.count);
   const cacheHits = count('cache_hit');
   const shopifyCalls = count('shopify_call');
-  return { cacheHits, shopifyCalls, throttled: count('shopify_throttled'), failed: count('shopify_failed'), hitRate: cacheHits + shopifyCalls ? cacheHits / (cacheHits + shopifyCalls) : null };
+  return {
+    cacheHits,
+    shopifyCalls,
+    throttled: count('shopify_throttled'),
+    failed: count('shopify_failed'),
+    hitRate: cacheHits + shopifyCalls ? cacheHits / (cacheHits + shopifyCalls) : null,
+  };
 }
 
 /** Rebuilds a shop's rollup from its events (after a bulk load or a retention delete). */

@@ -21,7 +21,16 @@ export async function queryProblemOrders(
 ): Promise<Array<ProblemOrder & { questions: number }>> {
   const quietBefore = new Date(now.getTime() - thresholds.noScanDays * DAY_MS).toISOString();
   const placedBefore = new Date(now.getTime() - thresholds.unfulfilledDays * DAY_MS).toISOString();
-  const rows = await queryRows<{ order_id: string; order_name: string; status: string; placed_at: unknown; unshipped_items: number; failed_since: unknown; attempted_since: unknown; quiet_since: unknown }>(
+  const rows = await queryRows<{
+    order_id: string;
+    order_name: string;
+    status: string;
+    placed_at: unknown;
+    unshipped_items: number;
+    failed_since: unknown;
+    attempted_since: unknown;
+    quiet_since: unknown;
+  }>(
     db,
     sql`select order_id, order_name, status, placed_at, unshipped_items, failed_since, attempted_since, quiet_since from order_snapshots
       where shop_id = ${shopId} and test = false and status is not null and status not in ('cancelled', 'refunded')
@@ -42,7 +51,12 @@ export async function queryProblemOrders(
   }));
   const problems = problemRows(orders, now, thresholds);
   if (problems.length === 0) return [];
-  const byId = await countInquiriesPerOrder(db, shopId, problems.map((p) => p.orderId), range);
+  const byId = await countInquiriesPerOrder(
+    db,
+    shopId,
+    problems.map((p) => p.orderId),
+    range,
+  );
   return problems.map((p) => ({ ...p, questions: byId.get(p.orderId) ?? 0 }));
 }
 

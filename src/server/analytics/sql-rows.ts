@@ -27,4 +27,8 @@ export function withinRange(column: string, range: DayRange): SQL {
 }
 
 /** Values for an `in (…)` list, each a bound parameter. */
-export const sqlList = (values: readonly string[]): SQL => sql.join(values.map((value) => sql`${value}`), sql`, `);
+export const sqlList = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );

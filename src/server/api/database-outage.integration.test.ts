@@ -34,7 +34,10 @@ function httpShopper(services: Services, clientAddress: string) {
     const session = response.headers.getSetCookie().find((c) => c.startsWith('osa_session='));
     if (session) cookie = session.split(';')[0]!;
     const text = await response.text();
-    const body = JSON.parse(text) as { result?: { data?: { json?: Record<string, unknown> } }; error?: { json?: { message?: string; data?: { code?: string } } } };
+    const body = JSON.parse(text) as {
+      result?: { data?: { json?: Record<string, unknown> } };
+      error?: { json?: { message?: string; data?: { code?: string } } };
+    };
     return { status: response.status, text, retryAfter: response.headers.get('retry-after'), data: body.result?.data?.json, error: body.error?.json };
   };
 }

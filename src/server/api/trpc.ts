@@ -69,6 +69,6 @@ const appErrors = t.middleware(async ({ next, ctx }) => {
 export const publicProcedure = t.procedure.use(appErrors);
 
 /** A shopper procedure about one installed shop (`input.shop`, its domain in any spelling): `ctx.shop` is that shop. */
-export const shopperShopProcedure = publicProcedure.input(z.object({ shop: z.string().trim().min(1).max(255) })).use(async ({ ctx, input, next }) =>
-  next({ ctx: { ...ctx, shop: await requireServedShop(ctx.services, input.shop) } }),
-);
+export const shopperShopProcedure = publicProcedure
+  .input(z.object({ shop: z.string().trim().min(1).max(255) }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { ...ctx, shop: await requireServedShop(ctx.services, input.shop) } }));

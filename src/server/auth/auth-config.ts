@@ -27,7 +27,12 @@ export function hashVerificationToken(token: string, secret: string): string {
 export const AUTH_SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
 function shopperAdapter(services: Services): Adapter {
-  const adapter = DrizzleAdapter(services.db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens });
+  const adapter = DrizzleAdapter(services.db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
   return {
     ...adapter,
     // Our links leave the email out of the URL (it would land in logs); the hashed token alone finds the row,

@@ -1,7 +1,6 @@
 import type { OutgoingMail } from '../mail/mailer';
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /** The sign-in mail: plain text first (many shoppers read mail as text), a minimal HTML twin with one button. */
 export function composeMagicLinkMail(input: { to: string; url: string; shopName: string | null }): OutgoingMail {

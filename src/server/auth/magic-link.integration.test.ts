@@ -83,7 +83,8 @@ describe('requestMagicLink', () => {
     expect(results[3]).toMatchObject({ status: 'limited', message: expect.stringMatching(/ask again in \d+ minutes/) });
     expect(await outbox(email)).toHaveLength(3);
     // The limit counts requests, not sends: an email without orders is limited just the same.
-    for (let index = 0; index < 3; index += 1) await requestMagicLink(deps(), { shop: shop(ACME), email: 'ghost@example.com', clientAddress: `203.0.113.${index + 10}` });
+    for (let index = 0; index < 3; index += 1)
+      await requestMagicLink(deps(), { shop: shop(ACME), email: 'ghost@example.com', clientAddress: `203.0.113.${index + 10}` });
     expect((await requestMagicLink(deps(), { shop: shop(ACME), email: 'ghost@example.com', clientAddress: '203.0.113.20' })).status).toBe('limited');
   });
 
@@ -140,7 +141,10 @@ describe('the mailed link with Auth.js', () => {
 
   it('refuses an expired link', async () => {
     const url = await mailLink('pickup.pat@example.com');
-    await services.db.update(verificationTokens).set({ expires: new Date(Date.now() - 1000) }).where(eq(verificationTokens.identifier, 'pickup.pat@example.com'));
+    await services.db
+      .update(verificationTokens)
+      .set({ expires: new Date(Date.now() - 1000) })
+      .where(eq(verificationTokens.identifier, 'pickup.pat@example.com'));
     const opened = await openLink(url);
     expect(opened.sessionCookie).toBeUndefined();
     expect(opened.location).toMatch(/\/auth\/error\?error=Verification/);
@@ -149,7 +153,10 @@ describe('the mailed link with Auth.js', () => {
   it("refuses Auth.js's own send endpoint (every link goes through the send limits)", async () => {
     const csrf = await Auth(new Request('http://localhost:3000/api/auth/csrf'), createAuthConfig(services));
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .join('; ');
     const request = new Request('http://localhost:3000/api/auth/signin/email', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
@@ -171,10 +178,13 @@ describe('the mailed link with Auth.js', () => {
     const session = newShopperSession(services);
     const holderHash = holderHashForToken(services, session.token);
     const claim = new URL(opened.location).pathname.split('/').pop()!;
-    const redeem = (domain: string) => redeemShopClaim(services, { shop: shop(domain), claim, holderHash, shopper: signedIn, clientAddress: '198.51.100.61', now: new Date() });
+    const redeem = (domain: string) =>
+      redeemShopClaim(services, { shop: shop(domain), claim, holderHash, shopper: signedIn, clientAddress: '198.51.100.61', now: new Date() });
     // The claim names ACME: redeemed on NORDIC it grants nothing and counts nothing.
     expect(await redeem(NORDIC)).toBe(false);
-    expect(await redeemShopClaim(services, { shop: shop(ACME), claim, holderHash, shopper: null, clientAddress: '198.51.100.61', now: new Date() })).toBe(false);
+    expect(await redeemShopClaim(services, { shop: shop(ACME), claim, holderHash, shopper: null, clientAddress: '198.51.100.61', now: new Date() })).toBe(
+      false,
+    );
     expect(await redeem(ACME)).toBe(true);
     browser.cookies.set('osa_session', session.token);
     const [name, value] = opened.sessionCookie!.split('=') as [string, string];
@@ -191,10 +201,16 @@ describe('the mailed link with Auth.js', () => {
     expect(one.status).toBe('ok');
 
     // Audited both ways, and the dashboard sees the link sent and used (never on the shop it was not for).
-    const audits = await services.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'magic_link'), eq(auditEvents.clientHash, hashClientFor(services)('198.51.100.61')!)));
+    const audits = await services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'magic_link'), eq(auditEvents.clientHash, hashClientFor(services)('198.51.100.61')!)));
     expect(audits.map((a) => `${a.result}:${a.reason}`).sort()).toEqual(['failure:claim_mismatch', 'failure:not_signed_in', 'success:claimed', 'success:sent']);
     await services.analytics.flush();
-    const events = await services.db.select().from(analyticsEvents).where(inArray(analyticsEvents.type, ['magic_link_sent', 'magic_link_used']));
+    const events = await services.db
+      .select()
+      .from(analyticsEvents)
+      .where(inArray(analyticsEvents.type, ['magic_link_sent', 'magic_link_used']));
     const used = events.filter((e) => e.type === 'magic_link_used');
     expect(used).toEqual([expect.objectContaining({ shopId: shop(ACME).id, door: 'email_link' })]);
     expect(used[0]!.conversationId).toMatch(/^s_/);
@@ -230,7 +246,11 @@ describe('listOrdersByEmail', () => {
       all.push(...next.orders);
       cursor = next.nextCursor;
     }
-    expect(all.map((order) => order.orderName).sort()).toEqual(knownOrdersFor(ACME, JANE_EMAIL).map((order) => order.name).sort());
+    expect(all.map((order) => order.orderName).sort()).toEqual(
+      knownOrdersFor(ACME, JANE_EMAIL)
+        .map((order) => order.name)
+        .sort(),
+    );
     const placed = all.map((order) => order.placedAt.at);
     expect(placed).toEqual([...placed].sort().reverse());
   });

@@ -49,7 +49,14 @@ export function verifyShopClaim(services: Pick<Services, 'key'>, claim: string, 
 export async function grantEmailAccess(services: Services, input: { holderHash: string; shopId: string; shopper: SignedInShopper; now: Date }) {
   const grantEnd = new Date(input.now.getTime() + services.env.GRANT_TTL_HOURS * 60 * 60 * 1000);
   const expiresAt = input.shopper.expires < grantEnd ? input.shopper.expires : grantEnd;
-  return services.grants.createGrant({ holderHash: input.holderHash, shopId: input.shopId, kind: 'email', subject: input.shopper.emailHash, door: 'email_link', expiresAt });
+  return services.grants.createGrant({
+    holderHash: input.holderHash,
+    shopId: input.shopId,
+    kind: 'email',
+    subject: input.shopper.emailHash,
+    door: 'email_link',
+    expiresAt,
+  });
 }
 
 /** Signs this browser out of a shop: its Auth.js session ends and every grant it held in the shop is dropped. */

@@ -49,7 +49,10 @@ export class RedisStore implements KeyValueStore {
   readonly kind = 'redis' as const;
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'osa:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'osa:',
+  ) {
     this.redis = new Redis(url, {
       lazyConnect: false,
       enableOfflineQueue: false,
@@ -106,15 +109,10 @@ export class RedisStore implements KeyValueStore {
   }
 
   async takeTokens(key: string, request: TokenRequest): Promise<TokenResult> {
-    const [ok, tokensText] = (await this.redis.eval(
-      TAKE_TOKENS,
-      1,
-      this.k(key),
-      Date.now(),
-      request.cost,
-      request.capacity,
-      request.refillPerSecond,
-    )) as [number, string];
+    const [ok, tokensText] = (await this.redis.eval(TAKE_TOKENS, 1, this.k(key), Date.now(), request.cost, request.capacity, request.refillPerSecond)) as [
+      number,
+      string,
+    ];
     const remaining = Number(tokensText);
     if (ok === 1) return { ok: true, remaining };
     return { ok: false, remaining, waitMs: Math.ceil(((request.cost - remaining) / request.refillPerSecond) * 1000) };

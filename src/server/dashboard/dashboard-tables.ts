@@ -19,18 +19,34 @@ export function overviewTables(o: Overview): Record<OverviewTableName, Table> {
   const zone = o.range.timeZone ?? 'UTC';
   const asked = o.statusCategories.reduce((total, s) => total + s.count, 0) || 1;
   return {
-    funnel: { caption: 'WISMO funnel', columns: ['Step', 'Inquiries', 'Share of questions'], rows: FUNNEL_ORDER.map((key) => [FUNNEL_HELP[key].label, o.funnel[key], `${round((o.funnel[key] / first) * 100)} %`]) },
+    funnel: {
+      caption: 'WISMO funnel',
+      columns: ['Step', 'Inquiries', 'Share of questions'],
+      rows: FUNNEL_ORDER.map((key) => [FUNNEL_HELP[key].label, o.funnel[key], `${round((o.funnel[key] / first) * 100)} %`]),
+    },
     volume: { caption: 'Order-status questions per day and door', columns: ['Day', 'Door', 'Inquiries'], rows: o.volume.map((v) => [v.day, v.door, v.count]) },
     failures: { caption: 'Verification failures by reason', columns: ['Reason', 'Failures'], rows: o.lookups.failuresByReason.map((f) => [f.reason, f.count]) },
-    'status-categories': { caption: 'Status of the orders shoppers asked about', columns: ['Status', 'Orders asked about', 'Share'], rows: o.statusCategories.map((s) => [s.category, s.count, `${round((s.count / asked) * 100)} %`]) },
+    'status-categories': {
+      caption: 'Status of the orders shoppers asked about',
+      columns: ['Status', 'Orders asked about', 'Share'],
+      rows: o.statusCategories.map((s) => [s.category, s.count, `${round((s.count / asked) * 100)} %`]),
+    },
     'order-age': { caption: 'Time from order to first question', columns: ['Order age', 'Orders'], rows: o.orderAge.buckets.map((b) => [b.label, b.count]) },
-    'repeat-orders': { caption: 'Orders asked about more than once', columns: ['Order id', 'Inquiries', 'Last asked'], rows: o.repeatOrders.orders.map((r) => [r.orderId, r.count, localDateTime(r.lastAt, zone)]) },
+    'repeat-orders': {
+      caption: 'Orders asked about more than once',
+      columns: ['Order id', 'Inquiries', 'Last asked'],
+      rows: o.repeatOrders.orders.map((r) => [r.orderId, r.count, localDateTime(r.lastAt, zone)]),
+    },
     'problem-orders': {
       caption: `Late and problem orders (unshipped after ${o.thresholds.unfulfilledDays} days, no carrier scan for ${o.thresholds.noScanDays} days, failed or attempted deliveries)`,
       columns: ['Order', 'Problem', 'Status', 'Since', 'Days', 'Questions in range'],
       rows: o.problemOrders.map((p) => [p.orderName, PROBLEM_LABELS[p.problem], p.status, localDay(new Date(p.since), zone), p.days, p.questions]),
     },
-    carriers: { caption: 'Carrier performance: days from shipment to delivery (shipments delivered in range)', columns: ['Carrier', 'Shipments', 'Median days', '90th percentile days'], rows: o.carriers.map((c) => [c.carrier, c.shipments, round(c.medianDays), round(c.p90Days)]) },
+    carriers: {
+      caption: 'Carrier performance: days from shipment to delivery (shipments delivered in range)',
+      columns: ['Carrier', 'Shipments', 'Median days', '90th percentile days'],
+      rows: o.carriers.map((c) => [c.carrier, c.shipments, round(c.medianDays), round(c.p90Days)]),
+    },
   };
 }
 

@@ -9,7 +9,15 @@ const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '
 
 function composeMerchantMail(to: string, url: string, invitedTo: string | null): OutgoingMail {
   const intro = invitedTo ? `You were invited to the ${invitedTo} order-status dashboard.` : 'Here is your sign-in link for the order-status dashboard.';
-  const text = [intro, '', 'Open this link to sign in:', '', url, '', 'The link works once and expires in 1 hour. If you did not ask for it, ignore this email.'].join('\n');
+  const text = [
+    intro,
+    '',
+    'Open this link to sign in:',
+    '',
+    url,
+    '',
+    'The link works once and expires in 1 hour. If you did not ask for it, ignore this email.',
+  ].join('\n');
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a"><p>${escapeHtml(intro)}</p>
 <p><a href="${escapeHtml(url)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">Sign in to the dashboard</a></p>
 <p style="color:#475569">The link works once and expires in 1 hour. If you did not ask for it, ignore this email.</p></body></html>`;

@@ -15,7 +15,10 @@ export function createShopMemberRepository(db: Database) {
     async addMember(input: { shopId: string; email: string; role: MemberRole; invitedBy?: string | null }): Promise<void> {
       const values = { shopId: input.shopId, email: memberEmail(input.email), role: input.role, invitedBy: input.invitedBy ?? null };
       if (input.role === 'owner') {
-        await db.insert(shopMembers).values(values).onConflictDoUpdate({ target: [shopMembers.shopId, shopMembers.email], set: { role: 'owner' } });
+        await db
+          .insert(shopMembers)
+          .values(values)
+          .onConflictDoUpdate({ target: [shopMembers.shopId, shopMembers.email], set: { role: 'owner' } });
       } else {
         await db.insert(shopMembers).values(values).onConflictDoNothing();
       }

@@ -27,13 +27,9 @@ function rowsOf<T>(result: unknown): T[] {
  */
 export async function readMigrationStatus(db: AnyDatabase, migrationsFolder: string): Promise<MigrationStatus> {
   const migrations = readMigrationFiles({ migrationsFolder });
-  const [table] = rowsOf<{ present: boolean }>(
-    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
-  );
+  const [table] = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`));
   if (!table?.present) return { total: migrations.length, pending: migrations.length };
-  const [last] = rowsOf<{ at: string | number | null }>(
-    await db.execute(sql`select max(created_at) as at from drizzle.__drizzle_migrations`),
-  );
+  const [last] = rowsOf<{ at: string | number | null }>(await db.execute(sql`select max(created_at) as at from drizzle.__drizzle_migrations`));
   const newest = last?.at === null || last?.at === undefined ? null : Number(last.at);
   const pending = migrations.filter((migration) => newest === null || newest < migration.folderMillis).length;
   return { total: migrations.length, pending };

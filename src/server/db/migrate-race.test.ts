@@ -59,14 +59,18 @@ describe.skipIf(!adminUrl)('db:migrate on PostgreSQL', () => {
     let waiting = 0;
     while (waiting < 2 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const [row] = await db`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${MIGRATION_LOCK_ID} and not granted and database = (select oid from pg_database where datname = current_database())`;
+      const [row] =
+        await db`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${MIGRATION_LOCK_ID} and not granted and database = (select oid from pg_database where datname = current_database())`;
       waiting = (row as { n: number }).n;
     }
     expect(waiting).toBe(2);
     await db`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
     const results = await Promise.all(runs);
 
-    expect(results.map((result) => result.code), results.map((result) => result.out).join('\n')).toEqual([0, 0]);
+    expect(
+      results.map((result) => result.code),
+      results.map((result) => result.out).join('\n'),
+    ).toEqual([0, 0]);
     const applied = results.map((result) => /applied (\d+) migration/.exec(result.out)?.[1]).sort();
     expect(applied).toEqual(['0', String(journal.length)]);
     const rows = await db`select hash from drizzle.__drizzle_migrations`;

@@ -57,7 +57,9 @@ describe(`migrations on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite
     expect(schemaTables.length).toBeGreaterThan(0);
     expect(tables.map((row) => (row as { table_name: string }).table_name)).toEqual(schemaTables.map((table) => table.name).sort());
     for (const table of schemaTables) {
-      const stored = columns.filter((row) => (row as { table_name: string }).table_name === table.name).map((row) => (row as { column_name: string }).column_name);
+      const stored = columns
+        .filter((row) => (row as { table_name: string }).table_name === table.name)
+        .map((row) => (row as { column_name: string }).column_name);
       expect(stored.sort(), table.name).toEqual(table.columns.map((column) => column.name).sort());
     }
   });

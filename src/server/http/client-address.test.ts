@@ -67,7 +67,23 @@ describe('readClientAddress', () => {
   it('accepts a port after an address and turns malformed values into unknown, never into a bucket of their own', () => {
     const one = policy('1');
     expect(readClientAddress(xff('198.51.100.7:5678'), one)).toBe('198.51.100.7');
-    for (const value of ['', ' ', 'unknown', '_hidden', '198.51.100', '198.51.100.7.8', '0x7f.1', '127.1', '999.1.1.1', '198.51.100.7/24', '2001:db8::1::2', '[2001:db8::1', 'a'.repeat(5000), '198.51.100.7, ', ', , ,']) {
+    for (const value of [
+      '',
+      ' ',
+      'unknown',
+      '_hidden',
+      '198.51.100',
+      '198.51.100.7.8',
+      '0x7f.1',
+      '127.1',
+      '999.1.1.1',
+      '198.51.100.7/24',
+      '2001:db8::1::2',
+      '[2001:db8::1',
+      'a'.repeat(5000),
+      '198.51.100.7, ',
+      ', , ,',
+    ]) {
       expect(readClientAddress(xff(value), one), JSON.stringify(value)).toBeNull();
     }
     expect(readClientAddress(new Headers(), one)).toBeNull();

@@ -19,11 +19,7 @@ type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
  *   not in them.
  * - `header`: a platform header holding exactly the client address (cf-connecting-ip, x-vercel-forwarded-for).
  */
-export type ClientAddressPolicy =
-  | { kind: 'none' }
-  | { kind: 'hops'; hops: number }
-  | { kind: 'ranges'; ranges: Range[] }
-  | { kind: 'header'; header: string };
+export type ClientAddressPolicy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'ranges'; ranges: Range[] } | { kind: 'header'; header: string };
 
 /** The range names proxy-addr (Express's `trust proxy`) understands. */
 const NAMED_RANGES: Record<string, string[]> = {
@@ -45,7 +41,10 @@ function parseRange(entry: string): Range | null {
  * Reads the configuration. `trustedProxies`: empty (trust nothing), a hop count `1`…`10`, or a comma-separated
  * list of IPs, CIDRs and the names loopback, linklocal, uniquelocal. `header`: a header name; excludes the other.
  */
-export function parseClientAddressPolicy(input: { trustedProxies?: string | undefined; header?: string | undefined }): { ok: true; policy: ClientAddressPolicy } | { ok: false; message: string } {
+export function parseClientAddressPolicy(input: {
+  trustedProxies?: string | undefined;
+  header?: string | undefined;
+}): { ok: true; policy: ClientAddressPolicy } | { ok: false; message: string } {
   const trusted = input.trustedProxies?.trim() ?? '';
   const header = input.header?.trim().toLowerCase() ?? '';
   if (header) {
@@ -62,7 +61,8 @@ export function parseClientAddressPolicy(input: { trustedProxies?: string | unde
   for (const entry of trusted.split(',').map((part) => part.trim().toLowerCase())) {
     const named = NAMED_RANGES[entry];
     const parsed = named ? named.map(parseRange) : [parseRange(entry)];
-    if (parsed.some((range) => range === null)) return { ok: false, message: `TRUSTED_PROXIES entry is not an IP address, a CIDR range, loopback, linklocal or uniquelocal: "${entry}"` };
+    if (parsed.some((range) => range === null))
+      return { ok: false, message: `TRUSTED_PROXIES entry is not an IP address, a CIDR range, loopback, linklocal or uniquelocal: "${entry}"` };
     ranges.push(...(parsed as Range[]));
   }
   return { ok: true, policy: { kind: 'ranges', ranges } };

@@ -17,8 +17,7 @@ export type EmbeddedLinks = {
 };
 
 export type EmbeddedPage =
-  | { kind: 'ok'; services: Services; access: EmbeddedAccess; links: EmbeddedLinks }
-  | { kind: 'refused'; title: string; message: string };
+  { kind: 'ok'; services: Services; access: EmbeddedAccess; links: EmbeddedLinks } | { kind: 'refused'; title: string; message: string };
 
 export const BOUNCE_PATH = '/embedded/session-token';
 
@@ -65,7 +64,12 @@ export async function loadEmbeddedPage(path: string, search: Search): Promise<Em
   const shop = params.get('shop')?.toLowerCase() ?? '';
   const validShop = isShopDomain(shop);
   if (params.get('embedded') !== '1') redirect(validShop ? adminAppUrl(services, shop) : '/dashboard');
-  if (!validShop) return { kind: 'refused', title: 'Open the app from Shopify admin', message: 'This page works only inside Shopify admin. Open Order Status Agent from your Apps list.' };
+  if (!validShop)
+    return {
+      kind: 'refused',
+      title: 'Open the app from Shopify admin',
+      message: 'This page works only inside Shopify admin. Open Order Status Agent from your Apps list.',
+    };
   const idToken = params.get('id_token');
   if (!idToken) redirect(bounceUrl(services, path, params));
 
@@ -84,7 +88,12 @@ export async function loadEmbeddedPage(path: string, search: Search): Promise<Em
       const appError = asAppError(error);
       if (!appError) throw error;
       if (appError instanceof SessionTokenRejected) services.logger.warn('embedded session token refused', { reason: appError.reason });
-      const title = appError.code === 'forbidden' ? 'You do not have access to this dashboard' : appError.code === 'unavailable' ? 'Shopify did not answer' : 'This dashboard is not available';
+      const title =
+        appError.code === 'forbidden'
+          ? 'You do not have access to this dashboard'
+          : appError.code === 'unavailable'
+            ? 'Shopify did not answer'
+            : 'This dashboard is not available';
       outcome = { kind: 'refused', title, message: appError.message };
     }
   }

@@ -18,7 +18,9 @@ export interface Mailer {
 }
 
 /** Stores mail in the database instead of sending it (embedded default; read it at /dev/outbox). */
-export function createOutboxMailer(db: Database): Mailer & { list(options?: { to?: string; limit?: number }): Promise<Array<typeof outboxMessages.$inferSelect>> } {
+export function createOutboxMailer(
+  db: Database,
+): Mailer & { list(options?: { to?: string; limit?: number }): Promise<Array<typeof outboxMessages.$inferSelect>> } {
   return {
     kind: 'outbox',
     async send(mail) {

@@ -11,7 +11,9 @@ let services: Services;
 
 beforeAll(async () => {
   services = await createTestServices();
-  await services.db.insert(shops).values({ id: SHOP, domain: 'cron-test.myshopify.com', name: 'Cron', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
+  await services.db
+    .insert(shops)
+    .values({ id: SHOP, domain: 'cron-test.myshopify.com', name: 'Cron', apiOrigin: 'http://127.0.0.1:1', accessTokenEncrypted: 'x' });
 });
 afterAll(() => services?.close());
 
@@ -26,11 +28,21 @@ describe('runScheduledMaintenance', () => {
 
     expect(await runScheduledMaintenance(services, now)).toEqual({ analyticsFlushed: true, retention: 'ran' });
     expect(await services.db.select().from(analyticsEvents).where(eq(analyticsEvents.shopId, SHOP))).toHaveLength(1);
-    const ids = async () => (await services.db.select({ id: webhookDeliveries.webhookId }).from(webhookDeliveries).where(inArray(webhookDeliveries.webhookId, ['cron-old', 'cron-recent', 'cron-old-2']))).map((row) => row.id).sort();
+    const ids = async () =>
+      (
+        await services.db
+          .select({ id: webhookDeliveries.webhookId })
+          .from(webhookDeliveries)
+          .where(inArray(webhookDeliveries.webhookId, ['cron-old', 'cron-recent', 'cron-old-2']))
+      )
+        .map((row) => row.id)
+        .sort();
     expect(await ids()).toEqual(['cron-recent']);
 
     // A second call within the hour (another cron hit, or another instance's timer) leaves retention alone.
-    await services.db.insert(webhookDeliveries).values({ webhookId: 'cron-old-2', shopDomain: 'cron-test.myshopify.com', topic: 'orders/updated', receivedAt: new Date(now.getTime() - 8 * DAY_MS) });
+    await services.db
+      .insert(webhookDeliveries)
+      .values({ webhookId: 'cron-old-2', shopDomain: 'cron-test.myshopify.com', topic: 'orders/updated', receivedAt: new Date(now.getTime() - 8 * DAY_MS) });
     expect(await runScheduledMaintenance(services, new Date(now.getTime() + 60_000))).toEqual({ analyticsFlushed: true, retention: 'not_due' });
     expect(await ids()).toEqual(['cron-old-2', 'cron-recent']);
   });

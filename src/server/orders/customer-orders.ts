@@ -28,11 +28,13 @@ export async function listCustomerOrders(services: Services, shop: Shop, custome
   await Promise.all(
     records.map(async (record) => {
       await services.cache.setJson(orderCacheKey(shop.id, record.orderId), record, ORDER_CACHE_TTL_MS);
-      await services.snapshots
-        .saveSnapshot({ ...record, shopId: shop.id, fetchedAt: new Date(record.fetchedAt), view: record.view })
-        .catch(() => undefined);
+      await services.snapshots.saveSnapshot({ ...record, shopId: shop.id, fetchedAt: new Date(record.fetchedAt), view: record.view }).catch(() => undefined);
     }),
   );
-  await services.cache.setJson(idsKey(shop.id, customerId), records.map((r) => r.orderId), CUSTOMER_ORDERS_TTL_MS);
+  await services.cache.setJson(
+    idsKey(shop.id, customerId),
+    records.map((r) => r.orderId),
+    CUSTOMER_ORDERS_TTL_MS,
+  );
   return records;
 }

@@ -25,7 +25,15 @@ describe('createSingleFlight', () => {
   it('different keys do not wait for each other', async () => {
     const flight = createSingleFlight({ locks: null, now: Date.now });
     let loads = 0;
-    await Promise.all(['a', 'b', 'c'].map((key) => flight.run(key, async () => ++loads, async () => null)));
+    await Promise.all(
+      ['a', 'b', 'c'].map((key) =>
+        flight.run(
+          key,
+          async () => ++loads,
+          async () => null,
+        ),
+      ),
+    );
     expect(loads).toBe(3);
   });
 
@@ -58,7 +66,17 @@ describe('createSingleFlight', () => {
       throw new Error('shopify down');
     };
     const started = Date.now();
-    const [first, second] = await Promise.allSettled([a.run('k', failing, async () => null), (async () => (await tick(5), b.run('k', async () => 'own call', async () => null)))()]);
+    const [first, second] = await Promise.allSettled([
+      a.run('k', failing, async () => null),
+      (async () => (
+        await tick(5),
+        b.run(
+          'k',
+          async () => 'own call',
+          async () => null,
+        )
+      ))(),
+    ]);
     expect(first.status).toBe('rejected');
     expect(second).toEqual({ status: 'fulfilled', value: 'own call' });
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -69,7 +87,13 @@ describe('createSingleFlight', () => {
     await store.setIfAbsent('lock:k', 'someone-else', 10_000);
     const flight = createSingleFlight({ locks: storeFlightLocks(store), pollMs: 5, maxWaitMs: 60, now: Date.now });
     const started = Date.now();
-    expect(await flight.run('k', async () => 'own call', async () => null)).toBe('own call');
+    expect(
+      await flight.run(
+        'k',
+        async () => 'own call',
+        async () => null,
+      ),
+    ).toBe('own call');
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
     expect(await store.get('lock:k')).toBe('someone-else'); // never releases a lock it does not own
   });
@@ -82,14 +106,30 @@ describe('createSingleFlight', () => {
     const sleep = async (ms: number) => void (slept.push(ms), (clock += ms));
     const flight = createSingleFlight({ locks: storeFlightLocks(store), pollMs: 5, maxWaitMs: 60, sleep, now: () => clock });
     let polls = 0;
-    expect(await flight.run('k', async () => 'own call', async () => (polls++, null))).toBe('own call');
+    expect(
+      await flight.run(
+        'k',
+        async () => 'own call',
+        async () => (polls++, null),
+      ),
+    ).toBe('own call');
     expect(slept).toEqual(Array.from({ length: 12 }, () => 5));
     expect(polls).toBe(12);
   });
 
   it('a failing lock store never fails the lookup', async () => {
-    const broken = { acquire: () => Promise.reject(new Error('redis down')), release: () => Promise.reject(new Error('x')), isHeld: () => Promise.reject(new Error('x')) };
+    const broken = {
+      acquire: () => Promise.reject(new Error('redis down')),
+      release: () => Promise.reject(new Error('x')),
+      isHeld: () => Promise.reject(new Error('x')),
+    };
     const flight = createSingleFlight({ locks: broken, now: Date.now });
-    expect(await flight.run('k', async () => 'ok', async () => null)).toBe('ok');
+    expect(
+      await flight.run(
+        'k',
+        async () => 'ok',
+        async () => null,
+      ),
+    ).toBe('ok');
   });
 });

@@ -53,12 +53,22 @@ export function createSnapshotRepository(db: Database): SnapshotRepository {
       const { shopId, orderId } = snapshot;
       const deliveries = snapshot.test ? [] : deliveredShipments(snapshot.view);
       await db.transaction(async (tx) => {
-        await tx.insert(orderSnapshots).values(values).onConflictDoUpdate({ target: [orderSnapshots.shopId, orderSnapshots.orderId], set: values });
+        await tx
+          .insert(orderSnapshots)
+          .values(values)
+          .onConflictDoUpdate({ target: [orderSnapshots.shopId, orderSnapshots.orderId], set: values });
         const kept = deliveries.map((d) => d.shipmentId);
         const thisOrder = and(eq(shipmentDeliveries.shopId, shopId), eq(shipmentDeliveries.orderId, orderId));
         await tx.delete(shipmentDeliveries).where(kept.length ? and(thisOrder, notInArray(shipmentDeliveries.shipmentId, kept)) : thisOrder);
         if (deliveries.length === 0) return;
-        const rows = deliveries.map((d) => ({ shopId, orderId, shipmentId: d.shipmentId, carrier: d.carrier, shippedAt: new Date(d.shippedAt), deliveredAt: new Date(d.deliveredAt) }));
+        const rows = deliveries.map((d) => ({
+          shopId,
+          orderId,
+          shipmentId: d.shipmentId,
+          carrier: d.carrier,
+          shippedAt: new Date(d.shippedAt),
+          deliveredAt: new Date(d.deliveredAt),
+        }));
         await tx
           .insert(shipmentDeliveries)
           .values(rows)

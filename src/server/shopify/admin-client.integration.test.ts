@@ -93,7 +93,13 @@ describe('order lookups against the demo shop', () => {
     expect(byCustomer.orders.length).toBeGreaterThan(0);
 
     const info = await shopify.fetchShopInfo({ ...shop, apiOrigin: `${shop.apiOrigin}/` });
-    expect(info).toEqual({ name: 'Acme Outdoors', domain: ACME, ianaTimezone: 'America/New_York', currencyCode: 'USD', sampleOrderName: expect.stringMatching(/^#\d+$/) });
+    expect(info).toEqual({
+      name: 'Acme Outdoors',
+      domain: ACME,
+      ianaTimezone: 'America/New_York',
+      currencyCode: 'USD',
+      sampleOrderName: expect.stringMatching(/^#\d+$/),
+    });
   });
 
   it('tolerates fulfillment statuses newer than the 2025-01 enums', async () => {

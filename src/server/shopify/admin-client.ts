@@ -100,7 +100,11 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
 
   async function searchOrders(shop: ShopCredentials, name: string, query: string, first: number, after?: string): Promise<OrderPage> {
     const variables = { query, first, after: after ?? null };
-    const data = await call(shop, { name, costKey: `search:${first}`, initialCost: estimateSearchCost(first), query: SEARCH_ORDERS_QUERY, variables }, orderPageSchema);
+    const data = await call(
+      shop,
+      { name, costKey: `search:${first}`, initialCost: estimateSearchCost(first), query: SEARCH_ORDERS_QUERY, variables },
+      orderPageSchema,
+    );
     const { nodes, pageInfo } = data.orders;
     return { orders: nodes, nextCursor: pageInfo.hasNextPage ? (pageInfo.endCursor ?? null) : null };
   }
@@ -125,7 +129,11 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
     async getOrder(shop, orderId) {
       const id = orderGid(orderId);
       if (!id) return null;
-      const data = await call(shop, { name: 'getOrder', costKey: 'order', initialCost: ORDER_COST_ESTIMATE, query: GET_ORDER_QUERY, variables: { id } }, singleOrderSchema);
+      const data = await call(
+        shop,
+        { name: 'getOrder', costKey: 'order', initialCost: ORDER_COST_ESTIMATE, query: GET_ORDER_QUERY, variables: { id } },
+        singleOrderSchema,
+      );
       return data.order;
     },
     async fetchShopInfo(shop) {
@@ -140,7 +148,11 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
     },
     webhookSubscriptions: (shop) => webhookSubscriptionCalls((operation, schema) => call(shop, operation, schema)),
     async fetchShopOwnerEmail(shop) {
-      const data = await call(shop, { name: 'fetchShopOwnerEmail', costKey: 'shop-owner', initialCost: SHOP_OWNER_COST_ESTIMATE, query: SHOP_OWNER_QUERY }, shopOwnerSchema);
+      const data = await call(
+        shop,
+        { name: 'fetchShopOwnerEmail', costKey: 'shop-owner', initialCost: SHOP_OWNER_COST_ESTIMATE, query: SHOP_OWNER_QUERY },
+        shopOwnerSchema,
+      );
       return data.shop.email;
     },
   };

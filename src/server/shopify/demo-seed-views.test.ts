@@ -70,9 +70,22 @@ async function fetchAll(store: DemoStore, domain: string, query: string): Promis
   const orders: SourceOrder[] = [];
   let after: string | null = null;
   for (;;) {
-    const context: GraphqlContext = { shop, store, scopes: shop.scopes, nowMs: NOW_MS, search: [], actualCost: 0, subscriptions: new WebhookSubscriptionRegistry({ allowLoopbackHttp: true }), app: DEMO_APP };
+    const context: GraphqlContext = {
+      shop,
+      store,
+      scopes: shop.scopes,
+      nowMs: NOW_MS,
+      search: [],
+      actualCost: 0,
+      subscriptions: new WebhookSubscriptionRegistry({ allowLoopbackHttp: true }),
+      app: DEMO_APP,
+    };
     const result = await execute({
-      schema, document: parse(query), rootValue: createRootValue(context), contextValue: context, fieldResolver,
+      schema,
+      document: parse(query),
+      rootValue: createRootValue(context),
+      contextValue: context,
+      fieldResolver,
       variableValues: { query: '', first: 100, after },
     });
     expect(result.errors ?? []).toEqual([]);

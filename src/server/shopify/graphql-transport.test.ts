@@ -90,7 +90,11 @@ describe('graphql transport', () => {
   });
 
   it('never puts the access token in errors or logs', async () => {
-    const h = harness([{ status: 500, body: 'x' }, { status: 502, body: 'x' }, { status: 503, body: 'x' }]);
+    const h = harness([
+      { status: 500, body: 'x' },
+      { status: 502, body: 'x' },
+      { status: 503, body: 'x' },
+    ]);
     const error = (await h.transport.request(SHOP, OP).catch((e: unknown) => e)) as ShopifyError;
     expect(error.kind).toBe('unavailable');
     expect(error.status).toBe(503);

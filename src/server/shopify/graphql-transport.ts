@@ -28,10 +28,7 @@ export type GraphqlTransportDeps = {
   random?: () => number;
 };
 
-type Sent =
-  | { type: 'response'; status: number; retryAfter: string | null; text: string }
-  | { type: 'timeout' }
-  | { type: 'network'; message: string };
+type Sent = { type: 'response'; status: number; retryAfter: string | null; text: string } | { type: 'timeout' } | { type: 'network'; message: string };
 
 const BACKOFF_BASE_MS = 200;
 /** A shopper waiting for points re-checks the shared bucket this often: calls in flight give points back early. */
@@ -93,7 +90,8 @@ export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTrans
     // only the restore rate helps: when that is too slow for the budget, say so at once (real exhaustion).
     const waitForPoints = async (ms: number) => {
       const left = deps.maxThrottleWaitMs - waitedMs;
-      if (left <= 0 || (ms > left && (inFlight.get(shop.domain) ?? 0) === 0)) throw fail('throttled', `shared bucket empty; would wait ${ms} ms, ${Math.max(0, left)} ms left`);
+      if (left <= 0 || (ms > left && (inFlight.get(shop.domain) ?? 0) === 0))
+        throw fail('throttled', `shared bucket empty; would wait ${ms} ms, ${Math.max(0, left)} ms left`);
       const step = Math.min(ms, left, POINTS_WAIT_STEP_MS);
       waitedMs += step;
       deps.logger.debug('waiting for shopify points', { ...context, waitMs: step });
@@ -169,7 +167,13 @@ export function createGraphqlTransport(deps: GraphqlTransportDeps): GraphqlTrans
           continue;
         }
         if (codes.includes('ACCESS_DENIED')) throw fail('forbidden', 'ACCESS_DENIED (missing scope?)');
-        throw fail('bad_response', `GraphQL errors: ${codes.join(', ')}; ${errors.map((e) => e.message ?? '').join(' | ').slice(0, 300)}`);
+        throw fail(
+          'bad_response',
+          `GraphQL errors: ${codes.join(', ')}; ${errors
+            .map((e) => e.message ?? '')
+            .join(' | ')
+            .slice(0, 300)}`,
+        );
       }
       if (data === undefined || data === null) throw fail('bad_response', 'response has no data');
       return data;

@@ -3,16 +3,7 @@ import path from 'node:path';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphqlEndpoint, parseRetryAfterMs, throttleWaitMs } from './graphql-envelope';
-import {
-  GET_ORDER_QUERY,
-  SEARCH_ORDERS_QUERY,
-  SHOP_INFO_QUERY,
-  customerSearch,
-  emailSearch,
-  nameSearch,
-  orderGid,
-  quoteSearchValue,
-} from './order-query';
+import { GET_ORDER_QUERY, SEARCH_ORDERS_QUERY, SHOP_INFO_QUERY, customerSearch, emailSearch, nameSearch, orderGid, quoteSearchValue } from './order-query';
 
 // The copy inside the repo is what CI has; Shopify's own SDL for API 2025-01.
 const SCHEMA_PATH = path.resolve(__dirname, '../../../demo-shop/schema/admin-schema-2025-01.graphql');

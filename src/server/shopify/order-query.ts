@@ -34,13 +34,47 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
     displayFulfillmentStatus
     test
     currencyCode
-    totalPriceSet { shopMoney { amount currencyCode } }
-    totalRefundedSet { shopMoney { amount currencyCode } }
-    refunds(first: 3) { createdAt totalRefundedSet { shopMoney { amount currencyCode } } }
-    customer { id firstName }
-    shippingAddress { firstName city country countryCodeV2 }
+    totalPriceSet {
+      shopMoney {
+        amount
+        currencyCode
+      }
+    }
+    totalRefundedSet {
+      shopMoney {
+        amount
+        currencyCode
+      }
+    }
+    refunds(first: 3) {
+      createdAt
+      totalRefundedSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
+    }
+    customer {
+      id
+      firstName
+    }
+    shippingAddress {
+      firstName
+      city
+      country
+      countryCodeV2
+    }
     lineItems(first: 15) {
-      nodes { id title variantTitle quantity currentQuantity unfulfilledQuantity requiresShipping }
+      nodes {
+        id
+        title
+        variantTitle
+        quantity
+        currentQuantity
+        unfulfilledQuantity
+        requiresShipping
+      }
     }
     fulfillments(first: 5) {
       id
@@ -52,21 +86,51 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
       inTransitAt
       deliveredAt
       estimatedDeliveryAt
-      trackingInfo(first: 2) { company number url }
+      trackingInfo(first: 2) {
+        company
+        number
+        url
+      }
       events(first: 8, sortKey: HAPPENED_AT, reverse: true) {
-        nodes { id status happenedAt message city province country estimatedDeliveryAt }
+        nodes {
+          id
+          status
+          happenedAt
+          message
+          city
+          province
+          country
+          estimatedDeliveryAt
+        }
       }
       fulfillmentLineItems(first: 10) {
-        nodes { quantity lineItem { id title variantTitle } }
+        nodes {
+          quantity
+          lineItem {
+            id
+            title
+            variantTitle
+          }
+        }
       }
     }
     fulfillmentOrders(first: 2) {
       nodes {
         status
         fulfillAt
-        fulfillmentHolds { reason }
-        deliveryMethod { methodType minDeliveryDateTime maxDeliveryDateTime }
-        assignedLocation { name address1 city }
+        fulfillmentHolds {
+          reason
+        }
+        deliveryMethod {
+          methodType
+          minDeliveryDateTime
+          maxDeliveryDateTime
+        }
+        assignedLocation {
+          name
+          address1
+          city
+        }
       }
     }
   }
@@ -76,8 +140,13 @@ export const ORDER_FIELDS_FRAGMENT = /* GraphQL */ `
 export const SEARCH_ORDERS_QUERY = /* GraphQL */ `
   query WismoSearchOrders($query: String!, $first: Int!, $after: String) {
     orders(first: $first, after: $after, query: $query, sortKey: PROCESSED_AT, reverse: true) {
-      nodes { ...WismoOrder }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        ...WismoOrder
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
   ${ORDER_FIELDS_FRAGMENT}
@@ -85,15 +154,26 @@ export const SEARCH_ORDERS_QUERY = /* GraphQL */ `
 
 export const GET_ORDER_QUERY = /* GraphQL */ `
   query WismoGetOrder($id: ID!) {
-    order(id: $id) { ...WismoOrder }
+    order(id: $id) {
+      ...WismoOrder
+    }
   }
   ${ORDER_FIELDS_FRAGMENT}
 `;
 
 export const SHOP_INFO_QUERY = /* GraphQL */ `
   query WismoShopInfo {
-    shop { name myshopifyDomain ianaTimezone currencyCode }
-    orders(first: 1, sortKey: CREATED_AT, reverse: true) { nodes { name } }
+    shop {
+      name
+      myshopifyDomain
+      ianaTimezone
+      currencyCode
+    }
+    orders(first: 1, sortKey: CREATED_AT, reverse: true) {
+      nodes {
+        name
+      }
+    }
   }
 `;
 

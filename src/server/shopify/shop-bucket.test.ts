@@ -6,7 +6,12 @@ import { createShopBucket } from './shop-bucket';
 const DOMAIN = 'plan.myshopify.com';
 const setup = (settings?: { capacity: number; refillPerSecond: number }) => {
   const clock = { now: 1_000_000 };
-  const bucket = createShopBucket({ store: new MemoryStore(1000, () => clock.now), logger: createLogger('silent'), now: () => clock.now, ...(settings ? { settings } : {}) });
+  const bucket = createShopBucket({
+    store: new MemoryStore(1000, () => clock.now),
+    logger: createLogger('silent'),
+    now: () => clock.now,
+    ...(settings ? { settings } : {}),
+  });
   return { bucket, clock };
 };
 

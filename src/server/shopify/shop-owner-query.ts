@@ -7,7 +7,9 @@ import { z } from 'zod';
  */
 export const SHOP_OWNER_QUERY = /* GraphQL */ `
   query WismoShopOwner {
-    shop { email }
+    shop {
+      email
+    }
   }
 `;
 

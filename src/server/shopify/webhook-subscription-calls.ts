@@ -58,7 +58,13 @@ export function webhookSubscriptionCalls(call: Call): WebhookSubscriptionCalls {
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const variables: Record<string, unknown> = { first: SUBSCRIPTIONS_PAGE_SIZE, after };
-        const operation = { name: 'listWebhookSubscriptions', costKey: 'webhooks:list', initialCost: LIST_SUBSCRIPTIONS_COST, query: LIST_WEBHOOK_SUBSCRIPTIONS_QUERY, variables };
+        const operation = {
+          name: 'listWebhookSubscriptions',
+          costKey: 'webhooks:list',
+          initialCost: LIST_SUBSCRIPTIONS_COST,
+          query: LIST_WEBHOOK_SUBSCRIPTIONS_QUERY,
+          variables,
+        };
         const { webhookSubscriptions: connection } = await call(operation, listSchema);
         for (const node of connection.nodes) {
           all.push({

@@ -22,10 +22,15 @@ export const LIST_WEBHOOK_SUBSCRIPTIONS_QUERY = /* GraphQL */ `
         filter
         endpoint {
           __typename
-          ... on WebhookHttpEndpoint { callbackUrl }
+          ... on WebhookHttpEndpoint {
+            callbackUrl
+          }
         }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -33,8 +38,13 @@ export const LIST_WEBHOOK_SUBSCRIPTIONS_QUERY = /* GraphQL */ `
 export const CREATE_WEBHOOK_SUBSCRIPTION_MUTATION = /* GraphQL */ `
   mutation createWebhookSubscription($topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!) {
     webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
-      webhookSubscription { id }
-      userErrors { field message }
+      webhookSubscription {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
     }
   }
 `;
@@ -42,8 +52,13 @@ export const CREATE_WEBHOOK_SUBSCRIPTION_MUTATION = /* GraphQL */ `
 export const UPDATE_WEBHOOK_SUBSCRIPTION_MUTATION = /* GraphQL */ `
   mutation updateWebhookSubscription($id: ID!, $webhookSubscription: WebhookSubscriptionInput!) {
     webhookSubscriptionUpdate(id: $id, webhookSubscription: $webhookSubscription) {
-      webhookSubscription { id }
-      userErrors { field message }
+      webhookSubscription {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
     }
   }
 `;
@@ -52,7 +67,10 @@ export const DELETE_WEBHOOK_SUBSCRIPTION_MUTATION = /* GraphQL */ `
   mutation deleteWebhookSubscription($id: ID!) {
     webhookSubscriptionDelete(id: $id) {
       deletedWebhookSubscriptionId
-      userErrors { field message }
+      userErrors {
+        field
+        message
+      }
     }
   }
 `;

@@ -25,7 +25,10 @@ describe('health check', () => {
       status: 'ok',
       database: { ok: true, kind: 'pglite' },
       cache: { ok: true, kind: 'memory' },
-      shops: [{ domain: 'a.myshopify.com', ok: true }, { domain: 'b.myshopify.com', ok: true }],
+      shops: [
+        { domain: 'a.myshopify.com', ok: true },
+        { domain: 'b.myshopify.com', ok: true },
+      ],
     });
     expect(report.shops[0]).not.toHaveProperty('error');
   });
@@ -63,7 +66,7 @@ describe('health check', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('reuses shop results for a while so the endpoint cannot spend the shops\' API budget', async () => {
+  it("reuses shop results for a while so the endpoint cannot spend the shops' API budget", async () => {
     let now = 0;
     let calls = 0;
     const check = createHealthCheck(deps({ now: () => now, shopResultTtlMs: 30_000, checkShop: async () => void calls++ }));
@@ -88,7 +91,11 @@ describe('health check shop cache', () => {
   });
 
   it('tells the token holder when client addresses are unknown, and nobody else', async () => {
-    const clientAddresses = { source: 'none' as const, recent: { requests: 3, unknown: 3, distinct: 0 }, warning: 'TRUSTED_PROXIES and CLIENT_ADDRESS_HEADER are unset' };
+    const clientAddresses = {
+      source: 'none' as const,
+      recent: { requests: 3, unknown: 3, distinct: 0 },
+      warning: 'TRUSTED_PROXIES and CLIENT_ADDRESS_HEADER are unset',
+    };
     const report = await createHealthCheck(deps({ clientAddresses: () => clientAddresses }))();
     expect(report.status).toBe('ok');
     expect(report.clientAddresses).toEqual(clientAddresses);

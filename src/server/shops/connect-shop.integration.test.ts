@@ -40,17 +40,27 @@ const storedRows = async () => services.db.select().from(shops);
 describe('connecting a shop against the demo shop over HTTP', () => {
   it('refuses a wrong token and an unreachable origin, writing nothing', async () => {
     const deps = connectShopDeps(services);
-    expect(await connectShop(deps, { domain: ACME, token: 'shpat_demo_wrong_token', apiOrigin: acme().origin })).toMatchObject({ ok: false, reason: 'token_rejected' });
-    expect(await connectShop(deps, { domain: ACME, token: acme().accessToken, apiOrigin: 'http://127.0.0.1:1' })).toMatchObject({ ok: false, reason: 'unreachable' });
+    expect(await connectShop(deps, { domain: ACME, token: 'shpat_demo_wrong_token', apiOrigin: acme().origin })).toMatchObject({
+      ok: false,
+      reason: 'token_rejected',
+    });
+    expect(await connectShop(deps, { domain: ACME, token: acme().accessToken, apiOrigin: 'http://127.0.0.1:1' })).toMatchObject({
+      ok: false,
+      reason: 'unreachable',
+    });
     // A real token of another demo shop, presented for acme: Shopify would answer with the other shop.
     const nordic = demo.shops.find((shop) => shop.domain !== ACME)!;
     expect(await connectShop(deps, { domain: ACME, token: nordic.accessToken, apiOrigin: acme().origin })).toMatchObject({ ok: false });
     expect(await storedRows()).toEqual([]);
   });
 
-  it('stores a shop whose real token passes, with Shopify\'s name, time zone and currency, token sealed', async () => {
+  it("stores a shop whose real token passes, with Shopify's name, time zone and currency, token sealed", async () => {
     const result = await connectShop(connectShopDeps(services), { domain: ACME, token: acme().accessToken });
-    expect(result).toMatchObject({ ok: true, created: true, shop: { domain: ACME, name: acme().name, timezone: acme().timezone, currency: acme().currency, apiOrigin: acme().origin } });
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      shop: { domain: ACME, name: acme().name, timezone: acme().timezone, currency: acme().currency, apiOrigin: acme().origin },
+    });
     const [row] = await storedRows();
     expect(row!.accessTokenEncrypted).not.toContain(acme().accessToken);
     const credentials = await services.shops.getShopCredentials(result.ok ? result.shop : { id: '' });
@@ -81,10 +91,13 @@ describe('connecting a shop against the demo shop over HTTP', () => {
     expect(await completeInstall(config, completeInstallDeps(services), request)).toMatchObject({ ok: false, reason: 'exchange_failed' });
     const forged = new URLSearchParams(callback.searchParams);
     forged.set('shop', ACME);
-    expect(await completeInstall(config, completeInstallDeps(services), { query: forged, stateCookie: begun.cookie.value })).toMatchObject({ ok: false, reason: 'bad_hmac' });
+    expect(await completeInstall(config, completeInstallDeps(services), { query: forged, stateCookie: begun.cookie.value })).toMatchObject({
+      ok: false,
+      reason: 'bad_hmac',
+    });
   });
 
-  it('makes the signed-in merchant and the shop\'s owner (from Shopify) owners of the shop they install', async () => {
+  it("makes the signed-in merchant and the shop's owner (from Shopify) owners of the shop they install", async () => {
     const config = oauthAppConfig(services);
     const installOnce = async (shop: string, headers: Headers) => {
       const begun = beginInstall(config, new URLSearchParams({ shop }));
@@ -115,7 +128,11 @@ describe('connecting a shop against the demo shop over HTTP', () => {
     const other = beginInstall(config, new URLSearchParams({ shop: 'tiny-tea.myshopify.com' }));
     if (!other.ok) throw new Error(other.message);
     const callback = new URL((await fetch(begun.redirectUrl, { redirect: 'manual' })).headers.get('location')!);
-    const refused = await finishShopifyInstall(services, { query: callback.searchParams, stateCookie: other.cookie.value, headers: new Headers({ cookie: `authjs.session-token=${token}` }) });
+    const refused = await finishShopifyInstall(services, {
+      query: callback.searchParams,
+      stateCookie: other.cookie.value,
+      headers: new Headers({ cookie: `authjs.session-token=${token}` }),
+    });
     expect(refused.ok).toBe(false);
     expect((await members.listShopsFor('founder@tiny-tea.test')).map((s) => s.domain)).toEqual(['tiny-tea.myshopify.com']);
   });

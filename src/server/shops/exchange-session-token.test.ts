@@ -6,7 +6,16 @@ const online = {
   scope: 'read_orders',
   expires_in: 86399,
   associated_user_scope: 'read_orders',
-  associated_user: { id: 902541635, first_name: 'John', last_name: 'Smith', email: 'John@Example.com', email_verified: true, account_owner: true, locale: 'en', collaborator: false },
+  associated_user: {
+    id: 902541635,
+    first_name: 'John',
+    last_name: 'Smith',
+    email: 'John@Example.com',
+    email_verified: true,
+    account_owner: true,
+    locale: 'en',
+    collaborator: false,
+  },
 };
 
 function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}): typeof fetch {
@@ -31,20 +40,43 @@ describe('createSessionTokenExchanger', () => {
       subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
       requested_token_type: 'urn:shopify:params:oauth:token-type:online-access-token',
     });
-    expect(staff).toEqual({ userId: '902541635', email: 'john@example.com', name: 'John Smith', accountOwner: true, emailVerified: true, collaborator: false, expiresInSeconds: 86399 });
+    expect(staff).toEqual({
+      userId: '902541635',
+      email: 'john@example.com',
+      name: 'John Smith',
+      accountOwner: true,
+      emailVerified: true,
+      collaborator: false,
+      expiresInSeconds: 86399,
+    });
     expect(JSON.stringify(staff)).not.toContain('shpua_');
   });
 
   it('throws on a refusal (Shopify answers 400 for an invalid session token) and on an offline answer', async () => {
-    const refused = createSessionTokenExchanger({ clientId: 'id', clientSecret: 's', timeoutMs: 1000, fetch: fakeFetch(400, { error: 'invalid_subject_token' }) });
+    const refused = createSessionTokenExchanger({
+      clientId: 'id',
+      clientSecret: 's',
+      timeoutMs: 1000,
+      fetch: fakeFetch(400, { error: 'invalid_subject_token' }),
+    });
     await expect(refused({ adminOrigin: 'https://a.myshopify.com', sessionToken: 'x' })).rejects.toThrow(/HTTP 400/);
-    const offline = createSessionTokenExchanger({ clientId: 'id', clientSecret: 's', timeoutMs: 1000, fetch: fakeFetch(200, { access_token: 'shpat_x', scope: 'read_orders' }) });
+    const offline = createSessionTokenExchanger({
+      clientId: 'id',
+      clientSecret: 's',
+      timeoutMs: 1000,
+      fetch: fakeFetch(200, { access_token: 'shpat_x', scope: 'read_orders' }),
+    });
     await expect(offline({ adminOrigin: 'https://a.myshopify.com', sessionToken: 'x' })).rejects.toThrow();
   });
 
   it('treats a missing email_verified as not verified', async () => {
     const { email_verified: _dropped, ...user } = online.associated_user;
-    const exchange = createSessionTokenExchanger({ clientId: 'id', clientSecret: 's', timeoutMs: 1000, fetch: fakeFetch(200, { ...online, associated_user: user }) });
+    const exchange = createSessionTokenExchanger({
+      clientId: 'id',
+      clientSecret: 's',
+      timeoutMs: 1000,
+      fetch: fakeFetch(200, { ...online, associated_user: user }),
+    });
     expect((await exchange({ adminOrigin: 'https://a.myshopify.com', sessionToken: 'x' })).emailVerified).toBe(false);
   });
 });

@@ -39,7 +39,12 @@ export type ExchangeSessionToken = (request: { adminOrigin: string; sessionToken
  * POST {adminOrigin}/admin/oauth/access_token (JSON). Throws on any non-2xx (Shopify answers 400 for an expired
  * or invalid session token) or unexpected body; callers turn that into one refusal and never echo it.
  */
-export function createSessionTokenExchanger(options: { clientId: string; clientSecret: string; timeoutMs: number; fetch?: typeof fetch }): ExchangeSessionToken {
+export function createSessionTokenExchanger(options: {
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}): ExchangeSessionToken {
   const doFetch = options.fetch ?? fetch;
   return async ({ adminOrigin, sessionToken }) => {
     const response = await doFetch(`${adminOrigin}/admin/oauth/access_token`, {

@@ -4,8 +4,5 @@ import { shops } from '@/server/db/schema';
 
 /** Shops for public listings: never the token columns. */
 export async function listConnectedShops(db: Database) {
-  return db
-    .select({ id: shops.id, domain: shops.domain, name: shops.name, uninstalledAt: shops.uninstalledAt })
-    .from(shops)
-    .orderBy(asc(shops.name));
+  return db.select({ id: shops.id, domain: shops.domain, name: shops.name, uninstalledAt: shops.uninstalledAt }).from(shops).orderBy(asc(shops.name));
 }

@@ -56,7 +56,10 @@ describe(`shop repository on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'P
 
   it('upserts by domain: same id, new token, uninstall cleared, settings and webhook secret kept', async () => {
     const first = (await services.shops.findShopByDomain(base.domain))!;
-    await services.db.update(shops).set({ settings: { brandColor: '#123456' } }).where(eq(shops.id, first.id));
+    await services.db
+      .update(shops)
+      .set({ settings: { brandColor: '#123456' } })
+      .where(eq(shops.id, first.id));
     expect(await services.shops.markShopUninstalled(base.domain)).toBe(true);
     expect((await services.shops.findShopByDomain(base.domain))!.uninstalledAt).toBeInstanceOf(Date);
     expect((await services.shops.listShops()).map((shop) => shop.domain)).not.toContain(base.domain);

@@ -84,11 +84,7 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
     },
 
     async markShopUninstalled(domain, at = new Date()) {
-      const rows = await db
-        .update(shops)
-        .set({ uninstalledAt: at, updatedAt: at })
-        .where(eq(shops.domain, domain))
-        .returning({ id: shops.id });
+      const rows = await db.update(shops).set({ uninstalledAt: at, updatedAt: at }).where(eq(shops.domain, domain)).returning({ id: shops.id });
       return rows.length > 0;
     },
 

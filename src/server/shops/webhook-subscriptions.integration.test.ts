@@ -76,7 +76,11 @@ describe('a shop connected with npm run shop:connect stays fresh through its own
     expect(await runShopConnect(['--domain', ACME, '--token', info.accessToken, '--api-origin', info.origin], keepOpen(services), cli.io)).toBe(0);
     expect(cli.err).toEqual([]);
     expect(cli.out.at(-1)).toContain(`10 topics at ${appUrl}/api/webhooks/shopify (created 10, moved 0, removed 0)`);
-    expect(ours(ACME).map((s) => s.topic).sort()).toEqual(SUBSCRIBED_TOPICS.map(topicToGraphqlEnum).sort());
+    expect(
+      ours(ACME)
+        .map((s) => s.topic)
+        .sort(),
+    ).toEqual(SUBSCRIBED_TOPICS.map(topicToGraphqlEnum).sort());
 
     const shipped = knownOrder('acme.in_transit');
     const waiting = knownOrder('acme.unfulfilled');
@@ -95,8 +99,15 @@ describe('a shop connected with npm run shop:connect stays fresh through its own
 
     const started = Date.now();
     const cancelled = await control('orders/cancel', { shop: ACME, order: waiting.name, reason: 'customer' });
-    const scanned = await control('orders/event', { shop: ACME, order: shipped.name, status: 'out_for_delivery', city: 'Memphis', message: 'Out for delivery' });
-    for (const delivery of [...cancelled.deliveries, ...scanned.deliveries]) expect(delivery).toMatchObject({ url: `${appUrl}/api/webhooks/shopify`, status: 200 });
+    const scanned = await control('orders/event', {
+      shop: ACME,
+      order: shipped.name,
+      status: 'out_for_delivery',
+      city: 'Memphis',
+      message: 'Out for delivery',
+    });
+    for (const delivery of [...cancelled.deliveries, ...scanned.deliveries])
+      expect(delivery).toMatchObject({ url: `${appUrl}/api/webhooks/shopify`, status: 200 });
     expect(cancelled.deliveries.length).toBeGreaterThan(0);
     expect(scanned.deliveries.length).toBeGreaterThan(0);
 
@@ -115,9 +126,12 @@ describe('reconcile against what a real shop may hold', () => {
     await connectDemoShops(services, demo, [NORDIC]);
     const otherApp = demo.subscribeWebhook({ shop: NORDIC, topic: 'orders/create', callbackUrl: 'https://other-app.example.com/webhooks', app: 'other-app' });
     const create = (topic: string, url: string) =>
-      graphqlRequest<{ webhookSubscriptionCreate: { webhookSubscription: { id: string } | null; userErrors: unknown[] } }>(demo, NORDIC,
+      graphqlRequest<{ webhookSubscriptionCreate: { webhookSubscription: { id: string } | null; userErrors: unknown[] } }>(
+        demo,
+        NORDIC,
         'mutation c($topic: WebhookSubscriptionTopic!, $url: URL!) { webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $url }) { webhookSubscription { id } userErrors { field message } } }',
-        { topic, url });
+        { topic, url },
+      );
     const erp = (await create('ORDERS_UPDATED', ERP_ADDRESS)).body.data!.webhookSubscriptionCreate.webhookSubscription!.id;
     const stale = (await create('ORDERS_CANCELLED', OLD_ADDRESS)).body.data!.webhookSubscriptionCreate.webhookSubscription!.id;
     const before = demo.webhookSubscriptions(NORDIC).length;
@@ -143,7 +157,12 @@ describe('reconcile against what a real shop may hold', () => {
   it('--check reports what is missing without changing anything, then the repair completes it', async () => {
     const shop = (await services.shops.findShopByDomain(ACME))!;
     const removed = ours(ACME).find((s) => s.topic === 'FULFILLMENT_EVENTS_CREATE')!;
-    const deleted = await graphqlRequest(demo, ACME, 'mutation d($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { message } } }', { id: `gid://shopify/WebhookSubscription/${removed.id}` });
+    const deleted = await graphqlRequest(
+      demo,
+      ACME,
+      'mutation d($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { message } } }',
+      { id: `gid://shopify/WebhookSubscription/${removed.id}` },
+    );
     expect(deleted.body.errors).toBeUndefined();
     const check = capture();
     expect(await runShopWebhooks(['--domain', ACME, '--check'], keepOpen(services), check.io)).toBe(1);
@@ -151,7 +170,7 @@ describe('reconcile against what a real shop may hold', () => {
     expect(ours(ACME)).toHaveLength(9);
     expect(await runShopWebhooks(['--all'], keepOpen(services), capture().io)).toBe(0);
     expect(ours(ACME)).toHaveLength(10);
-    expect((await syncWebhookSubscriptions(services, shop, { dryRun: true }))).toMatchObject({ ok: true, complete: true, missing: [] });
+    expect(await syncWebhookSubscriptions(services, shop, { dryRun: true })).toMatchObject({ ok: true, complete: true, missing: [] });
   });
 
   it('an http:// APP_URL that Shopify refuses is a clear error naming APP_URL, not a crash', async () => {
@@ -183,7 +202,9 @@ describe('reconcile cost in Shopify query-cost points (as the demo shop charges 
       expect(await syncWebhookSubscriptions(fresh, shop!)).toMatchObject({ ok: true, created: 0, moved: 0, removed: 0 });
       const secondRun = graphqlLog(TINY);
       const points = (entries: typeof firstRun) => entries.reduce((sum, entry) => sum + (entry.cost ?? 0), 0);
-      console.info(`webhook reconcile cost per shop: first run ${firstRun.length} calls / ${points(firstRun)} points, second run ${secondRun.length} call / ${points(secondRun)} points`);
+      console.info(
+        `webhook reconcile cost per shop: first run ${firstRun.length} calls / ${points(firstRun)} points, second run ${secondRun.length} call / ${points(secondRun)} points`,
+      );
       expect(firstRun.map((entry) => entry.operationName)).toEqual(['listWebhookSubscriptions', ...SUBSCRIBED_TOPICS.map(() => 'createWebhookSubscription')]);
       expect(points(firstRun)).toBe(2 + SUBSCRIBED_TOPICS.length * 12);
       expect(secondRun.map((entry) => entry.operationName)).toEqual(['listWebhookSubscriptions']);

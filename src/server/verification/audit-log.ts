@@ -20,7 +20,8 @@ export function createAuditLog(db: Database, logger: Logger): AuditLog {
   return {
     async record(entry) {
       // The one log line an operator alerts on for lockout spikes (docs/operations.md); no email or client hash.
-      if (entry.result === 'locked') logger.warn('verification locked', { shopId: entry.shopId, door: entry.door, action: entry.action, reason: entry.reason ?? null });
+      if (entry.result === 'locked')
+        logger.warn('verification locked', { shopId: entry.shopId, door: entry.door, action: entry.action, reason: entry.reason ?? null });
       try {
         await db.insert(auditEvents).values(entry);
       } catch (error) {

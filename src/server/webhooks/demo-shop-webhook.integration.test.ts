@@ -40,7 +40,14 @@ beforeAll(async () => {
   f = webhookFixtures(services);
   demo = await startDemoShop({ port: 0, clientSecret: APP_SECRET });
   const info = demo.shops.find((s) => s.domain === ACME)!;
-  shop = await services.shops.saveShop({ domain: ACME, name: info.name, apiOrigin: info.origin, accessToken: info.accessToken, timezone: info.timezone, currency: info.currency });
+  shop = await services.shops.saveShop({
+    domain: ACME,
+    name: info.name,
+    apiOrigin: info.origin,
+    accessToken: info.accessToken,
+    timezone: info.timezone,
+    currency: info.currency,
+  });
   const subscribed = await syncWebhookSubscriptions(services, shop);
   if (!subscribed.ok) throw new Error(subscribed.message);
 });

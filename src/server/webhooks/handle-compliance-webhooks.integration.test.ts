@@ -110,7 +110,12 @@ describe('customers/redact', () => {
     const result = await send('customers/redact', shop, janeRedact(shop));
     expect(result.body).toMatchObject({ erased: { conversations: 1, signInAccounts: 1 } });
     const left = await services.db.select({ shopId: conversations.shopId, holderHash: conversations.holderHash }).from(conversations);
-    expect(left).toEqual(expect.arrayContaining([{ shopId: shop.id, holderHash: 'bob-session' }, { shopId: otherShop.id, holderHash: 'jane-session' }]));
+    expect(left).toEqual(
+      expect.arrayContaining([
+        { shopId: shop.id, holderHash: 'bob-session' },
+        { shopId: otherShop.id, holderHash: 'jane-session' },
+      ]),
+    );
     expect(left.filter((row) => row.shopId === shop.id && row.holderHash === 'jane-session')).toEqual([]);
     expect(await services.db.select().from(messages).where(eq(messages.conversationId, janeChat!.id))).toEqual([]);
     expect((await services.db.select({ email: users.email }).from(users)).map((row) => row.email)).toEqual(['bob@example.com']);

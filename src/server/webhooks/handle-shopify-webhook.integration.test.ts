@@ -20,8 +20,7 @@ beforeEach(() => {
   n++;
 });
 
-const send = (input: Omit<TestWebhook, 'secret'> & { secret?: string }) =>
-  handleShopifyWebhook(f.deps, signTestWebhook({ secret: SECRET, ...input }));
+const send = (input: Omit<TestWebhook, 'secret'> & { secret?: string }) => handleShopifyWebhook(f.deps, signTestWebhook({ secret: SECRET, ...input }));
 const makeShop = (options?: { webhookSecret?: string }) => f.makeShop(options);
 const seedOrder: typeof f.seedOrder = (...args) => f.seedOrder(...args);
 const seedGrant: typeof f.seedGrant = (...args) => f.seedGrant(...args);
@@ -51,8 +50,15 @@ describe('order webhooks', () => {
     await seedOrder(shop, { id: '7000000000001', name: 'NT-1001' });
     await seedOrder(shop, { id: '7000000000002', name: '2002-EU' });
     expect((await send({ topic: 'fulfillments/update', shop: shop.domain, body: { id: 1, order_id: 7000000000001, status: 'success' } })).status).toBe(200);
-    expect((await send({ topic: 'fulfillment_events/create', shop: shop.domain, body: { id: 2, order_id: 7000000000002, status: 'delivered' } })).status).toBe(200);
-    for (const key of [orderCacheKey(shop.id, '7000000000001'), orderNameCacheKey(shop.id, '1001'), orderCacheKey(shop.id, '7000000000002'), orderNameCacheKey(shop.id, '2002')]) {
+    expect((await send({ topic: 'fulfillment_events/create', shop: shop.domain, body: { id: 2, order_id: 7000000000002, status: 'delivered' } })).status).toBe(
+      200,
+    );
+    for (const key of [
+      orderCacheKey(shop.id, '7000000000001'),
+      orderNameCacheKey(shop.id, '1001'),
+      orderCacheKey(shop.id, '7000000000002'),
+      orderNameCacheKey(shop.id, '2002'),
+    ]) {
       expect(await cached(key)).toBeNull();
     }
   });
@@ -70,7 +76,13 @@ describe('forgery', () => {
   it('a forged signature gets 401 and changes nothing (cache, snapshot, dedupe table)', async () => {
     const shop = await makeShop();
     await seedOrder(shop, { id: '5512345000001', name: '#1001' });
-    const result = await send({ topic: 'orders/updated', shop: shop.domain, body: { id: 5512345000001, name: '#1001' }, webhookId: 'forged-1', secret: 'not-the-secret' });
+    const result = await send({
+      topic: 'orders/updated',
+      shop: shop.domain,
+      body: { id: 5512345000001, name: '#1001' },
+      webhookId: 'forged-1',
+      secret: 'not-the-secret',
+    });
     expect(result.status).toBe(401);
     expect(await cached(orderCacheKey(shop.id, '5512345000001'))).not.toBeNull();
     expect(await cached(orderNameCacheKey(shop.id, '1001'))).not.toBeNull();
@@ -166,7 +178,14 @@ describe('dedupe', () => {
   it('a failed processing answers 500 and forgets the id, so the retry is processed', async () => {
     const shop = await makeShop();
     await seedOrder(shop, { id: '11', name: '#11' });
-    const failing = { ...f.deps, cache: { delete: async () => { throw new Error('boom'); } } };
+    const failing = {
+      ...f.deps,
+      cache: {
+        delete: async () => {
+          throw new Error('boom');
+        },
+      },
+    };
     const delivery = signTestWebhook({ topic: 'orders/updated', shop: shop.domain, body: { id: 11 }, secret: SECRET, webhookId: `retry-${n}` });
     expect((await handleShopifyWebhook(failing, delivery)).status).toBe(500);
     expect(await deliveryExists(`retry-${n}`)).toBe(false);
@@ -181,7 +200,12 @@ describe('app/uninstalled', () => {
     await seedGrant(shop, 'order', '1');
     await seedGrant(other, 'order', '1');
     const uninstalledAt = new Date(shop.installedAt.getTime() + 60_000);
-    const delivery = signTestWebhook({ secret: SECRET, topic: 'app/uninstalled', shop: shop.domain, body: { id: 1, myshopify_domain: shop.domain, domain: 'shop.example' } });
+    const delivery = signTestWebhook({
+      secret: SECRET,
+      topic: 'app/uninstalled',
+      shop: shop.domain,
+      body: { id: 1, myshopify_domain: shop.domain, domain: 'shop.example' },
+    });
     const result = await handleShopifyWebhook({ ...f.deps, now: () => uninstalledAt }, delivery);
     expect(result.body).toMatchObject({ marked: true, grantsDeleted: 1 });
     // Stamped with the handler's clock.
@@ -195,7 +219,12 @@ describe('app/uninstalled', () => {
 
   it('ignores a late delivery triggered before the latest (re)install', async () => {
     const shop = await makeShop();
-    const result = await send({ topic: 'app/uninstalled', shop: shop.domain, body: { myshopify_domain: shop.domain }, triggeredAt: new Date(shop.installedAt.getTime() - 60_000) });
+    const result = await send({
+      topic: 'app/uninstalled',
+      shop: shop.domain,
+      body: { myshopify_domain: shop.domain },
+      triggeredAt: new Date(shop.installedAt.getTime() - 60_000),
+    });
     expect(result.body).toMatchObject({ stale: true, marked: false });
     expect((await services.shops.findShopByDomain(shop.domain))?.uninstalledAt).toBeNull();
   });

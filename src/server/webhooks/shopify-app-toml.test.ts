@@ -20,7 +20,10 @@ type Subscription = { topics?: string[]; compliance_topics?: string[]; uri: stri
 const webhooks = toml.webhooks as { api_version: string; subscriptions: Subscription[] };
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 const routeExists = (urlPath: string) => {
-  const segments = urlPath.split('/').filter(Boolean).map((segment) => (segment.includes('.myshopify.com') ? '[shop]' : segment));
+  const segments = urlPath
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => (segment.includes('.myshopify.com') ? '[shop]' : segment));
   return existsSync(path.join(ROOT, 'src/app', ...segments, 'route.ts')) || existsSync(path.join(ROOT, 'src/app', ...segments, 'page.tsx'));
 };
 

@@ -47,7 +47,10 @@ export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries'
   const shopperOrders = async (executor: Database, shopId: string, subject: ShopperSubject) => {
     const where = snapshotFilter(shopId, subject);
     if (!where) return [];
-    return executor.select({ orderId: orderSnapshots.orderId, orderName: orderSnapshots.orderName, view: orderSnapshots.view, fetchedAt: orderSnapshots.fetchedAt }).from(orderSnapshots).where(where);
+    return executor
+      .select({ orderId: orderSnapshots.orderId, orderName: orderSnapshots.orderName, view: orderSnapshots.view, fetchedAt: orderSnapshots.fetchedAt })
+      .from(orderSnapshots)
+      .where(where);
   };
 
   return {
@@ -83,16 +86,24 @@ export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries'
           const grantWhere = grantFilter(shopId, subject, orderIds);
           // Conversations know the shopper only through the grants their browser session holds, so they
           // are found (and erased, messages and hand-offs cascading) before those grants go.
-          const holders = grantWhere ? [...new Set((await tx.select({ holderHash: grants.holderHash }).from(grants).where(grantWhere)).map((row) => row.holderHash))] : [];
+          const holders = grantWhere
+            ? [...new Set((await tx.select({ holderHash: grants.holderHash }).from(grants).where(grantWhere)).map((row) => row.holderHash))]
+            : [];
           const conversationCount =
             holders.length > 0
-              ? (await tx.delete(conversations).where(and(eq(conversations.shopId, shopId), inArray(conversations.holderHash, holders))).returning({ id: conversations.id })).length
+              ? (
+                  await tx
+                    .delete(conversations)
+                    .where(and(eq(conversations.shopId, shopId), inArray(conversations.holderHash, holders)))
+                    .returning({ id: conversations.id })
+                ).length
               : 0;
           const grantCount = grantWhere ? (await tx.delete(grants).where(grantWhere).returning({ id: grants.id })).length : 0;
           // Audit rows are anonymised, not deleted: the shop keeps its attempt counts and outcomes, nothing links them to the shopper.
           const auditWhere = auditFilter(shopId, subject, orderIds);
           const audit = auditWhere
-            ? (await tx.update(auditEvents).set({ emailHash: null, clientHash: null, orderId: null }).where(auditWhere).returning({ id: auditEvents.id })).length
+            ? (await tx.update(auditEvents).set({ emailHash: null, clientHash: null, orderId: null }).where(auditWhere).returning({ id: auditEvents.id }))
+                .length
             : 0;
           return { counts: { snapshots, auditEventsAnonymised: audit, grants: grantCount, conversations: conversationCount }, orders };
         });
@@ -103,7 +114,10 @@ export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries'
         const auditWhere = auditFilter(shopId, subject, orderIds);
         const grantWhere = grantFilter(shopId, subject, orderIds);
         const [audit] = auditWhere
-          ? await db.select({ count: count(), first: min(auditEvents.at), last: max(auditEvents.at) }).from(auditEvents).where(auditWhere)
+          ? await db
+              .select({ count: count(), first: min(auditEvents.at), last: max(auditEvents.at) })
+              .from(auditEvents)
+              .where(auditWhere)
           : [];
         const held = grantWhere
           ? await db.select({ kind: grants.kind, door: grants.door, createdAt: grants.createdAt, expiresAt: grants.expiresAt }).from(grants).where(grantWhere)
@@ -119,7 +133,12 @@ export function createWebhookStore(db: Database): Pick<WebhookDeps, 'deliveries'
     async deleteSignInAccount(email) {
       const normalized = normalizeEmail(email);
       if (!normalized.ok) return 0;
-      return (await db.delete(users).where(eq(sql`lower(${users.email})`, normalized.email)).returning({ id: users.id })).length;
+      return (
+        await db
+          .delete(users)
+          .where(eq(sql`lower(${users.email})`, normalized.email))
+          .returning({ id: users.id })
+      ).length;
     },
     async deleteShop(shopId) {
       const rows = await db.delete(shops).where(eq(shops.id, shopId)).returning({ id: shops.id });

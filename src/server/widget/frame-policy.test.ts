@@ -36,9 +36,7 @@ describe('readWidgetFramePolicy', () => {
 
   it("lists the shop's own domains and drops hostile entries", async () => {
     const { deps: d } = deps([acme]);
-    expect(await readWidgetFramePolicy(d, 'acme-outdoors.myshopify.com')).toBe(
-      'frame-ancestors https://acme-outdoors.myshopify.com https://www.acme.example',
-    );
+    expect(await readWidgetFramePolicy(d, 'acme-outdoors.myshopify.com')).toBe('frame-ancestors https://acme-outdoors.myshopify.com https://www.acme.example');
   });
 
   it("answers 'none' for unknown, uninstalled and malformed shops, without a lookup for the malformed one", async () => {

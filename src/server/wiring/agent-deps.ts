@@ -43,7 +43,15 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
     },
     now: () => new Date(),
     async verify(reference, email) {
-      const answer = await verifyShopperOrder(services, { shop, holderHash: conversation.holderHash, clientAddress, door: conversation.door, reference, email, inquiryId: conversation.id });
+      const answer = await verifyShopperOrder(services, {
+        shop,
+        holderHash: conversation.holderHash,
+        clientAddress,
+        door: conversation.door,
+        reference,
+        email,
+        inquiryId: conversation.id,
+      });
       if (answer.status === 'verified') return { ok: true, record: answer.record, stale: answer.stale };
       return { ok: false, reason: answer.status, message: answer.message };
     },
@@ -66,6 +74,7 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       return { ok: true, ...match };
     },
     listOrders: accessibleOrders,
-    requestHuman: (reason) => requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop), conversation.door, conversation.currentShopperText),
+    requestHuman: (reason) =>
+      requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop), conversation.door, conversation.currentShopperText),
   };
 }

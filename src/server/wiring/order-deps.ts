@@ -33,8 +33,7 @@ export function hashClientFor(services: Services): (address: string | null) => s
 
 function snapshotStore(services: Services, shopId: string): SnapshotStore {
   return {
-    saveSnapshot: (record) =>
-      services.snapshots.saveSnapshot({ ...record, fetchedAt: new Date(record.fetchedAt), view: record.view }),
+    saveSnapshot: (record) => services.snapshots.saveSnapshot({ ...record, fetchedAt: new Date(record.fetchedAt), view: record.view }),
     findSnapshot: async (orderId) => {
       const snapshot = await services.snapshots.findSnapshot(shopId, orderId);
       return snapshot ? toRecord(snapshot) : null;

@@ -17,7 +17,11 @@ export default async function OverviewPage({ params, searchParams }: Props) {
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;
   const orderLink = (name: string) => (
-    <Link key={name} href={`/dashboard/${encodeURIComponent(shop)}/orders?number=${encodeURIComponent(name)}`} className="font-medium text-blue-800 underline underline-offset-2">
+    <Link
+      key={name}
+      href={`/dashboard/${encodeURIComponent(shop)}/orders?number=${encodeURIComponent(name)}`}
+      className="font-medium text-blue-800 underline underline-offset-2"
+    >
       {name}
     </Link>
   );

@@ -41,7 +41,8 @@ export default async function DevOutboxPage() {
     <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-bold text-slate-900">Dev outbox</h1>
       <p className="mt-1 text-slate-700">
-        Mail stored instead of sent (no <code>RESEND_API_KEY</code>). Newest first. Served only outside production or with DEV_OUTBOX=true (the demo); never on a real deployment.
+        Mail stored instead of sent (no <code>RESEND_API_KEY</code>). Newest first. Served only outside production or with DEV_OUTBOX=true (the demo); never on
+        a real deployment.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-slate-700">No mail yet.</p>
@@ -61,7 +62,10 @@ export default async function DevOutboxPage() {
                 {message.linkStatus && <p className="mt-3 text-sm font-semibold text-slate-900">Link {message.linkStatus}</p>}
                 {message.linkStatus === 'active' && (
                   <form action={expireLinkAction.bind(null, message.id)} className="mt-3">
-                    <button type="submit" className="min-h-11 rounded-lg border border-slate-500 px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50">
+                    <button
+                      type="submit"
+                      className="min-h-11 rounded-lg border border-slate-500 px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+                    >
                       Expire this link
                     </button>
                   </form>

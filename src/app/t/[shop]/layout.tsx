@@ -13,7 +13,10 @@ export default async function TrackingLayout({ children, params }: Props) {
   const style = { '--brand': theme.color, '--on-brand': theme.onColor } as CSSProperties;
   return (
     <div style={style} className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="bg-[var(--brand)] text-[var(--on-brand)]">
@@ -36,9 +39,14 @@ export default async function TrackingLayout({ children, params }: Props) {
         {children}
       </main>
       <footer className="mx-auto w-full max-w-3xl px-4 pb-8 text-sm text-slate-600 sm:px-6">
-        Questions about an order? Reply to your order confirmation email{shop.settings.supportEmail ? (
+        Questions about an order? Reply to your order confirmation email
+        {shop.settings.supportEmail ? (
           <>
-            {' '}or write to <a className="text-slate-900 underline underline-offset-2" href={`mailto:${shop.settings.supportEmail}`}>{shop.settings.supportEmail}</a>
+            {' '}
+            or write to{' '}
+            <a className="text-slate-900 underline underline-offset-2" href={`mailto:${shop.settings.supportEmail}`}>
+              {shop.settings.supportEmail}
+            </a>
           </>
         ) : null}
         .

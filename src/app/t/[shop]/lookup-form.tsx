@@ -8,8 +8,7 @@ import type { LookupState } from './actions';
 type Props = { action: (previous: LookupState, form: FormData) => Promise<LookupState>; orderExample: string };
 
 const initial: LookupState = { status: 'idle', message: '', values: { orderReference: '', email: '' }, at: 0 };
-const inputClass =
-  'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)]';
+const inputClass = 'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)]';
 
 /** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
 export function LookupForm({ action, orderExample }: Props) {

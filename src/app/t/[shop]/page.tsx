@@ -16,7 +16,10 @@ const NOTICES: Record<string, { tone: 'info' | 'warning'; text: string }> = {
   signed_out: { tone: 'info', text: 'You are signed out. Orders you opened are hidden again on this device.' },
   sign_in_again: { tone: 'warning', text: 'Your sign-in has ended. Ask for a new link below to see all your orders.' },
   // From the storefront's "Track your order" block (POST /t/{shop}/lookup): what was typed is never echoed.
-  lookup_failed: { tone: 'warning', text: "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again below." },
+  lookup_failed: {
+    tone: 'warning',
+    text: "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again below.",
+  },
   lookup_missing: { tone: 'warning', text: 'Enter both your order number and the email address you used for the order.' },
   lookup_locked: { tone: 'warning', text: 'Too many attempts. For your security, please try again later.' },
   lookup_unavailable: { tone: 'warning', text: "We can't look that order up right now. Please try again in a few minutes." },
@@ -43,17 +46,25 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
     <div className="space-y-8">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">Track your order</h1>
       {notice && (
-        <p role="status" className={`rounded-lg border-l-4 px-3 py-2 ${notice.tone === 'warning' ? 'border-amber-600 bg-amber-50 text-amber-950' : 'border-blue-700 bg-blue-50 text-blue-950'}`}>
+        <p
+          role="status"
+          className={`rounded-lg border-l-4 px-3 py-2 ${notice.tone === 'warning' ? 'border-amber-600 bg-amber-50 text-amber-950' : 'border-blue-700 bg-blue-50 text-blue-950'}`}
+        >
           {notice.text}
         </p>
       )}
       {orders.length > 0 && (
         <section aria-labelledby="known-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <h2 id="known-heading" className="text-lg font-semibold text-slate-900">Your orders on this device</h2>
+          <h2 id="known-heading" className="text-lg font-semibold text-slate-900">
+            Your orders on this device
+          </h2>
           <ul className="mt-3 divide-y divide-slate-200">
             {orders.map((order) => (
               <li key={order.orderId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link href={`/t/${shop.domain}/orders/${order.orderId}`} className="inline-flex min-h-6 items-center font-semibold text-slate-900 underline underline-offset-2">
+                <Link
+                  href={`/t/${shop.domain}/orders/${order.orderId}`}
+                  className="inline-flex min-h-6 items-center font-semibold text-slate-900 underline underline-offset-2"
+                >
                   Order {order.orderName}
                 </Link>
                 <span className="text-sm text-slate-700">{order.headline}</span>
@@ -70,12 +81,16 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
         </section>
       )}
       <section aria-labelledby="lookup-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="lookup-heading" className="text-lg font-semibold text-slate-900">Look up an order</h2>
+        <h2 id="lookup-heading" className="text-lg font-semibold text-slate-900">
+          Look up an order
+        </h2>
         <p className="mb-4 mt-1 text-slate-700">Enter your order number and email to see where your order is.</p>
         <LookupForm action={verifyOrderAction.bind(null, shop.domain)} orderExample={exampleOrderName(shop.settings.orderNameFormat)} />
       </section>
       <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="history-heading" className="text-lg font-semibold text-slate-900">Email me a link to all my orders</h2>
+        <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
+          Email me a link to all my orders
+        </h2>
         <p className="mb-4 mt-1 text-slate-700">
           We send a sign-in link to your email. It shows every order you placed at {shop.name} and works once, for 1 hour.
         </p>

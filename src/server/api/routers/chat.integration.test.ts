@@ -268,7 +268,9 @@ describe('chat.start through the app proxy', () => {
     const cases = [
       { ...good, logged_in_customer_id: String(customerId + 1) },
       Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/x', loggedInCustomerId: customerId }, 'not-the-secret')),
-      Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/x', loggedInCustomerId: customerId, timestamp: Math.floor(Date.now() / 1000) - 600 }, secret)),
+      Object.fromEntries(
+        buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/x', loggedInCustomerId: customerId, timestamp: Math.floor(Date.now() / 1000) - 600 }, secret),
+      ),
       Object.fromEntries(buildAppProxyQuery({ shop: NORDIC, pathPrefix: '/apps/x', loggedInCustomerId: customerId }, secret)),
     ];
     for (const proxyQuery of cases) {
@@ -280,8 +282,6 @@ describe('chat.start through the app proxy', () => {
       expect(orderCards(asked)).toHaveLength(0);
     }
     const audits = await services.db.select().from(auditEvents).where(eq(auditEvents.door, 'app_proxy'));
-    expect(audits.map((a) => a.reason)).toEqual(
-      expect.arrayContaining(['app_proxy_bad_signature', 'app_proxy_stale_timestamp', 'app_proxy_other_shop']),
-    );
+    expect(audits.map((a) => a.reason)).toEqual(expect.arrayContaining(['app_proxy_bad_signature', 'app_proxy_stale_timestamp', 'app_proxy_other_shop']));
   });
 });

@@ -13,7 +13,11 @@ export const chatRouter = createTRPCRouter({
   start: shopperShopProcedure
     .input(z.object({ door: chatDoorSchema.optional(), proxyQuery: z.record(z.string().max(64), z.string().max(2000)).optional() }))
     .mutation(({ ctx, input }) =>
-      startChat(ctx.services, { ensureHolderHash: ctx.session.ensureHolderHash, clientAddress: ctx.clientAddress }, { shop: ctx.shop, door: input.door, proxyQuery: input.proxyQuery }),
+      startChat(
+        ctx.services,
+        { ensureHolderHash: ctx.session.ensureHolderHash, clientAddress: ctx.clientAddress },
+        { shop: ctx.shop, door: input.door, proxyQuery: input.proxyQuery },
+      ),
     ),
 
   /** One shopper message (1..4000 characters after trim; checked in the use case for its own message) → the agent's reply. */

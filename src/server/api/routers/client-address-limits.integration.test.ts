@@ -97,7 +97,9 @@ describe('per-address verification limit', () => {
 
   it('counts every address of one IPv6 /64 as one client, and the next /64 as another', async () => {
     const services = await oneHop();
-    const attempts = Array.from({ length: 20 }, (_, i) => fail(services, { clientAddress: `2001:db8:5:6:${i.toString(16)}::${((i * 7919) % 65536).toString(16)}` }));
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      fail(services, { clientAddress: `2001:db8:5:6:${i.toString(16)}::${((i * 7919) % 65536).toString(16)}` }),
+    );
     for (const result of await Promise.all(attempts)) expect(result.status).toBe('not_verified');
     expect((await verifyOwner(services, { clientAddress: '2001:db8:5:6:9::1' })).status).toBe('locked');
     expect((await verifyOwner(services, { clientAddress: '[2001:db8:5:6::77]:443' })).status).toBe('locked');

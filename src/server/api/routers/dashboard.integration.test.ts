@@ -64,7 +64,14 @@ describe('dashboard membership', () => {
     const anonymous = createShopperClient(services);
     expect(await codeOf(anonymous.call((api) => api.dashboard.overview({ shop: ACME })))).toBe('UNAUTHORIZED');
     const owner = await merchantClient('owner@acme.test');
-    for (const shop of [NORDIC, 'NORDIC-THREADS.myshopify.com', 'nordic-threads', shopIds.get(NORDIC)!, 'https://nordic-threads.myshopify.com/admin', 'no-such-shop.myshopify.com']) {
+    for (const shop of [
+      NORDIC,
+      'NORDIC-THREADS.myshopify.com',
+      'nordic-threads',
+      shopIds.get(NORDIC)!,
+      'https://nordic-threads.myshopify.com/admin',
+      'no-such-shop.myshopify.com',
+    ]) {
       expect(await codeOf(owner.call((api) => api.dashboard.overview({ shop })))).toBe('NOT_FOUND');
       expect(await codeOf(owner.call((api) => api.dashboard.auditLog({ shop })))).toBe('NOT_FOUND');
       expect(await codeOf(owner.call((api) => api.dashboard.orderTimeline({ shop, orderNumber: knownOrder('nordic.delivered').name })))).toBe('NOT_FOUND');
@@ -74,7 +81,10 @@ describe('dashboard membership', () => {
 
   it('an expired session is signed out', async () => {
     const owner = await merchantClient('owner@acme.test');
-    await services.db.update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, owner.cookies.get('authjs.session-token')!));
+    await services.db
+      .update(sessions)
+      .set({ expires: new Date(Date.now() - 1000) })
+      .where(eq(sessions.sessionToken, owner.cookies.get('authjs.session-token')!));
     expect(await codeOf(owner.call((api) => api.dashboard.overview({ shop: ACME })))).toBe('UNAUTHORIZED');
   });
 
@@ -111,8 +121,12 @@ describe('events through the real code paths', () => {
   it('a tracking-page lookup and a chat show up in the overview', async () => {
     const order = knownOrder('acme.in_transit');
     const page = createShopperClient(services, { clientAddress: '198.51.100.61' });
-    expect((await page.call((api) => api.orders.verify({ shop: ACME, orderReference: order.name, email: 'wrong@example.com', door: 'page' }))).status).toBe('not_verified');
-    expect((await page.call((api) => api.orders.verify({ shop: ACME, orderReference: order.name, email: order.email!, door: 'page' }))).status).toBe('verified');
+    expect((await page.call((api) => api.orders.verify({ shop: ACME, orderReference: order.name, email: 'wrong@example.com', door: 'page' }))).status).toBe(
+      'not_verified',
+    );
+    expect((await page.call((api) => api.orders.verify({ shop: ACME, orderReference: order.name, email: order.email!, door: 'page' }))).status).toBe(
+      'verified',
+    );
 
     const chat = createShopperClient(services, { clientAddress: '198.51.100.62' });
     const { conversationId } = await chat.call((api) => api.chat.start({ shop: ACME, door: 'widget' }));
@@ -150,10 +164,14 @@ describe('events through the real code paths', () => {
 describe('settings and invitations', () => {
   it('the owner changes the brand colour and storefront domains; the invitee gets a sign-in link', async () => {
     const owner = await merchantClient('owner@acme.test');
-    const { settings } = await owner.call((api) => api.dashboard.updateSettings({ shop: ACME, brandColor: '#0f766e', storefrontDomains: ['https://Shop.Example.com/', 'shop.example.com'] }));
+    const { settings } = await owner.call((api) =>
+      api.dashboard.updateSettings({ shop: ACME, brandColor: '#0f766e', storefrontDomains: ['https://Shop.Example.com/', 'shop.example.com'] }),
+    );
     expect(settings.brandColor).toBe('#0f766e');
     expect(settings.storefrontDomains).toEqual(['https://shop.example.com']);
-    expect(await codeOf(owner.call((api) => api.dashboard.updateSettings({ shop: ACME, storefrontDomains: ["*.evil.test; script-src *"] })))).toBe('BAD_REQUEST');
+    expect(await codeOf(owner.call((api) => api.dashboard.updateSettings({ shop: ACME, storefrontDomains: ['*.evil.test; script-src *'] })))).toBe(
+      'BAD_REQUEST',
+    );
     expect(settings.orderNameFormat).toBeDefined(); // other keys survive
     expect(await codeOf(owner.call((api) => api.dashboard.updateSettings({ shop: ACME, brandColor: 'red; background: url(x)' })))).toBe('BAD_REQUEST');
 
@@ -197,7 +215,10 @@ describe('data retention', () => {
     await writeEventBatch(services.db, [{ shopId, at: old, type: 'answer_sent', door: 'widget', latencyMs: 5, conversationId: 'old-inquiry' }]);
     const inquiries = () => services.db.select({ id: analyticsInquiries.inquiryId }).from(analyticsInquiries).where(eq(analyticsInquiries.shopId, shopId));
     expect((await inquiries()).map((i) => i.id)).toContain('old-inquiry');
-    const [conversation] = await services.db.insert(conversations).values({ shopId, holderHash: 'h', door: 'widget', lastMessageAt: old, createdAt: old }).returning();
+    const [conversation] = await services.db
+      .insert(conversations)
+      .values({ shopId, holderHash: 'h', door: 'widget', lastMessageAt: old, createdAt: old })
+      .returning();
     const before = (await services.db.select().from(analyticsEvents).where(eq(analyticsEvents.shopId, shopId))).length;
     const result = await applyRetention(services, shopId);
     expect(result).toEqual({ conversations: 1, events: 1 });

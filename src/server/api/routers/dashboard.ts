@@ -27,7 +27,9 @@ export const dashboardRouter = createTRPCRouter({
 
   conversations: shopMemberProcedure.input(rangeInput).query(({ ctx, input }) => viewConversations(ctx.services, ctx.access, input)),
 
-  transcript: shopMemberProcedure.input(z.object({ conversationId: z.uuid() })).query(({ ctx, input }) => viewTranscript(ctx.services, ctx.access, input.conversationId)),
+  transcript: shopMemberProcedure
+    .input(z.object({ conversationId: z.uuid() }))
+    .query(({ ctx, input }) => viewTranscript(ctx.services, ctx.access, input.conversationId)),
 
   auditLog: shopMemberProcedure.input(rangeInput).query(({ ctx, input }) => viewAuditLog(ctx.services, ctx.access, input)),
 

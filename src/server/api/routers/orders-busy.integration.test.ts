@@ -87,5 +87,4 @@ describe('a shop out of API budget', () => {
     expect(result).toEqual({ status: 'unavailable', message: UNAVAILABLE_MESSAGE });
     expect(leaks(result)).toBe(false);
   });
-
 });

@@ -47,7 +47,10 @@ describe('orders.verify', () => {
   });
 
   it("accepts a number without the shop's own prefix or suffix (format learned when the shop was connected)", async () => {
-    for (const [shop, key] of [[NORDIC, 'nordic.in_transit'], ['tiny-tea.myshopify.com', 'tiny.in_transit']] as const) {
+    for (const [shop, key] of [
+      [NORDIC, 'nordic.in_transit'],
+      ['tiny-tea.myshopify.com', 'tiny.in_transit'],
+    ] as const) {
       const order = knownOrder(key);
       const shopper = createShopperClient(services, { clientAddress: '198.51.100.2' });
       const result = await shopper.call((api) => api.orders.verify({ shop, orderReference: `order ${order.orderNumber}`, email: order.email! }));
@@ -74,8 +77,7 @@ describe('orders.verify', () => {
 
   it('locks a session after repeated failures and then makes no Shopify call at all', async () => {
     const shopper = createShopperClient(services, { clientAddress: '198.51.100.50' });
-    const attempt = () =>
-      shopper.call((api) => api.orders.verify({ shop: ACME, orderReference: '1278', email: `guess${Math.random()}@example.com` }));
+    const attempt = () => shopper.call((api) => api.orders.verify({ shop: ACME, orderReference: '1278', email: `guess${Math.random()}@example.com` }));
     for (let index = 0; index < 5; index += 1) expect((await attempt()).status).toBe('not_verified');
     demo.clearLog();
     const locked = await attempt();

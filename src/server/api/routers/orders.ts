@@ -14,7 +14,14 @@ export const ordersRouter = createTRPCRouter({
     .input(z.object({ orderReference: z.string().max(200), email: z.string().max(320), door: doorInput }))
     .mutation(async ({ ctx: { services, session, clientAddress, shop }, input }) => {
       const holderHash = session.ensureHolderHash();
-      const answer = await verifyShopperOrder(services, { shop, holderHash, clientAddress, door: input.door, reference: input.orderReference, email: input.email });
+      const answer = await verifyShopperOrder(services, {
+        shop,
+        holderHash,
+        clientAddress,
+        door: input.door,
+        reference: input.orderReference,
+        email: input.email,
+      });
       if (answer.status !== 'verified') return answer;
       return { status: answer.status, ...presentOrder(answer.record, answer.stale, shop.timezone) };
     }),

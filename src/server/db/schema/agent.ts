@@ -20,8 +20,12 @@ export const conversations = pgTable(
     holderHash: text('holder_hash').notNull(),
     door: text('door').notNull(),
     customerFirstName: text('customer_first_name'),
-    status: text('status', { enum: ['open', 'handed_off', 'closed'] }).notNull().default('open'),
-    state: jsonb('state').notNull().default(sql`'{}'::jsonb`),
+    status: text('status', { enum: ['open', 'handed_off', 'closed'] })
+      .notNull()
+      .default('open'),
+    state: jsonb('state')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,7 +42,9 @@ export const messages = pgTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['shopper', 'agent'] }).notNull(),
     text: text('text').notNull(),
-    cards: jsonb('cards').notNull().default(sql`'[]'::jsonb`),
+    cards: jsonb('cards')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     intent: text('intent'),
     latencyMs: integer('latency_ms'),
     createdAt: createdAt(),

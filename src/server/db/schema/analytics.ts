@@ -31,7 +31,9 @@ export const analyticsEvents = pgTable(
     index('analytics_events_shop_order_at_idx').on(table.shopId, table.orderId, table.at),
     index('analytics_events_shop_inquiry_idx').on(table.shopId, table.conversationId),
     // Answer-time percentiles read only latencies: an index-only scan where the table is vacuumed.
-    index('analytics_events_answer_latency_idx').on(table.shopId, table.at, table.latencyMs).where(sql`type = 'answer_sent'`),
+    index('analytics_events_answer_latency_idx')
+      .on(table.shopId, table.at, table.latencyMs)
+      .where(sql`type = 'answer_sent'`),
   ],
 );
 
@@ -78,7 +80,10 @@ export const analyticsOrderViews = pgTable(
     minAgeMinutes: doublePrecision('min_age_minutes'),
     categories: text('categories').array().notNull(),
   },
-  (table) => [primaryKey({ columns: [table.shopId, table.orderId, table.inquiryId] }), index('analytics_order_views_shop_first_at_idx').on(table.shopId, table.firstAt)],
+  (table) => [
+    primaryKey({ columns: [table.shopId, table.orderId, table.inquiryId] }),
+    index('analytics_order_views_shop_first_at_idx').on(table.shopId, table.firstAt),
+  ],
 );
 
 /** Event counts per shop, shop-local day and dimension, kept up to date by the event recorder (dashboard counts read this). */

@@ -48,7 +48,11 @@ export const shipmentDeliveries = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.shopId, table.orderId, table.shipmentId] }),
-    foreignKey({ name: 'shipment_deliveries_snapshot_fk', columns: [table.shopId, table.orderId], foreignColumns: [orderSnapshots.shopId, orderSnapshots.orderId] }).onDelete('cascade'),
+    foreignKey({
+      name: 'shipment_deliveries_snapshot_fk',
+      columns: [table.shopId, table.orderId],
+      foreignColumns: [orderSnapshots.shopId, orderSnapshots.orderId],
+    }).onDelete('cascade'),
     index('shipment_deliveries_shop_delivered_idx').on(table.shopId, table.deliveredAt),
   ],
 );

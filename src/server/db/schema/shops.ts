@@ -15,7 +15,10 @@ export const shops = pgTable('shops', {
   scopes: text('scopes').notNull().default(''),
   timezone: text('timezone').notNull().default('UTC'),
   currency: text('currency'),
-  settings: jsonb('settings').$type<ShopSettings>().notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb('settings')
+    .$type<ShopSettings>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
   uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
   createdAt: createdAt(),

@@ -23,10 +23,7 @@ export const grants = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (table) => [
-    index('grants_holder_idx').on(table.holderHash, table.shopId),
-    index('grants_subject_idx').on(table.shopId, table.kind, table.subject),
-  ],
+  (table) => [index('grants_holder_idx').on(table.holderHash, table.shopId), index('grants_subject_idx').on(table.shopId, table.kind, table.subject)],
 );
 
 /** Every verification attempt and order view. Emails and addresses only as keyed hashes. */
@@ -44,8 +41,5 @@ export const auditEvents = pgTable(
     clientHash: text('client_hash'),
     orderId: text('order_id'),
   },
-  (table) => [
-    index('audit_events_shop_at_idx').on(table.shopId, table.at),
-    index('audit_events_email_idx').on(table.shopId, table.emailHash),
-  ],
+  (table) => [index('audit_events_shop_at_idx').on(table.shopId, table.at), index('audit_events_email_idx').on(table.shopId, table.emailHash)],
 );

@@ -70,7 +70,12 @@ export async function sendChatMessage(
   const startedAt = performance.now();
   const state = await loadConversationState(services, conversation);
   const shopperText = redactEmails(text.data);
-  const deps = buildAgentDeps(services, shop, { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door, currentShopperText: shopperText }, sender.clientAddress);
+  const deps = buildAgentDeps(
+    services,
+    shop,
+    { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door, currentShopperText: shopperText },
+    sender.clientAddress,
+  );
   let turn: AgentTurn;
   if (backend) {
     turn = await runModelTurn(deps, backend, {
@@ -79,7 +84,8 @@ export async function sendChatMessage(
       text: text.data,
       timeoutMs: services.env.OPENAI_TIMEOUT_MS,
       ...(onDelta ? { onDelta } : {}),
-      onModelError: (error) => services.logger.warn('model turn failed; deterministic engine answered', { error: error instanceof Error ? error.message : String(error) }),
+      onModelError: (error) =>
+        services.logger.warn('model turn failed; deterministic engine answered', { error: error instanceof Error ? error.message : String(error) }),
     });
   } else {
     turn = { ...(await runDeterministicTurn(deps, state, text.data)), engine: 'deterministic' };

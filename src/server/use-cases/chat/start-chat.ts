@@ -17,10 +17,23 @@ import { AppError } from '../../app-error';
  * shop. Anything else (bad or stale signature, another shop, a guest) falls back to the normal flow; failures
  * are audited.
  */
-async function grantProxyCustomer(services: Services, clientAddress: string | null, shop: Shop, holderHash: string, query: Record<string, string>): Promise<boolean> {
+async function grantProxyCustomer(
+  services: Services,
+  clientAddress: string | null,
+  shop: Shop,
+  holderHash: string,
+  query: Record<string, string>,
+): Promise<boolean> {
   const result = verifyAppProxyQuery(query, services.env.SHOPIFY_API_SECRET, Date.now());
   const audit = (outcome: 'success' | 'failure', reason: string) =>
-    services.audit.record({ shopId: shop.id, door: 'app_proxy', action: 'verify', result: outcome, reason, clientHash: hashClientFor(services)(clientAddress) });
+    services.audit.record({
+      shopId: shop.id,
+      door: 'app_proxy',
+      action: 'verify',
+      result: outcome,
+      reason,
+      clientHash: hashClientFor(services)(clientAddress),
+    });
   if (!result.ok) return audit('failure', `app_proxy_${result.reason}`).then(() => false);
   if (normalizeShopDomain(result.shop) !== shop.domain) return audit('failure', 'app_proxy_other_shop').then(() => false);
   if (!result.loggedInCustomerId) return false;
@@ -49,9 +62,13 @@ async function checkChatStartRate(services: Services, clientAddress: string | nu
   if (count <= services.env.CHAT_START_MAX_PER_CLIENT) return;
   const waitMs = (await services.store.ttl(key).catch(() => null)) ?? CHAT_START_WINDOW_MS;
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  throw new AppError('rate_limited', `Many chats were started from your network recently. Please try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`, {
-    retryAfterSeconds: Math.ceil(waitMs / 1000),
-  });
+  throw new AppError(
+    'rate_limited',
+    `Many chats were started from your network recently. Please try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+    {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    },
+  );
 }
 
 const CHAT_START_WINDOW_MS = 60 * 60 * 1000;

@@ -9,7 +9,13 @@ import type { Services } from '@/server/services';
 import { createSessionTokenExchanger, type ExchangeSessionToken } from '@/server/shops/exchange-session-token';
 import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createTestServices } from '../../../../test/support/test-services';
-import { authorizeEmbeddedAccess, EMBEDDED_NOT_CONNECTED_MESSAGE, EMBEDDED_OWNER_ONLY_MESSAGE, EMBEDDED_UNVERIFIED_MESSAGE, SessionTokenRejected } from './authorize-embedded-access';
+import {
+  authorizeEmbeddedAccess,
+  EMBEDDED_NOT_CONNECTED_MESSAGE,
+  EMBEDDED_OWNER_ONLY_MESSAGE,
+  EMBEDDED_UNVERIFIED_MESSAGE,
+  SessionTokenRejected,
+} from './authorize-embedded-access';
 import { changeSettings, viewOverview } from './merchant-dashboard';
 
 const ACME = 'acme-outdoors.myshopify.com';
@@ -44,7 +50,10 @@ const tokenFor = (shop: string, staff: StaffAccount) => mintSessionToken({ shop,
 const open = (idToken: string, shop?: string, deps: { exchange?: ExchangeSessionToken } = {}) =>
   authorizeEmbeddedAccess(services, { exchange: deps.exchange ?? exchange, now: Date.now }, { idToken, ...(shop === undefined ? {} : { shop }) });
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -79,7 +88,10 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
     // The same person owns Nordic too (previous test), yet an Acme token opens Acme.
     expect((await open(acmeToken)).shop.domain).toBe(ACME);
     // A token minted for Nordic but signed by someone without our secret is refused before any lookup.
-    const forged = signSessionToken({ iss: `https://${NORDIC}/admin`, dest: `https://${NORDIC}`, aud: demo.clientId, sub: '70001', exp: Math.floor(Date.now() / 1000) + 60 }, 'guessed-secret');
+    const forged = signSessionToken(
+      { iss: `https://${NORDIC}/admin`, dest: `https://${NORDIC}`, aud: demo.clientId, sub: '70001', exp: Math.floor(Date.now() / 1000) + 60 },
+      'guessed-secret',
+    );
     expect(((await refusal(open(forged, NORDIC))) as SessionTokenRejected).reason).toBe('bad_signature');
   });
 
@@ -105,7 +117,7 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
     expect(await services.members.findMembership('support@example.com', ACME)).toMatchObject({ role: 'member' });
   });
 
-  it("refuses a staff member who is not a member when the shop allows only its owner, adding nobody and showing no numbers", async () => {
+  it('refuses a staff member who is not a member when the shop allows only its owner, adding nobody and showing no numbers', async () => {
     const owner = await open(tokenFor(NORDIC, OWNER), NORDIC);
     expect((await refusal(changeSettings(services, owner, { embeddedStaffAccess: 'everyone' }))).code).toBe('bad_request');
     await changeSettings(services, owner, { embeddedStaffAccess: 'owner_only' });

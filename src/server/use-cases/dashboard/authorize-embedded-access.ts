@@ -8,10 +8,12 @@ import type { StaffMember } from '../../shops/exchange-session-token';
 import type { EmbeddedAccessDeps } from '../../wiring/embedded-deps';
 import { NOT_A_MEMBER_MESSAGE, type ShopAccess } from './authorize-shop-access';
 
-export const EMBEDDED_OWNER_ONLY_MESSAGE = 'This shop lets only its owner and invited teammates open the order-status dashboard. Ask the shop owner to invite you.';
+export const EMBEDDED_OWNER_ONLY_MESSAGE =
+  'This shop lets only its owner and invited teammates open the order-status dashboard. Ask the shop owner to invite you.';
 export const EMBEDDED_UNVERIFIED_MESSAGE = 'Confirm your email address in Shopify, then open the app again.';
 // Only said to a verified staff member of that very shop, so it reveals nothing to a stranger probing shops.
-export const EMBEDDED_NOT_CONNECTED_MESSAGE = 'Order Status Agent is not connected to this shop yet (or was uninstalled). Install it again, then open it from Shopify admin.';
+export const EMBEDDED_NOT_CONNECTED_MESSAGE =
+  'Order Status Agent is not connected to this shop yet (or was uninstalled). Install it again, then open it from Shopify admin.';
 export const EMBEDDED_SESSION_MESSAGE = 'We could not confirm your Shopify session. Open the app again from Shopify admin.';
 
 /** A session token only says who; token exchange says the email. Kept briefly so page loads do not each call Shopify. */
@@ -82,7 +84,10 @@ export async function authorizeEmbeddedAccess(
       member = await deps.exchange({ adminOrigin: shop.apiOrigin, sessionToken: request.idToken });
     } catch (error) {
       services.logger.warn('token exchange failed', { shop: shop.domain, error: error instanceof Error ? error.message : String(error) });
-      throw new AppError('unavailable', 'Shopify did not confirm who you are just now. Please reload the app in a moment.', { retryAfterSeconds: 5, cause: error });
+      throw new AppError('unavailable', 'Shopify did not confirm who you are just now. Please reload the app in a moment.', {
+        retryAfterSeconds: 5,
+        cause: error,
+      });
     }
     // The exchange must describe the staff member the token names; anything else is refused, not guessed at.
     if (member.userId !== claims.userId) throw new SessionTokenRejected('missing_user');

@@ -14,7 +14,14 @@ const shortHash = (hash: string | null) => (hash ? hash.slice(0, 12) : null);
 export async function listConversations(services: Services, shop: Shop, range: DayRange) {
   const { start, end } = rangeBounds(range);
   const rows = await services.db
-    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt, lastMessageAt: conversations.lastMessageAt, messages: count(messages.id) })
+    .select({
+      id: conversations.id,
+      door: conversations.door,
+      status: conversations.status,
+      createdAt: conversations.createdAt,
+      lastMessageAt: conversations.lastMessageAt,
+      messages: count(messages.id),
+    })
     .from(conversations)
     .leftJoin(messages, eq(messages.conversationId, conversations.id))
     .where(and(eq(conversations.shopId, shop.id), gte(conversations.createdAt, start), lt(conversations.createdAt, end)))
@@ -34,7 +41,11 @@ export async function loadTranscript(services: Services, shop: Shop, conversatio
   const repository = services.conversations;
   const [list, handoffRows] = await Promise.all([
     repository.listMessages(conversation.id),
-    services.db.select({ reason: handoffs.reason, createdAt: handoffs.createdAt }).from(handoffs).where(eq(handoffs.conversationId, conversation.id)).orderBy(asc(handoffs.createdAt)),
+    services.db
+      .select({ reason: handoffs.reason, createdAt: handoffs.createdAt })
+      .from(handoffs)
+      .where(eq(handoffs.conversationId, conversation.id))
+      .orderBy(asc(handoffs.createdAt)),
   ]);
   return { conversation, messages: list, handoffs: handoffRows, timeZone: knownTimeZone(shop.timezone) };
 }
@@ -48,5 +59,14 @@ export async function listAuditLog(services: Services, shop: Shop, range: DayRan
     .where(and(eq(auditEvents.shopId, shop.id), gte(auditEvents.at, start), lt(auditEvents.at, end)))
     .orderBy(desc(auditEvents.at))
     .limit(LIST_LIMIT);
-  return rows.map((row) => ({ at: row.at, door: row.door, action: row.action, result: row.result, reason: row.reason, emailHash: shortHash(row.emailHash), clientHash: shortHash(row.clientHash), orderId: row.orderId }));
+  return rows.map((row) => ({
+    at: row.at,
+    door: row.door,
+    action: row.action,
+    result: row.result,
+    reason: row.reason,
+    emailHash: shortHash(row.emailHash),
+    clientHash: shortHash(row.clientHash),
+    orderId: row.orderId,
+  }));
 }

@@ -26,7 +26,13 @@ export async function loadOrderTimeline(services: Services, shop: Shop, orderNum
 
   await services.analytics.flush();
   const events = await services.db
-    .select({ at: analyticsEvents.at, door: analyticsEvents.door, statusCategory: analyticsEvents.statusCategory, conversationId: analyticsEvents.conversationId, type: analyticsEvents.type })
+    .select({
+      at: analyticsEvents.at,
+      door: analyticsEvents.door,
+      statusCategory: analyticsEvents.statusCategory,
+      conversationId: analyticsEvents.conversationId,
+      type: analyticsEvents.type,
+    })
     .from(analyticsEvents)
     .where(and(eq(analyticsEvents.shopId, shop.id), eq(analyticsEvents.orderId, record.orderId), inArray(analyticsEvents.type, QUESTION_TYPES)))
     .orderBy(asc(analyticsEvents.at))
@@ -34,14 +40,19 @@ export async function loadOrderTimeline(services: Services, shop: Shop, orderNum
 
   const questions: TimelineQuestion[] = [];
   for (const event of events) {
-    let answer = event.type === 'deep_link_opened' ? 'Opened the order page from an email link' : `Showed the order status: ${(event.statusCategory ?? 'unknown').replace(/_/g, ' ')}`;
+    let answer =
+      event.type === 'deep_link_opened'
+        ? 'Opened the order page from an email link'
+        : `Showed the order status: ${(event.statusCategory ?? 'unknown').replace(/_/g, ' ')}`;
     const conversationId = event.conversationId && UUID.test(event.conversationId) ? event.conversationId : null;
     if (conversationId) {
       const [reply] = await services.db
         .select({ text: messages.text })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .where(and(eq(messages.conversationId, conversationId), eq(conversations.shopId, shop.id), eq(messages.role, 'agent'), gte(messages.createdAt, event.at)))
+        .where(
+          and(eq(messages.conversationId, conversationId), eq(conversations.shopId, shop.id), eq(messages.role, 'agent'), gte(messages.createdAt, event.at)),
+        )
         .orderBy(asc(messages.createdAt))
         .limit(1);
       if (reply) answer = reply.text;
@@ -52,7 +63,13 @@ export async function loadOrderTimeline(services: Services, shop: Shop, orderNum
     unavailable: false as const,
     stale: found.stale,
     timeZone: knownTimeZone(shop.timezone),
-    order: { orderId: record.orderId, orderName: record.orderName, status: record.view.status, headline: record.view.headline, placedAt: record.view.placedAt.at },
+    order: {
+      orderId: record.orderId,
+      orderName: record.orderName,
+      status: record.view.status,
+      headline: record.view.headline,
+      placedAt: record.view.placedAt.at,
+    },
     journey: record.view.timeline.map((entry) => ({ at: entry.at, label: entry.label, detail: entry.detail, kind: entry.kind })),
     questions,
   };

@@ -25,6 +25,20 @@ export async function loadOverview(services: Services, shop: Shop, range: DayRan
     queryProblemOrders(db, shop.id, range, now, DEFAULT_THRESHOLDS),
     queryCarrierPerformance(db, shop.id, range),
   ]);
-  return { range, funnel, volume, share, lookups, answerTimes, cache, statusCategories, orderAge, repeatOrders, problemOrders, carriers, thresholds: DEFAULT_THRESHOLDS };
+  return {
+    range,
+    funnel,
+    volume,
+    share,
+    lookups,
+    answerTimes,
+    cache,
+    statusCategories,
+    orderAge,
+    repeatOrders,
+    problemOrders,
+    carriers,
+    thresholds: DEFAULT_THRESHOLDS,
+  };
 }
 export type Overview = Awaited<ReturnType<typeof loadOverview>>;

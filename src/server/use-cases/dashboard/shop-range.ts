@@ -4,7 +4,10 @@ import type { DayRange } from '../../analytics/sql-rows';
 import { AppError } from '../../app-error';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const dayString = z.string().regex(DAY).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
+const dayString = z
+  .string()
+  .regex(DAY)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a date');
 
 /** The dashboard's date range as asked for; shopRange completes it in the shop's time zone. */
 export const rangeInput = z.object({ from: dayString.optional(), to: dayString.optional() });

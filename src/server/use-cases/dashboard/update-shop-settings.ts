@@ -18,7 +18,11 @@ const storefrontOrigin = z
 /** What a merchant may change; absent keys stay as they are, empty strings clear optional text. */
 export const settingsInput = z.object({
   brandName: z.string().trim().max(60).optional(),
-  brandColor: z.string().trim().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a colour like #1d4ed8').optional(),
+  brandColor: z
+    .string()
+    .trim()
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'a colour like #1d4ed8')
+    .optional(),
   logoUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ }).max(500)]).optional(),
   supportEmail: z.union([z.literal(''), z.email().max(320)]).optional(),
   storefrontDomains: z.array(storefrontOrigin).max(20).optional(),

@@ -31,7 +31,9 @@ const orderId = (domain: string, key: string) => String(demo.data.findOrder(doma
 /** What the merchant's Liquid snippet yields: hmac_sha256 of "{id}.{expires}" with the shop secret, lowercase hex. */
 function liquidLink(domain: string, id: string, expiresInSeconds = 90 * 86_400) {
   const expires = String(Math.floor(Date.now() / 1000) + expiresInSeconds);
-  const signature = createHmac('sha256', shopDeepLinkSecret(services, shops.get(domain)!)).update(`${id}.${expires}`).digest('hex');
+  const signature = createHmac('sha256', shopDeepLinkSecret(services, shops.get(domain)!))
+    .update(`${id}.${expires}`)
+    .digest('hex');
   return `${id}.${expires}.${signature}`;
 }
 
@@ -39,7 +41,12 @@ async function browserOpening(domain: string, token: string) {
   const browser = createShopperClient(services, { clientAddress: '198.51.100.77' });
   const sessionToken = randomToken(32);
   browser.cookies.set('osa_session', sessionToken);
-  const result = await openDeepLink(services, { shop: shops.get(domain)!, token, holderHash: holderHashForToken(services, sessionToken), clientAddress: '198.51.100.77' });
+  const result = await openDeepLink(services, {
+    shop: shops.get(domain)!,
+    token,
+    holderHash: holderHashForToken(services, sessionToken),
+    clientAddress: '198.51.100.77',
+  });
   return { browser, result };
 }
 

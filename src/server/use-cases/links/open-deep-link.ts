@@ -27,8 +27,21 @@ export async function openDeepLink(
     return { ok: false, reason: check.reason };
   }
   const grantEnd = new Date(now.getTime() + services.env.GRANT_TTL_HOURS * 60 * 60 * 1000);
-  await services.grants.createGrant({ holderHash: input.holderHash, shopId: input.shop.id, kind: 'order', subject: check.orderId, door: 'email_link', expiresAt: grantEnd });
+  await services.grants.createGrant({
+    holderHash: input.holderHash,
+    shopId: input.shop.id,
+    kind: 'order',
+    subject: check.orderId,
+    door: 'email_link',
+    expiresAt: grantEnd,
+  });
   await audit('success', 'signed_link', check.orderId);
-  services.analytics.record({ shopId: input.shop.id, type: 'deep_link_opened', door: 'email_link', conversationId: sessionInquiryId(services, input.holderHash), orderId: check.orderId });
+  services.analytics.record({
+    shopId: input.shop.id,
+    type: 'deep_link_opened',
+    door: 'email_link',
+    conversationId: sessionInquiryId(services, input.holderHash),
+    orderId: check.orderId,
+  });
   return { ok: true, orderId: check.orderId };
 }

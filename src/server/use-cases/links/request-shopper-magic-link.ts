@@ -7,7 +7,10 @@ import type { Services } from '../../services';
  * "Email me a link to all my orders" in one shop: the uniform answer, timing and send limits of
  * requestMagicLink; the link opens that shop's order history.
  */
-export function requestShopperMagicLink(services: Services, input: { shop: Shop; email: string; clientAddress: string | null }): Promise<RequestMagicLinkResult> {
+export function requestShopperMagicLink(
+  services: Services,
+  input: { shop: Shop; email: string; clientAddress: string | null },
+): Promise<RequestMagicLinkResult> {
   const { shop } = input;
   return requestMagicLink(magicLinkDeps(services), {
     shop: { id: shop.id, domain: shop.domain, name: shop.name },

@@ -13,7 +13,12 @@ export async function listShopperOrders(
 ): Promise<ShopperOrderRow[]> {
   if (!input.holderHash) return [];
   const grants = await services.grants.listGrants(input.holderHash, input.shop.id, input.now ?? new Date());
-  const { orders, emailHistory } = await listHolderOrders(services, { shop: input.shop, grants, lookup: orderLookupDeps(services, input.shop), readSignedIn: input.readSignedIn });
+  const { orders, emailHistory } = await listHolderOrders(services, {
+    shop: input.shop,
+    grants,
+    lookup: orderLookupDeps(services, input.shop),
+    readSignedIn: input.readSignedIn,
+  });
   const rows: ShopperOrderRow[] = orders.map(({ record, stale }) => ({
     orderId: record.orderId,
     orderName: record.orderName,

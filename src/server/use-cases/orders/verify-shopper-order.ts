@@ -49,7 +49,9 @@ function followOrderNameFormat(services: Services, shop: Shop, record: OrderReco
   const stored = { format: shop.settings.orderNameFormat ?? null, seenAt: shop.settings.orderNameFormatSeenAt ?? null };
   const format = relearnOrderNameFormat(stored, { orderName: record.orderName, placedAt: record.view.placedAt.at });
   if (!format) return;
-  services.shops.learnOrderNameFormat(shop, format, record.view.placedAt.at).catch((error: unknown) =>
-    services.logger.warn('could not store the order name format', { shop: shop.domain, error: error instanceof Error ? error.message : String(error) }),
-  );
+  services.shops
+    .learnOrderNameFormat(shop, format, record.view.placedAt.at)
+    .catch((error: unknown) =>
+      services.logger.warn('could not store the order name format', { shop: shop.domain, error: error instanceof Error ? error.message : String(error) }),
+    );
 }

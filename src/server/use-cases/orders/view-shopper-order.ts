@@ -28,7 +28,8 @@ export async function viewShopperOrder(
   if (grants.length === 0) throw denied();
   const found = await getOrderRecord(orderLookupDeps(services, shop), input.orderId);
   if (!found.ok) {
-    if (found.reason === 'unavailable' && grantedOrderIds(grants, shop.id).includes(input.orderId)) return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
+    if (found.reason === 'unavailable' && grantedOrderIds(grants, shop.id).includes(input.orderId))
+      return { status: 'unavailable', message: UNAVAILABLE_MESSAGE };
     throw denied();
   }
   if (!grantsAllowOrder(grants, shop.id, found.record)) throw denied();

@@ -10,7 +10,10 @@ import { addShopifyOwner } from '../../shops/add-shopify-owner';
  * owner (its email from the Admin API) and whoever is signed in (magic link) its dashboard owners; the OAuth
  * flow itself carries no email.
  */
-export async function finishShopifyInstall(services: Services, input: { query: URLSearchParams; stateCookie: string | undefined; headers: Headers }): Promise<CompleteInstallResult> {
+export async function finishShopifyInstall(
+  services: Services,
+  input: { query: URLSearchParams; stateCookie: string | undefined; headers: Headers },
+): Promise<CompleteInstallResult> {
   const result = await completeInstall(oauthAppConfig(services), completeInstallDeps(services), { query: input.query, stateCookie: input.stateCookie });
   if (!result.ok) {
     services.logger.warn('shopify install refused', { reason: result.reason });

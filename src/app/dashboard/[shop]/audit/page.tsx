@@ -21,7 +21,9 @@ export default async function AuditPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold text-slate-900">Audit log</h1>
         <RangeForm from={shown.from} to={shown.to} timeZone={zone} />
       </div>
-      <p className="text-slate-700">Emails and client addresses appear only as shortened keyed hashes: the same shopper has the same hash, and nobody can read it back.</p>
+      <p className="text-slate-700">
+        Emails and client addresses appear only as shortened keyed hashes: the same shopper has the same hash, and nobody can read it back.
+      </p>
       <DataTable
         caption={`Latest 200 entries, ${shown.from} to ${shown.to}`}
         exportHref={`/dashboard/${encodeURIComponent(shop)}/export/audit.csv?from=${shown.from}&to=${shown.to}`}

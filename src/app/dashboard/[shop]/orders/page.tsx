@@ -9,10 +9,12 @@ export default async function OrderTimelinePage({ params, searchParams }: Props)
   const { shop } = await params;
   const raw = (await searchParams).number;
   const number = typeof raw === 'string' ? raw.trim().slice(0, 64) : '';
-  const timeline = number ? await forMerchantPage(async () => {
+  const timeline = number
+    ? await forMerchantPage(async () => {
         const { services, access } = await readShopAccess(shop);
         return viewOrderTimeline(services, access, number);
-      }) : undefined;
+      })
+    : undefined;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Order timeline</h1>

@@ -43,11 +43,16 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         </p>
       )}
       <Card title="Install">
-        <p className="text-sm text-slate-700">Paste the widget before the closing &lt;/body&gt; tag of your theme. The hosted tracking page is {s.trackingPageUrl}.</p>
+        <p className="text-sm text-slate-700">
+          Paste the widget before the closing &lt;/body&gt; tag of your theme. The hosted tracking page is {s.trackingPageUrl}.
+        </p>
         <Code name="Widget snippet">{s.widgetSnippet}</Code>
         {s.liquidSnippet && (
           <>
-            <p className="text-sm text-slate-700">Email deep link: paste into the Order confirmation and Shipping confirmation templates (Settings → Notifications). It contains this shop&apos;s signing secret: keep it there only.</p>
+            <p className="text-sm text-slate-700">
+              Email deep link: paste into the Order confirmation and Shipping confirmation templates (Settings → Notifications). It contains this shop&apos;s
+              signing secret: keep it there only.
+            </p>
             <Code name="Deep-link Liquid snippet">{s.liquidSnippet}</Code>
           </>
         )}
@@ -95,10 +100,18 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         </form>
       </Card>
       <Card title="Attempt limits" help="Failed verifications allowed before a shopper must wait (set for the whole deployment).">
-        <DataTable caption="Verification attempt limits" columns={['Scope', 'Failures', 'Window (minutes)']} rows={s.attemptLimits.map((l) => [l.scope, l.failures, l.windowMinutes])} />
+        <DataTable
+          caption="Verification attempt limits"
+          columns={['Scope', 'Failures', 'Window (minutes)']}
+          rows={s.attemptLimits.map((l) => [l.scope, l.failures, l.windowMinutes])}
+        />
       </Card>
       <Card title="Team">
-        <DataTable caption="People who can open this dashboard" columns={['Email', 'Role', 'Invited by']} rows={s.members.map((m) => [m.email, m.role, m.invitedBy ?? '–'])} />
+        <DataTable
+          caption="People who can open this dashboard"
+          columns={['Email', 'Role', 'Invited by']}
+          rows={s.members.map((m) => [m.email, m.role, m.invitedBy ?? '–'])}
+        />
         {owner && (
           <form action={invite} className="flex flex-wrap items-end gap-3">
             <label className={label}>

@@ -46,7 +46,14 @@ export async function POST(request: NextRequest, { params }: Params) {
 
   try {
     const { session, clientAddress } = await readShopperRequest();
-    const result = await verifyShopperOrder(services, { shop, holderHash: session.ensureHolderHash(), clientAddress, door: 'page', reference: orderReference, email });
+    const result = await verifyShopperOrder(services, {
+      shop,
+      holderHash: session.ensureHolderHash(),
+      clientAddress,
+      door: 'page',
+      reference: orderReference,
+      email,
+    });
     if (result.status === 'verified') return to(`/t/${shop.domain}/orders/${result.record.orderId}`);
     return back(result.status === 'locked' ? 'lookup_locked' : result.status === 'unavailable' ? 'lookup_unavailable' : 'lookup_failed');
   } catch (error) {

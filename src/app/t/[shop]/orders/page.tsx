@@ -48,7 +48,10 @@ export default async function OrderHistoryPage({ params, searchParams }: Props) 
           <p className="text-slate-700">Signed in as {history.maskedEmail}</p>
         </div>
         <form action={signOutAction.bind(null, shop.domain)}>
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-lg border border-slate-500 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50">
+          <button
+            type="submit"
+            className="inline-flex min-h-11 items-center rounded-lg border border-slate-500 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-50"
+          >
             Sign out
           </button>
         </form>

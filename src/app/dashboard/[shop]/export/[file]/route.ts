@@ -22,10 +22,18 @@ export async function GET(request: NextRequest, { params }: Context) {
     domain = access.shop.domain;
     if (name === 'conversations') {
       const { rows } = await viewConversations(services, access, range);
-      table = { caption: 'Conversations', columns: ['Started', 'Door', 'Status', 'Messages', 'Conversation id'], rows: rows.map((r) => [r.createdAt.toISOString(), r.door, r.status, r.messages, r.id]) };
+      table = {
+        caption: 'Conversations',
+        columns: ['Started', 'Door', 'Status', 'Messages', 'Conversation id'],
+        rows: rows.map((r) => [r.createdAt.toISOString(), r.door, r.status, r.messages, r.id]),
+      };
     } else if (name === 'audit') {
       const { rows } = await viewAuditLog(services, access, range);
-      table = { caption: 'Audit log', columns: ['At', 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id'], rows: rows.map((r) => [r.at.toISOString(), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId]) };
+      table = {
+        caption: 'Audit log',
+        columns: ['At', 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id'],
+        rows: rows.map((r) => [r.at.toISOString(), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId]),
+      };
     } else {
       table = overviewTables(await viewOverview(services, access, range))[name];
     }

@@ -31,7 +31,9 @@ export default async function TrackingOrderPage({ params }: Props) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-bold text-slate-900">Your order</h1>
-        <p role="status" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-amber-950">{answer.message}</p>
+        <p role="status" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-amber-950">
+          {answer.message}
+        </p>
         <BackLinks back={back} />
       </div>
     );
