@@ -1,7 +1,7 @@
 /**
  * `tsx scripts/check-budgets.ts` (run by scripts/test-all.sh after `next build`): fails when a route's
  * first-load JavaScript, gzipped, breaks its budget. Reads .next/diagnostics/route-bundle-stats.json.
- * The budgets and why they are what they are: README, "Budgets". public/widget.js (3 KB) is checked by
+ * The budgets and why they are what they are: docs/benchmarks.md, "Budgets". public/widget.js (3 KB) is checked by
  * src/widget/widget-size.test.ts, which needs no build.
  */
 import { existsSync, readFileSync } from 'node:fs';

@@ -37,7 +37,7 @@ async function measure(query: string, variables: Record<string, unknown>): Promi
   return { ...body.extensions!.cost!, data: body.data };
 }
 
-describe('the cost of our order queries (README "Shopify API budget")', () => {
+describe('the cost of our order queries (docs/benchmarks.md, "Shopify API budget")', () => {
   it('a name lookup requests 215 points and spends about 25 for one match', async () => {
     const order = knownOrder('acme.in_transit');
     const cost = await measure(SEARCH_ORDERS_QUERY, { query: nameSearch([order.name, String(order.orderNumber)]), first: NAME_SEARCH_FIRST });

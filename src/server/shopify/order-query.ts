@@ -6,7 +6,7 @@ import { domainToASCII } from 'node:url';
  *
  * Sizes are deliberately small: Shopify multiplies nested connection sizes into the requested cost,
  * a single query may not exceed 1000 points, and the bucket must hold the requested cost before it runs.
- * Each size is what the shopper view (src/domain/tracking) can use; measured costs are in the README
+ * Each size is what the shopper view (src/domain/tracking) can use; measured costs are in docs/benchmarks.md
  * ("Shopify API budget") and guarded by order-query-cost.integration.test.ts, including the worst case where Shopify
  * would also multiply plain lists such as `fulfillments(first:)`:
  * - refunds 3: the timeline lists each refund; a fourth partial refund is rare (the total comes from totalRefundedSet).

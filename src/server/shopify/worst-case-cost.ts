@@ -18,7 +18,7 @@ import {
  * connections as 2 + first × node cost, but not how plain lists with a `first` argument
  * (`Order.fulfillments(first:)`, `Fulfillment.trackingInfo(first:)`) are priced. This bound assumes the
  * worst: such a list costs first × (1 + its children), so our queries stay under the 1000-point cap either way.
- * Used by tests and the README's cost table; the demo shop (and, as far as we have measured, Shopify)
+ * Used by tests and the cost table in docs/benchmarks.md; the demo shop (and, as far as we have measured, Shopify)
  * prices plain lists as one object.
  */
 export function worstCaseQueryCost(schema: GraphQLSchema, document: string, variables: Record<string, unknown> = {}): number {
