@@ -21,8 +21,8 @@ npx prettier --check . --log-level warn
 echo "== tests on embedded defaults (PGlite, in-process store)"
 npx vitest run
 
-echo "== tests on PostgreSQL ($POSTGRES_ADMIN_URL) and Redis ($REDIS_TEST_URL)"
-TEST_DATABASE_URL="$POSTGRES_ADMIN_URL" TEST_REDIS_URL="$REDIS_TEST_URL" npx vitest run
+echo "== integration tests again on PostgreSQL ($POSTGRES_ADMIN_URL) and Redis ($REDIS_TEST_URL)"
+TEST_DATABASE_URL="$POSTGRES_ADMIN_URL" TEST_REDIS_URL="$REDIS_TEST_URL" npx vitest run --project integration
 
 echo "== production build"
 npx next build

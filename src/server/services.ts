@@ -113,6 +113,14 @@ export async function createServices(env: AppEnv): Promise<Services> {
 
 const globalForServices = globalThis as unknown as { __services?: Promise<Services> };
 
+let processLogger: Logger | undefined;
+
+/** The process-wide logger at LOG_LEVEL, for routes that must log even when the services cannot start. */
+export function getLogger(): Logger {
+  processLogger ??= createLogger(getEnv().LOG_LEVEL);
+  return processLogger;
+}
+
 /** The process-wide services (kept on globalThis so dev hot reloads do not open a second database). */
 export function getServices(): Promise<Services> {
   globalForServices.__services ??= createServices(getEnv()).then(
@@ -124,7 +132,7 @@ export function getServices(): Promise<Services> {
       globalForServices.__services = undefined;
       // Health probes swallow this error; without the line an instance stuck on a pending migration or an
       // unreachable database at start would say nothing. The next request tries again.
-      createLogger(getEnv().LOG_LEVEL).error('services unavailable', describeError(error));
+      getLogger().error('services unavailable', describeError(error));
       throw error;
     },
   );
