@@ -13,7 +13,7 @@ const integration = roots.map((root) => `${root}/**/*.integration.test.ts`);
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
   test: {
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
