@@ -6,7 +6,7 @@ import type { ChatCard } from './chat-message';
 import type { ConversationState } from './conversation-state';
 import { redactEmails } from './extract-details';
 import type { ModelBackend, ModelMessage } from './model-backend';
-import { quickReplies } from './order-cards';
+import { quickReplies, withoutRepeatedCards } from './order-cards';
 import { readShopperMessage, runDeterministicTurn } from './run-deterministic-turn';
 
 export type ModelTurnInput = {
@@ -71,7 +71,8 @@ export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, in
       if (completion.toolCalls.length === 0) {
         const text = redactEmails(completion.text.trim());
         if (text === '') throw new Error('model returned no text');
-        return { text, cards: mergeCards(cards), intent, state: { ...context.state, pendingIntent: null }, engine: 'model' };
+        const shown = withoutRepeatedCards(context.state, mergeCards(cards));
+        return { text, cards: shown.cards, intent, state: { ...shown.state, pendingIntent: null }, engine: 'model' };
       }
       const calls = completion.toolCalls.slice(0, MAX_CALLS_PER_ROUND);
       messages.push({ role: 'assistant', content: completion.text || null, toolCalls: calls });
