@@ -23,7 +23,8 @@ export const CHAT_PHRASES = {
   magicLinkAskEmail: () => "I can email you a link that shows all your orders. What's the email address you used for them?",
   orderShown: (orderName: string) => `Here's the latest on order ${orderName}.`,
   nothingNew: (orderName: string) => `Nothing has changed on order ${orderName} since the update above.`,
-  proactiveDelivered: (orderName: string, when: string) => `Good news: order ${orderName} was delivered ${when}.`,
+  proactiveDelivered: (orderName: string, when: string | null) =>
+    when ? `Good news: order ${orderName} was delivered (${when}).` : `Good news: order ${orderName} was delivered.`,
   proactiveOutForDelivery: (orderName: string) => `Order ${orderName} is out for delivery and should arrive today.`,
   proactiveAttemptFailed: (orderName: string) =>
     `The carrier tried to deliver order ${orderName} but couldn't; the tracking link below shows how to rebook or where to collect it.`,
