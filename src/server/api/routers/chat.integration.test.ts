@@ -258,14 +258,14 @@ describe('chat (deterministic engine)', () => {
 describe('chat.start through the app proxy', () => {
   const secret = 'demo-client-secret';
 
-  it('greets a signed-in customer with their latest order, no questions asked', async () => {
+  it('greets a signed-in customer with the news about their order, no questions asked (a proactive answer)', async () => {
     const order = knownOrder('acme.out_for_delivery');
     const customerId = demo.data.findOrder(ACME, order.name)!.customer!.id;
     const client = shopper();
     const query = Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/order-status', loggedInCustomerId: customerId }, secret));
     const started = await client.call((api) => api.chat.start({ shop: ACME, door: 'app_proxy', proxyQuery: query }));
     const welcome = started.messages[0]!;
-    expect(welcome.text).toBe(`Hi Olivia, your latest order ${order.name} is out for delivery. Ask me anything about it.`);
+    expect(welcome.text).toBe(`Order ${order.name} is out for delivery and should arrive today.`);
     expect(orderCards(welcome)[0]?.order.orderName).toBe(order.name);
     const eta = await say(client, started.conversationId, 'when will it arrive');
     expect(eta.text).toMatch(/today/);
