@@ -4,7 +4,7 @@ import { CHAT_PHRASES } from './chat-phrases';
 import type { ChatCard } from './chat-message';
 import { extractEmail, redactEmails } from './extract-details';
 import type { AgentTurn } from './agent-turn';
-import { START_OPTIONS } from './agent-turn';
+import { offered, START_OPTIONS } from './agent-turn';
 import { quickReplies } from './order-cards';
 import type { ConversationState } from './conversation-state';
 import type { Intent } from './detect-intent';
@@ -65,7 +65,8 @@ const handoffCard = (deps: AgentDeps, reference: string): ChatCard => ({
 async function sendHandoff(deps: AgentDeps, state: ConversationState, request: HandoffRequest, sentText: (reference: string) => string): Promise<Reply> {
   const handoff = await deps.requestHuman(request);
   const cleared = { ...state, handoffStep: null, pendingIntent: null };
-  if (!handoff.emailed) return { text: CHAT_PHRASES.handoffNotSent(deps.shop.name), cards: [quickReplies(...START_OPTIONS)], intent: 'human', state: cleared };
+  if (!handoff.emailed)
+    return { text: CHAT_PHRASES.handoffNotSent(deps.shop.name), cards: [quickReplies(...offered(deps, START_OPTIONS))], intent: 'human', state: cleared };
   return {
     text: sentText(handoff.reference),
     cards: [handoffCard(deps, handoff.reference)],
@@ -136,7 +137,7 @@ export async function continueHandoff(deps: AgentDeps, state: ConversationState,
 /** Greeting, thanks and anything outside orders. */
 export function composeSmallTalkReply(deps: AgentDeps, state: ConversationState, intent: Intent): Reply {
   if (intent === 'thanks') {
-    return { text: "You're welcome! Anything else I can help you with?", cards: [quickReplies(...START_OPTIONS)], intent, state };
+    return { text: "You're welcome! Anything else I can help you with?", cards: [quickReplies(...offered(deps, START_OPTIONS))], intent, state };
   }
   if (intent === 'greeting') {
     const text = state.activeOrderId
@@ -146,7 +147,7 @@ export function composeSmallTalkReply(deps: AgentDeps, state: ConversationState,
   }
   return {
     text: `I can help with your ${deps.shop.name} orders: where an order is, tracking, delivery dates and what's in it. For anything else, I can pass you to a person.`,
-    cards: [quickReplies(...START_OPTIONS)],
+    cards: [quickReplies(...offered(deps, START_OPTIONS))],
     intent: 'out_of_scope',
     state,
   };

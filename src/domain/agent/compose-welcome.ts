@@ -1,6 +1,6 @@
 import type { OrderStatusCategory } from '../tracking/status-categories';
 import type { AgentDeps } from './agent-deps';
-import { FOLLOW_UPS, START_OPTIONS } from './agent-turn';
+import { FOLLOW_UPS, offered, START_OPTIONS } from './agent-turn';
 import type { ChatCard } from './chat-message';
 import { EMPTY_STATE, type ConversationState } from './conversation-state';
 import { findProactiveNews, type ProactiveKind } from './find-proactive-news';
@@ -54,7 +54,7 @@ export async function composeWelcome(deps: AgentDeps, options: { customer: boole
   if (news) {
     return {
       text: news.text,
-      cards: [orderCard(news.order, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)],
+      cards: [orderCard(news.order, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))],
       state: { ...rememberShownCard(base, news.order), activeOrderId: news.order.record.orderId },
       customerFirstName: options.customer ? news.order.record.view.customerFirstName : null,
       proactive: { kind: news.kind, orderId: news.order.record.orderId },
@@ -67,7 +67,7 @@ export async function composeWelcome(deps: AgentDeps, options: { customer: boole
     const more = orders.length > 1 ? ' Ask me anything about it, or about your other orders.' : ' Ask me anything about it.';
     return {
       text: `Hi${name}, your latest order ${view.orderName} ${LATEST[view.status]}.${more}`,
-      cards: [orderCard(latest, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)],
+      cards: [orderCard(latest, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))],
       state: { ...rememberShownCard(base, latest), activeOrderId: latest.record.orderId },
       customerFirstName: view.customerFirstName,
       proactive: null,
@@ -75,7 +75,7 @@ export async function composeWelcome(deps: AgentDeps, options: { customer: boole
   }
   return {
     text: `Hi! I'm the ${deps.shop.name} order assistant. I can tell you where your order is, share tracking and delivery dates. What's your order number, and the email address you used for the order?`,
-    cards: [quickReplies(...START_OPTIONS)],
+    cards: [quickReplies(...offered(deps, START_OPTIONS))],
     state: base,
     customerFirstName: null,
     proactive: null,

@@ -136,6 +136,8 @@ describe('runDeterministicTurn', () => {
       expect(JSON.stringify(reply.cards)).not.toMatch(/Talk to a person|handoff/);
     }
     expect(calls.handoffs).toBe(0);
+    const [welcomeLike] = await converse(noAddress, ['thanks']);
+    expect(JSON.stringify(welcomeLike!.cards)).not.toContain('Talk to a person');
   });
 
   it('"show me all my orders" sends the magic link to the typed email, asking for it first', async () => {

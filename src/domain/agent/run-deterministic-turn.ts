@@ -1,6 +1,6 @@
 import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
-import { FOLLOW_UPS, type AgentTurn } from './agent-turn';
+import { FOLLOW_UPS, offered, type AgentTurn } from './agent-turn';
 import { composeOrderAnswer } from './compose-order-answer';
 import { CHAT_PHRASES } from './chat-phrases';
 import { composeHandoffReply, composePolicyReply, composeSmallTalkReply, continueHandoff } from './compose-side-replies';
@@ -42,7 +42,9 @@ export function answer(deps: AgentDeps, state: ConversationState, order: Accessi
       question === 'where_is_my_order'
         ? CHAT_PHRASES.orderShown(view.orderName)
         : text.replace(view.message, '').trim() || CHAT_PHRASES.orderShown(view.orderName);
-  const cards = showCard ? [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)] : [quickReplies(...FOLLOW_UPS)];
+  const cards = showCard
+    ? [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))]
+    : [quickReplies(...offered(deps, FOLLOW_UPS))];
   return {
     text: `${opener}${text}`,
     cards,
