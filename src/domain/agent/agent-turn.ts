@@ -14,3 +14,7 @@ export type AgentTurn = {
 
 export const FOLLOW_UPS = ['When will it arrive?', 'Tracking details', "What's in it?", 'Talk to a person'];
 export const START_OPTIONS = ['Where is my order?', 'Talk to a person'];
+
+/** Suggested replies without "Talk to a person" when the shop has no support address (nobody would answer). */
+export const offered = (deps: { shop: { handoffAvailable: boolean } }, options: readonly string[]): string[] =>
+  deps.shop.handoffAvailable ? [...options] : options.filter((option) => option !== 'Talk to a person');

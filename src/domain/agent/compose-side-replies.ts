@@ -1,6 +1,10 @@
-import type { AgentDeps } from './agent-deps';
+import { maskEmail } from '../verification/normalize-email';
+import type { AgentDeps, HandoffRequest } from './agent-deps';
+import { CHAT_PHRASES } from './chat-phrases';
+import type { ChatCard } from './chat-message';
+import { extractEmail, redactEmails } from './extract-details';
 import type { AgentTurn } from './agent-turn';
-import { START_OPTIONS } from './agent-turn';
+import { offered, START_OPTIONS } from './agent-turn';
 import { quickReplies } from './order-cards';
 import type { ConversationState } from './conversation-state';
 import type { Intent } from './detect-intent';
@@ -36,40 +40,104 @@ export async function composePolicyReply(deps: AgentDeps, state: ConversationSta
         : view?.status === 'cancelled'
           ? ` Order ${view.orderName} is already cancelled.`
           : '';
-    text = `I can't cancel orders myself.${note} ${capitalize(team)} can check whether it can still be cancelled. Shall I pass this on to them?`;
+    text = `I can't cancel orders myself.${note} ${capitalize(team)} can check whether it can still be cancelled.`;
   } else if (intent === 'return') {
     const policy = deps.shop.returnPolicy
       ? `Here is ${deps.shop.name}'s return policy: ${deps.shop.returnPolicy}`
       : `${deps.shop.name} handles returns and refunds directly, and the team will tell you the options for your order.`;
-    text = `I can't start a return or refund myself. ${policy} Would you like me to pass this on to a person?`;
+    text = `I can't start a return or refund myself. ${policy}`;
   } else {
     const note = view && shipped ? ` Order ${view.orderName} is already with the carrier; the tracking link may let you choose delivery options.` : '';
-    text = `I can't change a delivery address myself.${note} ${capitalize(team)} can update it if the order hasn't shipped yet. Shall I pass this on to them?`;
+    text = `I can't change a delivery address myself.${note} ${capitalize(team)} can update it if the order hasn't shipped yet.`;
   }
-  return { text, cards: [quickReplies('Talk to a person', 'Where is my order?')], intent, state };
+  if (!deps.shop.handoffAvailable)
+    return { text: `${text} ${CHAT_PHRASES.policyContactShop(deps.shop.name)}`, cards: [quickReplies('Where is my order?')], intent, state };
+  return { text: `${text} ${CHAT_PHRASES.policyOfferPerson()}`, cards: [quickReplies('Talk to a person', 'Where is my order?')], intent, state };
 }
 
-/** Records the hand-off (once per conversation) and tells the shopper what happens next and when. */
-export async function composeHandoffReply(deps: AgentDeps, state: ConversationState, reason: string): Promise<Reply> {
-  if (state.handoffReference) {
-    const text = `I've already passed this conversation to the ${deps.shop.name} team (reference ${state.handoffReference}). They'll get back to you ${deps.shop.handoffEta}.`;
-    return { text, cards: [{ type: 'handoff', reference: state.handoffReference, message: text }], intent: 'human', state };
-  }
-  const handoff = await deps.requestHuman(reason);
-  const contact = state.activeOrderId ? 'at the email address on your order' : 'by email; if you have an order number, add it here so they can find you faster';
-  const text = `I've passed this conversation to the ${deps.shop.name} team (reference ${handoff.reference}). A person will get back to you ${contact}, ${deps.shop.handoffEta}. You can keep asking me about your order in the meantime.`;
+const handoffCard = (deps: AgentDeps, reference: string): ChatCard => ({
+  type: 'handoff',
+  reference,
+  message: CHAT_PHRASES.handoffCard(deps.shop.name, deps.shop.handoffEta),
+});
+
+/** Mails the hand-off and words the outcome; a mail that could not go out is said honestly, and may be retried. */
+async function sendHandoff(deps: AgentDeps, state: ConversationState, request: HandoffRequest, sentText: (reference: string) => string): Promise<Reply> {
+  const handoff = await deps.requestHuman(request);
+  const cleared = { ...state, handoffStep: null, pendingIntent: null };
+  if (!handoff.emailed)
+    return { text: CHAT_PHRASES.handoffNotSent(deps.shop.name), cards: [quickReplies(...offered(deps, START_OPTIONS))], intent: 'human', state: cleared };
   return {
-    text,
-    cards: [{ type: 'handoff', reference: handoff.reference, message: `The ${deps.shop.name} team will reply ${deps.shop.handoffEta}.` }],
+    text: sentText(handoff.reference),
+    cards: [handoffCard(deps, handoff.reference)],
     intent: 'human',
-    state: { ...state, handoffReference: handoff.reference },
+    state: { ...cleared, pendingEmail: request.contactEmail ? null : cleared.pendingEmail, handoffReference: handoff.reference },
   };
+}
+
+/**
+ * "Talk to a person". Nothing is promised before it can be kept: with no support address the shopper hears
+ * what the chat can do instead; a verified order is handed off at once (the order and transcript go along, the
+ * team replies to the order's email); anyone else is first asked where to reply and what the question is.
+ */
+export async function composeHandoffReply(deps: AgentDeps, state: ConversationState, reason: string): Promise<Reply> {
+  const { name, handoffEta } = deps.shop;
+  if (state.handoffReference) {
+    const text = CHAT_PHRASES.handoffAlreadySent(name, state.handoffReference, handoffEta);
+    return { text, cards: [handoffCard(deps, state.handoffReference)], intent: 'human', state };
+  }
+  if (!deps.shop.handoffAvailable) {
+    return {
+      text: CHAT_PHRASES.handoffUnavailable(name),
+      cards: [quickReplies('Where is my order?')],
+      intent: 'human',
+      state: { ...state, handoffStep: null },
+    };
+  }
+  const active = state.activeOrderId ? await deps.getOrder(state.activeOrderId) : null;
+  if (active?.ok) {
+    const orderName = active.record.orderName;
+    return sendHandoff(deps, state, { reason, contactEmail: null, orderId: active.record.orderId }, (reference) =>
+      CHAT_PHRASES.handoffSentWithOrder(name, reference, orderName, handoffEta),
+    );
+  }
+  if (!state.pendingEmail) return { text: CHAT_PHRASES.handoffAskEmail(name), cards: [], intent: 'human', state: { ...state, handoffStep: 'email' } };
+  return {
+    text: CHAT_PHRASES.handoffAskQuestion(maskEmail(state.pendingEmail) ?? ''),
+    cards: [],
+    intent: 'human',
+    state: { ...state, handoffStep: 'question' },
+  };
+}
+
+/**
+ * The next message of a hand-off that is collecting the reply address or the question. Null when the shopper
+ * moved on (asked about an order instead): the turn is then answered as usual and the hand-off dropped.
+ */
+export async function continueHandoff(deps: AgentDeps, state: ConversationState, intent: Intent, text: string): Promise<Reply | null> {
+  const { name, handoffEta } = deps.shop;
+  if (state.handoffStep === 'email') {
+    const typed = extractEmail(text);
+    if (typed)
+      return { text: CHAT_PHRASES.handoffAskQuestion(maskEmail(typed) ?? ''), cards: [], intent: 'human', state: { ...state, handoffStep: 'question' } };
+    if (intent === 'human' || intent === 'out_of_scope' || intent === 'greeting') {
+      return { text: CHAT_PHRASES.handoffAskEmailAgain(), cards: [], intent: 'human', state };
+    }
+    return null;
+  }
+  if (state.handoffStep === 'question' && state.pendingEmail) {
+    const contactEmail = state.pendingEmail;
+    return sendHandoff(deps, state, { reason: redactEmails(text).slice(0, 1000), contactEmail, orderId: null }, (reference) =>
+      CHAT_PHRASES.handoffSentToEmail(name, reference, maskEmail(contactEmail) ?? '', handoffEta),
+    );
+  }
+  return null;
 }
 
 /** Greeting, thanks and anything outside orders. */
 export function composeSmallTalkReply(deps: AgentDeps, state: ConversationState, intent: Intent): Reply {
   if (intent === 'thanks') {
-    return { text: "You're welcome! Anything else I can help you with?", cards: [quickReplies(...START_OPTIONS)], intent, state };
+    return { text: "You're welcome! Anything else I can help you with?", cards: [quickReplies(...offered(deps, START_OPTIONS))], intent, state };
   }
   if (intent === 'greeting') {
     const text = state.activeOrderId
@@ -79,7 +147,7 @@ export function composeSmallTalkReply(deps: AgentDeps, state: ConversationState,
   }
   return {
     text: `I can help with your ${deps.shop.name} orders: where an order is, tracking, delivery dates and what's in it. For anything else, I can pass you to a person.`,
-    cards: [quickReplies(...START_OPTIONS)],
+    cards: [quickReplies(...offered(deps, START_OPTIONS))],
     intent: 'out_of_scope',
     state,
   };

@@ -1,12 +1,13 @@
 import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
-import { FOLLOW_UPS, type AgentTurn } from './agent-turn';
+import { FOLLOW_UPS, offered, type AgentTurn } from './agent-turn';
 import { composeOrderAnswer } from './compose-order-answer';
-import { composeHandoffReply, composePolicyReply, composeSmallTalkReply } from './compose-side-replies';
+import { CHAT_PHRASES } from './chat-phrases';
+import { composeHandoffReply, composePolicyReply, composeSmallTalkReply, continueHandoff } from './compose-side-replies';
 import type { ConversationState } from './conversation-state';
 import { detectIntent, type Intent } from './detect-intent';
 import { extractEmail, extractOrderReference } from './extract-details';
-import { orderCard, orderChoicesCard, quickReplies } from './order-cards';
+import { cardAlreadyShown, orderCard, orderChoicesCard, quickReplies, rememberShownCard } from './order-cards';
 
 type Reply = Omit<AgentTurn, 'engine'>;
 
@@ -27,13 +28,28 @@ export function readShopperMessage(state: ConversationState, text: string): { in
   };
 }
 
-function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
+/**
+ * The answer to a question about one order. The card carries the facts and is shown again only when something
+ * changed since it was last shown; the bubble answers the question asked and does not repeat the card's sentence.
+ */
+export function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
   const question = intent === 'tracking' || intent === 'eta' || intent === 'contents' ? intent : 'where_is_my_order';
+  const view = order.record.view;
+  const showCard = !cardAlreadyShown(state, order);
+  let text = composeOrderAnswer(view, question);
+  if (showCard)
+    text =
+      question === 'where_is_my_order'
+        ? CHAT_PHRASES.orderShown(view.orderName)
+        : text.replace(view.message, '').trim() || CHAT_PHRASES.orderShown(view.orderName);
+  const cards = showCard
+    ? [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))]
+    : [quickReplies(...offered(deps, FOLLOW_UPS))];
   return {
-    text: `${opener}${composeOrderAnswer(order.record.view, question)}`,
-    cards: [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)],
+    text: `${opener}${text}`,
+    cards,
     intent,
-    state: { ...state, activeOrderId: order.record.orderId, pendingIntent: null },
+    state: { ...rememberShownCard(state, order), activeOrderId: order.record.orderId, pendingIntent: null },
   };
 }
 
@@ -78,17 +94,21 @@ async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, in
   return ask(state, intent, "I can check that for you. What's your order number, and the email address you used for the order?");
 }
 
+/**
+ * "Show me all my orders": the same magic link as the tracking page (same limits, same answer whether or not
+ * the email has orders). Orders this conversation already reaches are offered as choices meanwhile.
+ */
 async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Promise<Reply> {
-  const orders = await deps.listOrders();
-  const others = orders.filter((order) => order.record.orderId !== state.activeOrderId);
-  if (others.length > 0) {
-    return { text: 'Here are the orders I can show you. Which one do you mean?', cards: [orderChoicesCard(orders)], intent: 'other_orders', state };
+  if (state.pendingEmail) {
+    const sent = await deps.requestMagicLink(state.pendingEmail);
+    return { text: sent.message, cards: [], intent: 'other_orders', state: { ...state, pendingEmail: null, pendingIntent: null } };
   }
+  const orders = await deps.listOrders();
   return {
-    text: "I can look up another order for you: send me its order number and the email address you used for it. (Signing in by email to see all your orders isn't available yet.)",
-    cards: [],
+    text: CHAT_PHRASES.magicLinkAskEmail(),
+    cards: orders.length > 1 ? [orderChoicesCard(orders)] : [],
     intent: 'other_orders',
-    state: { ...state, pendingIntent: 'where_is_my_order' },
+    state: { ...state, pendingIntent: 'other_orders' },
   };
 }
 
@@ -98,6 +118,10 @@ async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Pro
  */
 export async function runDeterministicTurn(deps: AgentDeps, previous: ConversationState, text: string): Promise<Reply> {
   const { intent, state } = readShopperMessage(previous, text);
+  if (state.handoffStep) {
+    const continued = await continueHandoff(deps, state, intent, text);
+    if (continued) return continued;
+  }
   switch (intent) {
     case 'human':
       return composeHandoffReply(deps, state, 'The shopper asked for a person.');

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HandoffAddressNotice } from '@/components/chat/handoff-address-notice';
 import { OverviewSections } from '@/components/dashboard/overview-sections';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
@@ -12,7 +13,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const o = await forMerchantPage(async () => {
     const { services, access } = await readShopAccess(shop);
-    return viewOverview(services, access, rangeFromSearch(search));
+    return { ...(await viewOverview(services, access, rangeFromSearch(search))), supportEmail: access.shop.settings.supportEmail ?? null };
   });
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;
@@ -33,6 +34,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
         <RangeForm from={o.range.from} to={o.range.to} timeZone={o.range.timeZone} />
       </div>
 
+      <HandoffAddressNotice shopDomain={shop} supportEmail={o.supportEmail} />
       <OverviewSections o={o} exportHref={exportHref} orderLink={orderLink} />
     </div>
   );
