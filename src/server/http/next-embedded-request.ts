@@ -4,6 +4,7 @@ import { isShopDomain } from '@/domain/shops/shop-domain';
 import { asAppError } from '../app-error';
 import { getServices, type Services } from '../services';
 import { authorizeEmbeddedAccess, isRetryableTokenFailure, SessionTokenRejected, type EmbeddedAccess } from '../use-cases/dashboard/authorize-embedded-access';
+import { findServedShop } from '../use-cases/shops/find-served-shop';
 import { embeddedAccessDeps } from '../wiring/embedded-deps';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -54,16 +55,27 @@ export function bounceUrl(services: Services, path: string, params: URLSearchPar
 }
 
 /**
- * Resolves an embedded page request to the merchant's access, or stops: outside Shopify admin (no `embedded=1`)
- * → Shopify admin's page for this app (or the magic-link sign-in when no shop is named); no token or an expired
- * one → the bounce; any other refusal → a page that says why, with no numbers.
+ * Outside admin (no `embedded=1`). Shopify's install request for an app on the authorization-code flow (custom
+ * distribution, `use_legacy_install_flow`) is `{application_url}?shop=&hmac=&timestamp=` at the top level: for a
+ * shop we do not serve it goes on to the OAuth install route (which checks the hmac). Everyone else goes to Shopify
+ * admin's page for this app, or to the magic-link sign-in when no shop is named.
+ */
+async function leaveForAdmin(services: Services, shop: string, validShop: boolean, params: URLSearchParams): Promise<never> {
+  if (validShop && params.has('hmac') && !(await findServedShop(services, shop))) redirect(`/api/shopify/install?${params.toString()}`);
+  redirect(validShop ? adminAppUrl(services, shop) : '/dashboard');
+}
+
+/**
+ * Resolves an embedded page request to the merchant's access, or stops: outside Shopify admin → leaveForAdmin;
+ * no token or an expired one → the bounce; any other refusal → a page that says why, with no numbers. A shop we
+ * do not serve yet is installed from the verified token (Shopify-managed install) before its dashboard shows.
  */
 export async function loadEmbeddedPage(path: string, search: Search): Promise<EmbeddedPage> {
   const services = await getServices();
   const params = toParams(search);
   const shop = params.get('shop')?.toLowerCase() ?? '';
   const validShop = isShopDomain(shop);
-  if (params.get('embedded') !== '1') redirect(validShop ? adminAppUrl(services, shop) : '/dashboard');
+  if (params.get('embedded') !== '1') await leaveForAdmin(services, shop, validShop, params);
   if (!validShop)
     return {
       kind: 'refused',
