@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_HEALTH_TOKEN, FRESH } from '../demo-shop/shops';
 import { knownOrder } from '../demo-shop/seed/known-orders';
 import { DemoAdminPage } from './pages/demo-admin-page';
 import { APP_URL, SHOP_URL } from './pages/storefront-page';
@@ -52,6 +53,86 @@ test('the shop owner opens the app from (demo) Shopify admin and sees the dashbo
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/timeline-390.png` });
   await frameFitsWidth(page);
+});
+
+async function servedShops(request: import('@playwright/test').APIRequestContext): Promise<string[]> {
+  const health = await (await request.get(`${APP_URL}/api/health`, { headers: { authorization: `Bearer ${DEMO_HEALTH_TOKEN}` } })).json();
+  return (health.shops as Array<{ domain: string }>).map((shop) => shop.domain);
+}
+
+test('a shop not connected yet is installed by token exchange when opened from admin, and shows the dashboard at phone and desktop widths', async ({
+  page,
+  request,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  expect(await servedShops(request)).not.toContain(FRESH);
+  const exchanges = page.waitForRequest((r) => r.url().startsWith(`${APP_URL}/embedded?`));
+  const admin = new DemoAdminPage(page);
+  await admin.goto(FRESH);
+  await exchanges;
+  await expect(admin.heading('Where-is-my-order questions')).toBeVisible();
+  await expect(admin.frame.getByText('Opened from Shopify admin as')).toContainText('Mara Owner (owner)');
+  // Installed like an OAuth install: served, with its webhook subscriptions complete.
+  const health = await (await request.get(`${APP_URL}/api/health`, { headers: { authorization: `Bearer ${DEMO_HEALTH_TOKEN}` } })).json();
+  expect((health.shops as Array<{ domain: string; ok: boolean; webhooks: unknown }>).find((shop) => shop.domain === FRESH)).toMatchObject({
+    ok: true,
+    webhooks: { complete: true, missing: [] },
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/installed-1280.png` });
+  await frameFitsWidth(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(admin.heading('Where-is-my-order questions')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/installed-390.png` });
+  await frameFitsWidth(page);
+});
+
+test('every section through ui-nav-menu; settings saved with a session token and confirmed by a toast; CSV downloads with a bearer token', async ({
+  page,
+  request,
+}) => {
+  const admin = new DemoAdminPage(page);
+  await admin.goto(ACME);
+  await expect(admin.heading('Where-is-my-order questions')).toBeVisible();
+  for (const [link, heading] of [
+    ['Conversations', 'Conversations'],
+    ['Audit log', 'Audit log'],
+    ['Order timeline', 'Order timeline'],
+    ['Settings', 'Settings'],
+  ] as const) {
+    await admin.adminNavLink(link).click();
+    await expect(admin.heading(heading)).toBeVisible();
+    await expect(page.locator('#title')).toHaveText(heading);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/settings-390.png` });
+  await frameFitsWidth(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const brand = admin.frame.getByLabel('Brand name');
+  await brand.fill('Acme from admin');
+  const saved = page.waitForRequest((r) => r.method() === 'POST' && r.url().startsWith(`${APP_URL}/embedded/settings`));
+  await admin.frame.getByRole('button', { name: 'Save settings' }).click();
+  // The action carried a fresh session token, not a cookie.
+  expect((await saved).postData() ?? '').toContain('id_token');
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await expect(admin.frame.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/settings-saved-1280.png` });
+  // The next load (a fresh session token through admin's navigation) shows the stored value.
+  await admin.adminNavLink('Conversations').click();
+  await expect(admin.heading('Conversations')).toBeVisible();
+  await admin.adminNavLink('Settings').click();
+  await expect(admin.frame.getByLabel('Brand name')).toHaveValue('Acme from admin');
+
+  await admin.adminNavLink('Audit log').click();
+  await expect(admin.heading('Audit log')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await admin.frame.getByRole('link', { name: /Download CSV/ }).click();
+  expect((await download).suggestedFilename()).toBe(`${ACME}-audit.csv`);
+
+  // Without a session token the export answers 401; a cookie-less request cannot get the file.
+  const bare = await request.get(`${APP_URL}/embedded/export/audit.csv?shop=${ACME}`);
+  expect(bare.status()).toBe(401);
 });
 
 test('a staff member Shopify has not verified sees a clear refusal and no numbers', async ({ page }) => {

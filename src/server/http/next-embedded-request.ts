@@ -1,5 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { embeddedDoor, type DashboardDoor } from '@/components/dashboard/dashboard-door';
 import { isShopDomain } from '@/domain/shops/shop-domain';
 import { asAppError } from '../app-error';
 import { getServices, type Services } from '../services';
@@ -9,16 +10,8 @@ import { embeddedAccessDeps } from '../wiring/embedded-deps';
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** What every embedded page carries between requests (never the session token: App Bridge adds a fresh one). */
-export type EmbeddedLinks = {
-  /** `/embedded/...?shop=&host=&embedded=1` plus `extra`. */
-  href: (path: string, extra?: Record<string, string>) => string;
-  /** The same parameters as hidden form fields, for GET forms. */
-  hidden: Record<string, string>;
-};
-
 export type EmbeddedPage =
-  { kind: 'ok'; services: Services; access: EmbeddedAccess; links: EmbeddedLinks } | { kind: 'refused'; title: string; message: string };
+  { kind: 'ok'; services: Services; access: EmbeddedAccess; door: DashboardDoor } | { kind: 'refused'; title: string; message: string };
 
 export const BOUNCE_PATH = '/embedded/session-token';
 
@@ -88,11 +81,11 @@ export async function loadEmbeddedPage(path: string, search: Search): Promise<Em
   let outcome: EmbeddedPage | 'bounce';
   try {
     const access = await authorizeEmbeddedAccess(services, embeddedAccessDeps(services), { idToken, shop });
+    // What every embedded link carries between requests (never the session token: App Bridge hands each load one).
     const carried: Record<string, string> = { shop, embedded: '1' };
     const host = params.get('host');
     if (host && /^[A-Za-z0-9_=-]{1,300}$/.test(host)) carried.host = host;
-    const href = (to: string, extra: Record<string, string> = {}) => `${to}?${new URLSearchParams({ ...carried, ...extra }).toString()}`;
-    outcome = { kind: 'ok', services, access, links: { href, hidden: carried } };
+    outcome = { kind: 'ok', services, access, door: embeddedDoor(carried) };
   } catch (error) {
     if (error instanceof SessionTokenRejected && isRetryableTokenFailure(error.reason)) {
       outcome = 'bounce';
@@ -111,4 +104,24 @@ export async function loadEmbeddedPage(path: string, search: Search): Promise<Em
   }
   if (outcome === 'bounce') redirect(bounceUrl(services, path, params));
   return outcome;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/;
+
+/**
+ * An action or download inside admin's iframe: authorized by a session token only, never a cookie. The token comes
+ * from `Authorization: Bearer` (App Bridge adds it to the app's same-origin fetch calls) or, for a form posted as a
+ * server action, the `id_token` field EmbeddedActionForm fills from `shopify.idToken()` at submit. Stops as
+ * authorizeEmbeddedAccess does (`unauthorized` without a usable token).
+ */
+export async function readEmbeddedRequestAccess(input: {
+  authorization: string | null;
+  formToken?: string | undefined;
+  shop?: string | undefined;
+}): Promise<{ services: Services; access: EmbeddedAccess }> {
+  const services = await getServices();
+  const idToken = BEARER.exec(input.authorization ?? '')?.[1] ?? input.formToken;
+  if (!idToken) throw new SessionTokenRejected('malformed');
+  const access = await authorizeEmbeddedAccess(services, embeddedAccessDeps(services), { idToken, ...(input.shop ? { shop: input.shop } : {}) });
+  return { services, access };
 }
