@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_HEALTH_TOKEN, FRESH } from '../demo-shop/shops';
 import { knownOrder } from '../demo-shop/seed/known-orders';
 import { DemoAdminPage } from './pages/demo-admin-page';
@@ -87,10 +87,25 @@ test('a shop not connected yet is installed by token exchange when opened from a
   await frameFitsWidth(page);
 });
 
+/** A session token for a demo shop's owner, as admin hands App Bridge one. */
+async function sessionToken(request: APIRequestContext, handle: string): Promise<string> {
+  return ((await (await request.get(`${SHOP_URL}/store/${handle}/apps/demo-client-id/id-token?staff=70001`)).json()) as { idToken: string }).idToken;
+}
+
 test('every section through ui-nav-menu; settings saved with a session token and confirmed by a toast; CSV downloads with a bearer token', async ({
   page,
   request,
+  playwright,
 }) => {
+  // One chat in Acme, so Conversations has a transcript to open.
+  const shopper = await playwright.request.newContext({ baseURL: APP_URL, extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.231' } });
+  const started = await shopper.post('/api/trpc/chat.start', { data: { json: { shop: ACME, door: 'widget' } } });
+  const conversationId = (await started.json()).result.data.json.conversationId as string;
+  const order = knownOrder('acme.in_transit');
+  expect(
+    (await shopper.post('/api/trpc/chat.send', { data: { json: { conversationId, text: `Where is my order ${order.name}? ${order.email}` } } })).ok(),
+  ).toBe(true);
+
   const admin = new DemoAdminPage(page);
   await admin.goto(ACME);
   await expect(admin.heading('Where-is-my-order questions')).toBeVisible();
@@ -108,6 +123,19 @@ test('every section through ui-nav-menu; settings saved with a session token and
   await page.screenshot({ path: `${SHOTS}/settings-390.png` });
   await frameFitsWidth(page);
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  await admin.adminNavLink('Conversations').click();
+  await admin.frame
+    .getByRole('link', { name: /^Transcript/ })
+    .first()
+    .click();
+  await expect(admin.heading(/^Chat of/)).toBeVisible();
+  await expect(admin.frame.getByText(`Where is my order ${order.name}?`)).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/transcript-390.png` });
+  await frameFitsWidth(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await admin.adminNavLink('Settings').click();
 
   const brand = admin.frame.getByLabel('Brand name');
   await brand.fill('Acme from admin');
@@ -133,6 +161,16 @@ test('every section through ui-nav-menu; settings saved with a session token and
   // Without a session token the export answers 401; a cookie-less request cannot get the file.
   const bare = await request.get(`${APP_URL}/embedded/export/audit.csv?shop=${ACME}`);
   expect(bare.status()).toBe(401);
+  // Another shop's valid token never reaches Acme's data: not its CSV, not its transcript.
+  const freshToken = await sessionToken(request, 'fresh-fields');
+  const crossExport = await request.get(`${APP_URL}/embedded/export/audit.csv?shop=${ACME}`, { headers: { authorization: `Bearer ${freshToken}` } });
+  expect(crossExport.status()).toBe(401);
+  const ownExport = await request.get(`${APP_URL}/embedded/export/audit.csv?shop=${FRESH}`, { headers: { authorization: `Bearer ${freshToken}` } });
+  expect(ownExport.status()).toBe(200);
+  expect(await ownExport.text()).not.toContain(conversationId);
+  const crossTranscript = await request.get(`${APP_URL}/embedded/conversations/${conversationId}?shop=${FRESH}&embedded=1&id_token=${freshToken}`);
+  expect(crossTranscript.status()).toBe(404);
+  expect(await crossTranscript.text()).not.toContain(order.name);
 });
 
 test('a staff member Shopify has not verified sees a clear refusal and no numbers', async ({ page }) => {
