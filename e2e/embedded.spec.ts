@@ -190,6 +190,18 @@ test('outside admin: a direct visit goes to Shopify admin (or the sign-in), and 
   await page.goto(`${APP_URL}/embedded`);
   expect(new URL(page.url()).pathname).toBe('/dashboard');
 
+  // Shopify's top-level install request for the authorization-code flow (application_url with hmac): a shop we do
+  // not serve goes on to the OAuth install route, which checks the hmac (this one is forged: 401); a served shop
+  // goes to admin.
+  const legacy = await request.get(`${APP_URL}/embedded?shop=unknown-shop.myshopify.com&hmac=forged&timestamp=1`, { maxRedirects: 0 });
+  expect(legacy.status()).toBe(307);
+  expect(legacy.headers().location).toMatch(/\/api\/shopify\/install\?shop=unknown-shop\.myshopify\.com&hmac=forged&timestamp=1$/);
+  expect(
+    (await request.get(`${APP_URL}${new URL(legacy.headers().location!, APP_URL).pathname}${new URL(legacy.headers().location!, APP_URL).search}`)).status(),
+  ).toBe(401);
+  const served = await request.get(`${APP_URL}/embedded?shop=${ACME}&hmac=forged&timestamp=1`, { maxRedirects: 0 });
+  expect(served.headers().location).toBe(`${SHOP_URL}/store/acme-outdoors/apps/demo-client-id`);
+
   // App Bridge finds our client id: the meta tag is in <head>, before the (synchronous) App Bridge script.
   const bounce = await (await request.get(`${APP_URL}/embedded/session-token?shop=${ACME}&embedded=1`)).text();
   const meta = bounce.indexOf('<meta name="shopify-api-key" content="demo-client-id"');
