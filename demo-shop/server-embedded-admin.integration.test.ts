@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from './server';
 import { mintSessionToken } from './session-tokens';
 import { findStaff } from './staff';
+import { graphqlRequest } from './client';
 
 const ACME = 'acme-outdoors.myshopify.com';
 let demo: DemoShop;
@@ -13,13 +14,14 @@ afterAll(async () => {
   await demo?.close();
 });
 
-const exchange = (shop: string, subjectToken: string, requested = 'urn:shopify:params:oauth:token-type:online-access-token') =>
+const OFFLINE = 'urn:shopify:params:oauth:token-type:offline-access-token';
+const exchange = (shop: string, subjectToken: string, requested = 'urn:shopify:params:oauth:token-type:online-access-token', secret?: string) =>
   fetch(`${demo.url}/shops/${shop}/admin/oauth/access_token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       client_id: demo.clientId,
-      client_secret: demo.clientSecret,
+      client_secret: secret ?? demo.clientSecret,
       grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
       subject_token: subjectToken,
       subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
@@ -42,6 +44,38 @@ describe('demo shop as Shopify admin', () => {
     expect((await exchange(ACME, token(ACME, Date.now() - 10 * 60_000))).status).toBe(400);
     expect((await exchange(ACME, token('tiny-tea.myshopify.com'))).status).toBe(400);
     expect((await exchange(ACME, `${token(ACME)}x`)).status).toBe(400);
+  });
+
+  it('answers an offline request with the shop token only (no user), usable for that shop and no other', async () => {
+    const FRESH = 'fresh-fields.myshopify.com';
+    const response = await exchange(FRESH, token(FRESH), OFFLINE);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['access_token', 'scope']);
+    const accessToken = String(body.access_token);
+    expect((await graphqlRequest(demo, FRESH, '{ shop { name } }', {}, { token: accessToken })).body).toMatchObject({
+      data: { shop: { name: 'Fresh Fields Farm' } },
+    });
+    const elsewhere = await fetch(`${demo.url}/shops/${ACME}/admin/api/2025-01/graphql.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Shopify-Access-Token': accessToken },
+      body: JSON.stringify({ query: '{ shop { name } }' }),
+    });
+    expect(elsewhere.status).toBe(401);
+  });
+
+  it('refuses a wrong client secret, a foreign or expired subject token and an unknown token type, with Shopify-shaped errors', async () => {
+    const wrongSecret = await exchange(ACME, token(ACME), OFFLINE, 'not-the-secret');
+    expect(wrongSecret.status).toBe(400);
+    expect(await wrongSecret.json()).toMatchObject({ error: 'invalid_request' });
+    for (const subject of [token('tiny-tea.myshopify.com'), token(ACME, Date.now() - 10 * 60_000), `${token(ACME)}x`]) {
+      const refused = await exchange(ACME, subject, OFFLINE);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: 'invalid_subject_token' });
+    }
+    const unknownType = await exchange(ACME, token(ACME), 'urn:shopify:params:oauth:token-type:forever-token');
+    expect(unknownType.status).toBe(400);
+    expect(await unknownType.json()).toMatchObject({ error: 'invalid_request' });
   });
 
   it('serves the admin page framing /embedded with a session token, the id-token endpoint and the App Bridge stand-in', async () => {

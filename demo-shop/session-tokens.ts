@@ -46,7 +46,7 @@ export function readSessionToken(token: string, shop: string, clientId: string, 
     const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
     const now = Date.now() / 1000;
-    if (header.alg !== 'HS256' || claims.aud !== clientId || claims.dest !== `https://${shop}`) return null;
+    if (header.alg !== 'HS256' || claims.aud !== clientId || claims.dest !== `https://${shop}` || claims.iss !== `https://${shop}/admin`) return null;
     if (typeof claims.exp !== 'number' || now > claims.exp + 10 || (typeof claims.nbf === 'number' && now < claims.nbf - 10)) return null;
     return typeof claims.sub === 'string' ? { sub: claims.sub } : null;
   } catch {
@@ -54,7 +54,12 @@ export function readSessionToken(token: string, shop: string, clientId: string, 
   }
 }
 
-/** `grant_type=urn:ietf:params:oauth:grant-type:token-exchange`: 400 for a bad session token, like Shopify. */
+/**
+ * `grant_type=urn:ietf:params:oauth:grant-type:token-exchange` (the caller has checked client id and secret): 400
+ * `invalid_subject_token` for a session token that is not this app's, this shop's, or current, like Shopify.
+ * Offline: `{ access_token, scope }` (the shop's token; what a Shopify-managed install stores). Online: the same
+ * plus `expires_in`, `associated_user_scope` and `associated_user` (the staff member).
+ */
 export function exchangeSessionToken(
   shop: string,
   body: Record<string, string>,

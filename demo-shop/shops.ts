@@ -29,6 +29,11 @@ export interface ShopConfig {
 export const ACME = 'acme-outdoors.myshopify.com';
 export const NORDIC = 'nordic-threads.myshopify.com';
 export const TINY = 'tiny-tea.myshopify.com';
+/**
+ * A shop that has Order Status Agent installed in (demo) Shopify admin but that `npm run demo` does not connect:
+ * opening the app from its admin page installs it the Shopify-managed way (token exchange for an offline token).
+ */
+export const FRESH = 'fresh-fields.myshopify.com';
 
 const DEFAULT_SCOPES = ['read_orders', 'read_customers', 'read_fulfillments'];
 
@@ -84,7 +89,27 @@ export const DEFAULT_SHOPS: readonly ShopConfig[] = [
     graphqlBucket: { max: 2000, rate: 100 },
     restBucket: { max: 40, rate: 2 },
   },
+  {
+    domain: FRESH,
+    name: 'Fresh Fields Farm',
+    shopId: 60123456789,
+    accessToken: 'shpat_demo_fresh_fields',
+    scopes: DEFAULT_SCOPES,
+    timezone: 'America/Chicago',
+    currency: 'USD',
+    country: 'US',
+    namePrefix: '#',
+    nameSuffix: '',
+    orderCount: 40,
+    idBase: 3876543000000,
+    carriers: ['USPS', 'UPS'],
+    graphqlBucket: { max: 2000, rate: 100 },
+    restBucket: { max: 40, rate: 2 },
+  },
 ];
+
+/** The demo shops `npm run demo` connects at start (every one but FRESH). */
+export const PRECONNECTED_SHOPS: readonly ShopConfig[] = DEFAULT_SHOPS.filter((shop) => shop.domain !== FRESH);
 
 export function orderName(shop: ShopConfig, orderNumber: number): string {
   return `${shop.namePrefix}${orderNumber}${shop.nameSuffix}`;

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DEFAULT_SHOPS, DEMO_HEALTH_TOKEN } from '../demo-shop/shops';
+import { DEMO_HEALTH_TOKEN, FRESH, PRECONNECTED_SHOPS } from '../demo-shop/shops';
 import { DEMO_SHOPIFY_API_KEY, DEMO_SHOPIFY_API_SECRET, parseEnv } from '../src/env';
 import { createServices } from '../src/server/services';
 import { shops } from '../src/server/db/schema';
@@ -159,7 +159,7 @@ async function main() {
   // Connect the demo shops the way a merchant would with the CLI, then let go of the database:
   // PGlite allows one process per data folder, and the app is about to open it.
   const services = await createServices(parseEnv({ ...appEnv, NODE_ENV: 'development' }));
-  for (const shop of DEFAULT_SHOPS) {
+  for (const shop of PRECONNECTED_SHOPS) {
     const result = await connectShop(connectShopDeps(services), {
       domain: shop.domain,
       token: shop.accessToken,
@@ -196,9 +196,10 @@ Order Status Agent demo is running (ready in ${seconds} s). Ctrl+C stops it.
   App:          ${appUrl}
   Health:       ${appUrl}/api/health  (shops by name: Authorization: Bearer ${appEnv.HEALTH_TOKEN})
   Demo shop:    ${shopUrl}  (Shopify Admin API stand-in)
-  Shops:        ${DEFAULT_SHOPS.map((shop) => shop.domain).join(', ')}
-  Storefront:   ${shopUrl}/storefront/${DEFAULT_SHOPS[0]?.domain ?? ''}  (chat widget on a cross-origin demo store page)
-  Admin:        ${demoAdminUrl(shopUrl, DEFAULT_SHOPS[0]?.domain ?? '', appEnv.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY)}  (open the app from demo Shopify admin; ?staff=70002 for a staff member)
+  Shops:        ${PRECONNECTED_SHOPS.map((shop) => shop.domain).join(', ')}
+  Storefront:   ${shopUrl}/storefront/${PRECONNECTED_SHOPS[0]?.domain ?? ''}  (chat widget on a cross-origin demo store page)
+  Admin:        ${demoAdminUrl(shopUrl, PRECONNECTED_SHOPS[0]?.domain ?? '', appEnv.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY)}  (open the app from demo Shopify admin; ?staff=70002 for a staff member)
+  Fresh shop:   ${demoAdminUrl(shopUrl, FRESH, appEnv.SHOPIFY_API_KEY ?? DEMO_SHOPIFY_API_KEY)}  (not connected yet: opening it installs through token exchange)
 `);
 }
 

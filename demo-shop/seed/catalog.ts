@@ -41,6 +41,12 @@ export const PRODUCTS: Record<string, Product[]> = {
     { title: 'Tea Subscription — Monthly', variants: ['Classic'], sku: 'SUB', price: '15.00', requiresShipping: true },
     { title: 'Brewing Masterclass (video)', variants: [null], sku: 'VID', price: '19.00', requiresShipping: false },
   ],
+  'fresh-fields.myshopify.com': [
+    { title: 'Heirloom Seed Collection', variants: ['Vegetables', 'Herbs'], sku: 'HSC', price: '24.00', requiresShipping: true },
+    { title: 'Raw Wildflower Honey 500g', variants: [null], sku: 'HNY500', price: '16.50', requiresShipping: true },
+    { title: 'Cedar Raised Bed Kit', variants: ['4 x 4 ft', '4 x 8 ft'], sku: 'CRB', price: '189.00', requiresShipping: true },
+    { title: 'Growing Guide (PDF)', variants: [null], sku: 'GG-PDF', price: '7.00', requiresShipping: false },
+  ],
 };
 
 export const FIRST_NAMES = [

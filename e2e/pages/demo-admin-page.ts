@@ -22,7 +22,7 @@ export class DemoAdminPage {
     await expect(this.frameElement).toBeVisible();
   }
 
-  heading(name: string): Locator {
+  heading(name: string | RegExp): Locator {
     return this.frame.getByRole('heading', { level: 1, name });
   }
 

@@ -14,21 +14,20 @@ export default async function EmbeddedOverviewPage({ searchParams }: Props) {
   const search = await searchParams;
   const page = await loadEmbeddedPage('/embedded', search);
   if (page.kind === 'refused') return <EmbeddedNotice title={page.title} message={page.message} />;
-  const { services, access, links } = page;
+  const { services, access, door } = page;
   const o = await viewOverview(services, access, rangeFromSearch(search));
-  // Plain links (not next/link): a full load lets App Bridge hand the page a fresh session token.
   const orderLink = (name: string) => (
-    <a key={name} href={links.href('/embedded/orders', { number: name })} className="font-medium text-blue-800 underline underline-offset-2">
+    <door.Anchor key={name} href={door.href('orders', { number: name })} className="font-medium text-blue-800 underline underline-offset-2">
       {name}
-    </a>
+    </door.Anchor>
   );
   return (
     <EmbeddedShell title="Where-is-my-order questions" staff={{ name: access.staff.name, role: access.membership.role }}>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-bold text-slate-900">Where-is-my-order questions</h1>
-        <RangeForm from={o.range.from} to={o.range.to} timeZone={o.range.timeZone} extra={links.hidden} />
+        <RangeForm from={o.range.from} to={o.range.to} timeZone={o.range.timeZone} extra={door.hidden} />
       </div>
-      <OverviewSections o={o} orderLink={orderLink} />
+      <OverviewSections o={o} exportHref={(name) => door.exportHref(name, o.range)} orderLink={orderLink} />
     </EmbeddedShell>
   );
 }

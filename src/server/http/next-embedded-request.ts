@@ -1,23 +1,17 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
+import { embeddedDoor, type DashboardDoor } from '@/components/dashboard/dashboard-door';
 import { isShopDomain } from '@/domain/shops/shop-domain';
 import { asAppError } from '../app-error';
 import { getServices, type Services } from '../services';
 import { authorizeEmbeddedAccess, isRetryableTokenFailure, SessionTokenRejected, type EmbeddedAccess } from '../use-cases/dashboard/authorize-embedded-access';
+import { findServedShop } from '../use-cases/shops/find-served-shop';
 import { embeddedAccessDeps } from '../wiring/embedded-deps';
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** What every embedded page carries between requests (never the session token: App Bridge adds a fresh one). */
-export type EmbeddedLinks = {
-  /** `/embedded/...?shop=&host=&embedded=1` plus `extra`. */
-  href: (path: string, extra?: Record<string, string>) => string;
-  /** The same parameters as hidden form fields, for GET forms. */
-  hidden: Record<string, string>;
-};
-
 export type EmbeddedPage =
-  { kind: 'ok'; services: Services; access: EmbeddedAccess; links: EmbeddedLinks } | { kind: 'refused'; title: string; message: string };
+  { kind: 'ok'; services: Services; access: EmbeddedAccess; door: DashboardDoor } | { kind: 'refused'; title: string; message: string };
 
 export const BOUNCE_PATH = '/embedded/session-token';
 
@@ -54,16 +48,27 @@ export function bounceUrl(services: Services, path: string, params: URLSearchPar
 }
 
 /**
- * Resolves an embedded page request to the merchant's access, or stops: outside Shopify admin (no `embedded=1`)
- * → Shopify admin's page for this app (or the magic-link sign-in when no shop is named); no token or an expired
- * one → the bounce; any other refusal → a page that says why, with no numbers.
+ * Outside admin (no `embedded=1`). Shopify's install request for an app on the authorization-code flow (custom
+ * distribution, `use_legacy_install_flow`) is `{application_url}?shop=&hmac=&timestamp=` at the top level: for a
+ * shop we do not serve it goes on to the OAuth install route (which checks the hmac). Everyone else goes to Shopify
+ * admin's page for this app, or to the magic-link sign-in when no shop is named.
+ */
+async function leaveForAdmin(services: Services, shop: string, validShop: boolean, params: URLSearchParams): Promise<never> {
+  if (validShop && params.has('hmac') && !(await findServedShop(services, shop))) redirect(`/api/shopify/install?${params.toString()}`);
+  redirect(validShop ? adminAppUrl(services, shop) : '/dashboard');
+}
+
+/**
+ * Resolves an embedded page request to the merchant's access, or stops: outside Shopify admin → leaveForAdmin;
+ * no token or an expired one → the bounce; any other refusal → a page that says why, with no numbers. A shop we
+ * do not serve yet is installed from the verified token (Shopify-managed install) before its dashboard shows.
  */
 export async function loadEmbeddedPage(path: string, search: Search): Promise<EmbeddedPage> {
   const services = await getServices();
   const params = toParams(search);
   const shop = params.get('shop')?.toLowerCase() ?? '';
   const validShop = isShopDomain(shop);
-  if (params.get('embedded') !== '1') redirect(validShop ? adminAppUrl(services, shop) : '/dashboard');
+  if (params.get('embedded') !== '1') await leaveForAdmin(services, shop, validShop, params);
   if (!validShop)
     return {
       kind: 'refused',
@@ -76,11 +81,11 @@ export async function loadEmbeddedPage(path: string, search: Search): Promise<Em
   let outcome: EmbeddedPage | 'bounce';
   try {
     const access = await authorizeEmbeddedAccess(services, embeddedAccessDeps(services), { idToken, shop });
+    // What every embedded link carries between requests (never the session token: App Bridge hands each load one).
     const carried: Record<string, string> = { shop, embedded: '1' };
     const host = params.get('host');
     if (host && /^[A-Za-z0-9_=-]{1,300}$/.test(host)) carried.host = host;
-    const href = (to: string, extra: Record<string, string> = {}) => `${to}?${new URLSearchParams({ ...carried, ...extra }).toString()}`;
-    outcome = { kind: 'ok', services, access, links: { href, hidden: carried } };
+    outcome = { kind: 'ok', services, access, door: embeddedDoor(carried) };
   } catch (error) {
     if (error instanceof SessionTokenRejected && isRetryableTokenFailure(error.reason)) {
       outcome = 'bounce';
@@ -99,4 +104,24 @@ export async function loadEmbeddedPage(path: string, search: Search): Promise<Em
   }
   if (outcome === 'bounce') redirect(bounceUrl(services, path, params));
   return outcome;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/;
+
+/**
+ * An action or download inside admin's iframe: authorized by a session token only, never a cookie. The token comes
+ * from `Authorization: Bearer` (App Bridge adds it to the app's same-origin fetch calls) or, for a form posted as a
+ * server action, the `id_token` field EmbeddedActionForm fills from `shopify.idToken()` at submit. Stops as
+ * authorizeEmbeddedAccess does (`unauthorized` without a usable token).
+ */
+export async function readEmbeddedRequestAccess(input: {
+  authorization: string | null;
+  formToken?: string | undefined;
+  shop?: string | undefined;
+}): Promise<{ services: Services; access: EmbeddedAccess }> {
+  const services = await getServices();
+  const idToken = BEARER.exec(input.authorization ?? '')?.[1] ?? input.formToken;
+  if (!idToken) throw new SessionTokenRejected('malformed');
+  const access = await authorizeEmbeddedAccess(services, embeddedAccessDeps(services), { idToken, ...(input.shop ? { shop: input.shop } : {}) });
+  return { services, access };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionTokenExchanger } from './exchange-session-token';
+import { createOfflineTokenExchanger, createSessionTokenExchanger } from './exchange-session-token';
 
 const online = {
   access_token: 'shpua_secret_online_token',
@@ -78,5 +78,34 @@ describe('createSessionTokenExchanger', () => {
       fetch: fakeFetch(200, { ...online, associated_user: user }),
     });
     expect((await exchange({ adminOrigin: 'https://a.myshopify.com', sessionToken: 'x' })).emailVerified).toBe(false);
+  });
+
+  it('asks for the offline token with the same grant and keeps the token and scope (managed install)', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const exchange = createOfflineTokenExchanger({
+      clientId: 'id',
+      clientSecret: 'secret',
+      timeoutMs: 1000,
+      fetch: fakeFetch(200, { access_token: 'shpat_offline', scope: 'read_orders,read_fulfillments' }, seen),
+    });
+    expect(await exchange({ adminOrigin: 'https://acme.myshopify.com', sessionToken: 'jwt' })).toEqual({
+      accessToken: 'shpat_offline',
+      scope: 'read_orders,read_fulfillments',
+    });
+    expect(JSON.parse(String(seen.init?.body))).toMatchObject({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token: 'jwt',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+      requested_token_type: 'urn:shopify:params:oauth:token-type:offline-access-token',
+    });
+    const refused = createOfflineTokenExchanger({
+      clientId: 'id',
+      clientSecret: 'secret',
+      timeoutMs: 1000,
+      fetch: fakeFetch(400, { error: 'invalid_subject_token' }),
+    });
+    await expect(refused({ adminOrigin: 'https://acme.myshopify.com', sessionToken: 'jwt' })).rejects.toThrow('HTTP 400');
+    const empty = createOfflineTokenExchanger({ clientId: 'id', clientSecret: 'secret', timeoutMs: 1000, fetch: fakeFetch(200, { scope: 'read_orders' }) });
+    await expect(empty({ adminOrigin: 'https://acme.myshopify.com', sessionToken: 'jwt' })).rejects.toThrow();
   });
 });

@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export const ID_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:id_token';
 export const ONLINE_ACCESS_TOKEN_TYPE = 'urn:shopify:params:oauth:token-type:online-access-token';
+export const OFFLINE_ACCESS_TOKEN_TYPE = 'urn:shopify:params:oauth:token-type:offline-access-token';
+
+// Offline (shop) access token response: `{ access_token, scope }` (shopify.dev "Exchange a session token for an access token").
+const offlineTokenResponse = z.object({ access_token: z.string().min(1), scope: z.string().default('') });
 
 // Online access token response: the token plus the staff member it acts for (shopify-api-js OnlineAccessInfo).
 const onlineTokenResponse = z.object({
@@ -32,6 +36,31 @@ export type StaffMember = {
   expiresInSeconds: number;
 };
 
+type ExchangerOptions = { clientId: string; clientSecret: string; timeoutMs: number; fetch?: typeof fetch };
+
+async function postTokenExchange(
+  doFetch: typeof fetch,
+  options: ExchangerOptions,
+  request: { adminOrigin: string; sessionToken: string; requestedTokenType: string },
+): Promise<unknown> {
+  const response = await doFetch(`${request.adminOrigin}/admin/oauth/access_token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
+      subject_token: request.sessionToken,
+      subject_token_type: ID_TOKEN_TYPE,
+      requested_token_type: request.requestedTokenType,
+    }),
+    redirect: 'error',
+    signal: AbortSignal.timeout(options.timeoutMs),
+  });
+  if (!response.ok) throw new Error(`token exchange failed with HTTP ${response.status}`);
+  return response.json();
+}
+
 export type ExchangeSessionToken = (request: { adminOrigin: string; sessionToken: string }) => Promise<StaffMember>;
 
 /**
@@ -39,30 +68,12 @@ export type ExchangeSessionToken = (request: { adminOrigin: string; sessionToken
  * POST {adminOrigin}/admin/oauth/access_token (JSON). Throws on any non-2xx (Shopify answers 400 for an expired
  * or invalid session token) or unexpected body; callers turn that into one refusal and never echo it.
  */
-export function createSessionTokenExchanger(options: {
-  clientId: string;
-  clientSecret: string;
-  timeoutMs: number;
-  fetch?: typeof fetch;
-}): ExchangeSessionToken {
+export function createSessionTokenExchanger(options: ExchangerOptions): ExchangeSessionToken {
   const doFetch = options.fetch ?? fetch;
   return async ({ adminOrigin, sessionToken }) => {
-    const response = await doFetch(`${adminOrigin}/admin/oauth/access_token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({
-        client_id: options.clientId,
-        client_secret: options.clientSecret,
-        grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
-        subject_token: sessionToken,
-        subject_token_type: ID_TOKEN_TYPE,
-        requested_token_type: ONLINE_ACCESS_TOKEN_TYPE,
-      }),
-      redirect: 'error',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    if (!response.ok) throw new Error(`token exchange failed with HTTP ${response.status}`);
-    const body = onlineTokenResponse.parse(await response.json());
+    const body = onlineTokenResponse.parse(
+      await postTokenExchange(doFetch, options, { adminOrigin, sessionToken, requestedTokenType: ONLINE_ACCESS_TOKEN_TYPE }),
+    );
     const user = body.associated_user;
     const name = [user.first_name, user.last_name].filter((part): part is string => Boolean(part && part.trim())).join(' ');
     return {
@@ -74,5 +85,22 @@ export function createSessionTokenExchanger(options: {
       collaborator: user.collaborator ?? false,
       expiresInSeconds: body.expires_in,
     };
+  };
+}
+
+export type ExchangeForOfflineToken = (request: { adminOrigin: string; sessionToken: string }) => Promise<{ accessToken: string; scope: string }>;
+
+/**
+ * Shopify-managed install: exchanges an admin session token for the shop's OFFLINE access token (the one every
+ * lookup and webhook reconcile uses), the same POST with `requested_token_type` offline. Throws on any non-2xx
+ * (400 for an invalid or expired session token) or unexpected body; callers never echo it.
+ */
+export function createOfflineTokenExchanger(options: ExchangerOptions): ExchangeForOfflineToken {
+  const doFetch = options.fetch ?? fetch;
+  return async ({ adminOrigin, sessionToken }) => {
+    const body = offlineTokenResponse.parse(
+      await postTokenExchange(doFetch, options, { adminOrigin, sessionToken, requestedTokenType: OFFLINE_ACCESS_TOKEN_TYPE }),
+    );
+    return { accessToken: body.access_token, scope: body.scope };
   };
 }

@@ -62,7 +62,9 @@ describe('shopify.app.toml', () => {
   it('has the keys the CLI reads, with a placeholder client id', () => {
     expect(Object.keys(toml).sort()).toEqual(['access_scopes', 'app_proxy', 'application_url', 'auth', 'client_id', 'embedded', 'name', 'pos', 'webhooks']);
     expect(toml.client_id).toMatch(/^REPLACE-WITH-/);
-    expect(toml.embedded).toBe(false);
+    // Embedded in admin with Shopify-managed install (docs/embedded.md).
+    expect(toml.embedded).toBe(true);
+    expect((toml.access_scopes as { use_legacy_install_flow?: boolean }).use_legacy_install_flow).toBe(false);
   });
 
   it('requests exactly the scopes the code requests at install (SHOPIFY_SCOPES)', () => {
@@ -79,9 +81,9 @@ describe('shopify.app.toml', () => {
       expect(url.protocol).toBe('https:');
       expect(url.origin).toBe(application.origin);
     }
-    expect(application.pathname).toBe('/api/shopify/install');
+    expect(application.pathname).toBe('/embedded');
     expect(redirects.map((url) => url.pathname)).toEqual(['/api/shopify/callback']);
-    expect(routeExists(application.pathname) && routeExists('/api/shopify/callback')).toBe(true);
+    expect(routeExists(application.pathname) && routeExists('/api/shopify/callback') && routeExists('/api/shopify/install')).toBe(true);
     // Shopify forwards /{prefix}/{subpath}/{rest} to {url}/{rest}: the widget page takes the shop as {rest}.
     expect(routeExists(`${proxyUrl.pathname}/acme.myshopify.com`)).toBe(true);
     expect(['apps', 'a', 'community', 'tools']).toContain(proxy.prefix);

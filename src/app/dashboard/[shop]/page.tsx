@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { HandoffAddressNotice } from '@/components/chat/handoff-address-notice';
+import { HandoffAddressNotice } from '@/components/dashboard/handoff-address-notice';
 import { OverviewSections } from '@/components/dashboard/overview-sections';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
@@ -34,7 +34,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
         <RangeForm from={o.range.from} to={o.range.to} timeZone={o.range.timeZone} />
       </div>
 
-      <HandoffAddressNotice shopDomain={shop} supportEmail={o.supportEmail} />
+      <HandoffAddressNotice supportEmail={o.supportEmail} settingsHref={`/dashboard/${encodeURIComponent(shop)}/settings#support-email`} />
       <OverviewSections o={o} exportHref={exportHref} orderLink={orderLink} />
     </div>
   );

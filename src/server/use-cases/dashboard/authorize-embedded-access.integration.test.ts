@@ -6,20 +6,24 @@ import { signSessionToken } from '@/domain/embedded/session-token';
 import type { Shop } from '@/domain/shops/shop';
 import { AppError } from '@/server/app-error';
 import type { Services } from '@/server/services';
-import { createSessionTokenExchanger, type ExchangeSessionToken } from '@/server/shops/exchange-session-token';
+import {
+  createOfflineTokenExchanger,
+  createSessionTokenExchanger,
+  type ExchangeForOfflineToken,
+  type ExchangeSessionToken,
+} from '@/server/shops/exchange-session-token';
+import { shops as shopsTable } from '@/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { MANAGED_INSTALL_FAILED_MESSAGE } from '../shops/install-shop-from-session-token';
 import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
 import { createTestServices } from '../../../../test/support/test-services';
-import {
-  authorizeEmbeddedAccess,
-  EMBEDDED_NOT_CONNECTED_MESSAGE,
-  EMBEDDED_OWNER_ONLY_MESSAGE,
-  EMBEDDED_UNVERIFIED_MESSAGE,
-  SessionTokenRejected,
-} from './authorize-embedded-access';
+import { authorizeEmbeddedAccess, EMBEDDED_OWNER_ONLY_MESSAGE, EMBEDDED_UNVERIFIED_MESSAGE, SessionTokenRejected } from './authorize-embedded-access';
 import { changeSettings, viewOverview } from './merchant-dashboard';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
+const TINY = 'tiny-tea.myshopify.com';
+const FRESH = 'fresh-fields.myshopify.com';
 const OWNER = findStaff(70001)!;
 const SUPPORT = findStaff(70002)!;
 const UNVERIFIED = findStaff(70003)!;
@@ -29,15 +33,24 @@ let services: Services;
 let shops: Map<string, Shop>;
 let exchangeCalls: string[];
 let exchange: ExchangeSessionToken;
+let offlineCalls: string[];
+let exchangeOffline: ExchangeForOfflineToken;
 
 beforeAll(async () => {
   demo = await startDemoShop({ port: 0 });
-  services = await createTestServices();
+  // Managed install connects a shop at its default Admin API origin: the demo shop's, as SHOPIFY_ADMIN_ORIGIN.
+  services = await createTestServices({ SHOPIFY_ADMIN_ORIGIN: `${demo.url}/shops/{shop}` });
   shops = await connectDemoShops(services, demo, [ACME, NORDIC]);
   const real = createSessionTokenExchanger({ clientId: services.env.SHOPIFY_API_KEY, clientSecret: services.env.SHOPIFY_API_SECRET, timeoutMs: 4000 });
   exchange = async (request) => {
     exchangeCalls.push(request.adminOrigin);
     return real(request);
+  };
+  const realOffline = createOfflineTokenExchanger({ clientId: services.env.SHOPIFY_API_KEY, clientSecret: services.env.SHOPIFY_API_SECRET, timeoutMs: 4000 });
+  offlineCalls = [];
+  exchangeOffline = async (request) => {
+    offlineCalls.push(request.adminOrigin);
+    return realOffline(request);
   };
 });
 
@@ -47,8 +60,12 @@ afterAll(async () => {
 });
 
 const tokenFor = (shop: string, staff: StaffAccount) => mintSessionToken({ shop, staff, clientId: demo.clientId, clientSecret: demo.clientSecret });
-const open = (idToken: string, shop?: string, deps: { exchange?: ExchangeSessionToken } = {}) =>
-  authorizeEmbeddedAccess(services, { exchange: deps.exchange ?? exchange, now: Date.now }, { idToken, ...(shop === undefined ? {} : { shop }) });
+const open = (idToken: string, shop?: string, deps: { exchange?: ExchangeSessionToken; exchangeOffline?: ExchangeForOfflineToken } = {}) =>
+  authorizeEmbeddedAccess(
+    services,
+    { exchange: deps.exchange ?? exchange, exchangeOffline: deps.exchangeOffline ?? exchangeOffline, now: Date.now },
+    { idToken, ...(shop === undefined ? {} : { shop }) },
+  );
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
     () => null,
@@ -93,14 +110,6 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
       'guessed-secret',
     );
     expect(((await refusal(open(forged, NORDIC))) as SessionTokenRejected).reason).toBe('bad_signature');
-  });
-
-  it('says so when the shop is not connected here, without calling Shopify', async () => {
-    exchangeCalls = [];
-    const error = await refusal(open(tokenFor('tiny-tea.myshopify.com', OWNER), 'tiny-tea.myshopify.com'));
-    expect(error.code).toBe('not_found');
-    expect(error.message).toBe(EMBEDDED_NOT_CONNECTED_MESSAGE);
-    expect(exchangeCalls).toHaveLength(0);
   });
 
   it('refuses expired and other-app tokens', async () => {
@@ -154,5 +163,84 @@ describe('authorizeEmbeddedAccess (demo shop token exchange)', () => {
     const known = tokenFor(ACME, SUPPORT);
     await services.store.delete(`embedded-staff:${shops.get(ACME)!.id}:70002`);
     expect(((await refusal(open(known, ACME, { exchange: impostor }))) as SessionTokenRejected).reason).toBe('missing_user');
+  });
+});
+
+describe('Shopify-managed install from admin (session token → offline token)', () => {
+  it('installs a shop opened for the first time: offline token stored encrypted, webhooks subscribed, Shopify owner owns it', async () => {
+    expect(await services.shops.findShopByDomain(FRESH)).toBeNull();
+    offlineCalls = [];
+    const access = await open(tokenFor(FRESH, OWNER), FRESH);
+    const origin = `${demo.url}/shops/${FRESH}`;
+    expect(offlineCalls).toEqual([origin]);
+    expect(access.shop).toMatchObject({ domain: FRESH, name: 'Fresh Fields Farm', apiOrigin: origin, uninstalledAt: null });
+    expect(access.membership.role).toBe('owner');
+    // The token works against the Admin API and is not stored in clear.
+    const credentials = await services.shops.getShopCredentials(access.shop);
+    expect(demo.data.shop(FRESH)).toBeDefined();
+    expect(await services.shopify.fetchShopInfo(credentials)).toMatchObject({ name: 'Fresh Fields Farm' });
+    const [row] = await services.db.select().from(shopsTable).where(eq(shopsTable.domain, FRESH));
+    expect(row!.accessTokenEncrypted).not.toContain(credentials.accessToken);
+    // Same onboarding as the OAuth callback: one subscription per topic at APP_URL, the shop's owner (shop { email }).
+    expect(demo.webhookSubscriptions(FRESH).filter((sub) => sub.callbackUrl === `${services.env.APP_URL}/api/webhooks/shopify`).length).toBeGreaterThan(0);
+    expect(await services.members.findMembership(`owner@${FRESH}`, FRESH)).toMatchObject({ role: 'owner' });
+    // The next load finds the shop: no second install.
+    await open(tokenFor(FRESH, SUPPORT), FRESH);
+    expect(offlineCalls).toHaveLength(1);
+  });
+
+  it('never connects a shop for a forged, expired, other-app or other-shop token', async () => {
+    offlineCalls = [];
+    const forged = signSessionToken(
+      { iss: `https://${TINY}/admin`, dest: `https://${TINY}`, aud: demo.clientId, sub: '70001', exp: Math.floor(Date.now() / 1000) + 60 },
+      'guessed-secret',
+    );
+    expect(((await refusal(open(forged, TINY))) as SessionTokenRejected).reason).toBe('bad_signature');
+    expect(((await refusal(open(forged))) as SessionTokenRejected).reason).toBe('bad_signature');
+    const expired = mintSessionToken({ shop: TINY, staff: OWNER, clientId: demo.clientId, clientSecret: demo.clientSecret, nowMs: Date.now() - 5 * 60_000 });
+    expect(((await refusal(open(expired, TINY))) as SessionTokenRejected).reason).toBe('expired');
+    const otherApp = mintSessionToken({ shop: TINY, staff: OWNER, clientId: 'another-app', clientSecret: demo.clientSecret });
+    expect(((await refusal(open(otherApp, TINY))) as SessionTokenRejected).reason).toBe('wrong_audience');
+    // A valid token for Tiny, presented as Acme's request: refused before any exchange; neither shop changes.
+    expect(((await refusal(open(tokenFor(TINY, OWNER), ACME))) as SessionTokenRejected).reason).toBe('wrong_shop');
+    expect(offlineCalls).toEqual([]);
+    expect(await services.shops.findShopByDomain(TINY)).toBeNull();
+  });
+
+  it('a token for shop A installs and shows shop A only', async () => {
+    offlineCalls = [];
+    const access = await open(tokenFor(TINY, OWNER), TINY);
+    expect(access.shop.domain).toBe(TINY);
+    expect(offlineCalls).toEqual([`${demo.url}/shops/${TINY}`]);
+    expect((await viewOverview(services, access, {})).range.timeZone).toBe('Europe/London');
+    // Nordic (connected by the test set-up) keeps its own token and data.
+    expect((await services.shops.getShopCredentials(shops.get(NORDIC)!)).accessToken).toBe(demo.shops.find((s) => s.domain === NORDIC)!.accessToken);
+  });
+
+  it('reinstalls a shop that was uninstalled, replacing its revoked token', async () => {
+    const before = await services.shops.getShopCredentials(shops.get(ACME)!);
+    await services.shops.markShopUninstalled(ACME);
+    offlineCalls = [];
+    const access = await open(tokenFor(ACME, OWNER), ACME);
+    expect(offlineCalls).toHaveLength(1);
+    expect(access.shop.uninstalledAt).toBeNull();
+    expect(access.shop.id).toBe(shops.get(ACME)!.id);
+    expect((await services.shops.getShopCredentials(access.shop)).accessToken).not.toBe(before.accessToken);
+  });
+
+  it('stores nothing when Shopify refuses the offline exchange or hands over a token for another shop', async () => {
+    await services.shops.markShopUninstalled(NORDIC);
+    const refused: ExchangeForOfflineToken = async () => {
+      throw new Error('token exchange failed with HTTP 400');
+    };
+    const error = await refusal(open(tokenFor(NORDIC, OWNER), NORDIC, { exchangeOffline: refused }));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toBe(MANAGED_INSTALL_FAILED_MESSAGE);
+    expect((await services.shops.findShopByDomain(NORDIC))!.uninstalledAt).not.toBeNull();
+    // A token of another shop (Acme's) is caught by connectShop's one Admin API call: nothing is filed under Nordic.
+    const acmeToken = demo.shops.find((s) => s.domain === ACME)!.accessToken;
+    const swapped: ExchangeForOfflineToken = async () => ({ accessToken: acmeToken, scope: 'read_orders' });
+    expect((await refusal(open(tokenFor(NORDIC, OWNER), NORDIC, { exchangeOffline: swapped }))).code).toBe('unavailable');
+    expect((await services.shops.findShopByDomain(NORDIC))!.uninstalledAt).not.toBeNull();
   });
 });

@@ -6,14 +6,12 @@ import { AppError } from '../../app-error';
 import type { Services } from '../../services';
 import type { StaffMember } from '../../shops/exchange-session-token';
 import type { EmbeddedAccessDeps } from '../../wiring/embedded-deps';
+import { installShopFromSessionToken } from '../shops/install-shop-from-session-token';
 import { NOT_A_MEMBER_MESSAGE, type ShopAccess } from './authorize-shop-access';
 
 export const EMBEDDED_OWNER_ONLY_MESSAGE =
   'This shop lets only its owner and invited teammates open the order-status dashboard. Ask the shop owner to invite you.';
 export const EMBEDDED_UNVERIFIED_MESSAGE = 'Confirm your email address in Shopify, then open the app again.';
-// Only said to a verified staff member of that very shop, so it reveals nothing to a stranger probing shops.
-export const EMBEDDED_NOT_CONNECTED_MESSAGE =
-  'Order Status Agent is not connected to this shop yet (or was uninstalled). Install it again, then open it from Shopify admin.';
 export const EMBEDDED_SESSION_MESSAGE = 'We could not confirm your Shopify session. Open the app again from Shopify admin.';
 
 /** A session token only says who; token exchange says the email. Kept briefly so page loads do not each call Shopify. */
@@ -54,12 +52,13 @@ async function readStaff(services: Pick<Services, 'store' | 'logger'>, key: stri
  * The dashboard access of whoever opened the app in Shopify admin: the session token is verified (our client
  * id and secret, the shop named by the request when there is one), the staff member is learned through token
  * exchange (cached per shop and staff id for STAFF_CACHE_TTL_MS; the online access token is never kept) and
- * mapped to a membership by decideStaffAccess. Stops: `unauthorized` (SessionTokenRejected) for a bad token,
- * `not_found` when the shop is not installed here, `forbidden` with a page-ready message when refused,
- * `unavailable` when Shopify's token exchange fails.
+ * mapped to a membership by decideStaffAccess. A shop we do not serve yet (or that was uninstalled) is installed
+ * first from the same verified token (Shopify-managed install: installShopFromSessionToken). Stops:
+ * `unauthorized` (SessionTokenRejected) for a bad token, `forbidden` with a page-ready message when refused,
+ * `unavailable` when a Shopify token exchange fails.
  */
 export async function authorizeEmbeddedAccess(
-  services: Pick<Services, 'env' | 'shops' | 'members' | 'store' | 'logger'>,
+  services: Services,
   deps: EmbeddedAccessDeps,
   request: { idToken: string; shop?: string },
 ): Promise<EmbeddedAccess> {
@@ -73,8 +72,9 @@ export async function authorizeEmbeddedAccess(
   if (!verified.ok) throw new SessionTokenRejected(verified.reason);
   const { claims } = verified;
 
-  const shop = await services.shops.findShopByDomain(claims.shop);
-  if (!shop || shop.uninstalledAt) throw new AppError('not_found', EMBEDDED_NOT_CONNECTED_MESSAGE);
+  const found = await services.shops.findShopByDomain(claims.shop);
+  // Only a token signed with our secret for this shop gets here: Shopify opened the app, so Shopify installed it.
+  const shop = found && !found.uninstalledAt ? found : await installShopFromSessionToken(services, deps, { claims, idToken: request.idToken });
 
   const key = staffKey(shop.id, claims.userId);
   let staff = await readStaff(services, key);

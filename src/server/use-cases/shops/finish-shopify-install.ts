@@ -1,9 +1,8 @@
 import { completeInstall, type CompleteInstallResult } from '@/domain/shops/oauth';
 import { readSignedInShopper } from '../../auth/shopper-sign-in';
 import type { Services } from '../../services';
-import { syncWebhookSubscriptions } from '../../shops/sync-webhook-subscriptions';
 import { completeInstallDeps, oauthAppConfig } from '../../wiring/shop-deps';
-import { addShopifyOwner } from '../../shops/add-shopify-owner';
+import { onboardInstalledShop } from './onboard-installed-shop';
 
 /**
  * Shopify's redirect after the merchant approved the install: checks and stores the shop, and makes the shop's
@@ -20,11 +19,7 @@ export async function finishShopifyInstall(
     return result;
   }
   services.logger.info('shop installed', { shop: result.shop.domain });
-  // The install stands even if Shopify refuses the subscriptions (logged with the fix); `shop:webhooks` repairs.
-  await syncWebhookSubscriptions(services, result.shop).catch((error: unknown) =>
-    services.logger.error('shopify webhook subscriptions failed', { shop: result.shop.domain, error: error instanceof Error ? error.message : String(error) }),
-  );
-  await addShopifyOwner(services, result.shop);
+  await onboardInstalledShop(services, result.shop);
   const merchant = await readSignedInShopper(services, input.headers).catch(() => null);
   if (merchant) await services.members.addMember({ shopId: result.shop.id, email: merchant.email, role: 'owner' });
   return result;

@@ -1,0 +1,23 @@
+import { ConversationsBody } from '@/components/dashboard/activity-bodies';
+import { EmbeddedNotice, EmbeddedShell } from '@/components/embedded/embedded-shell';
+import { loadEmbeddedPage } from '@/server/http/next-embedded-request';
+import { rangeFromSearch } from '@/server/http/next-merchant-request';
+import { viewConversations } from '@/server/use-cases/dashboard/merchant-dashboard';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata = { title: 'Conversations' };
+
+/** The shop's chats inside Shopify admin (the dashboard's body and use case). */
+export default async function EmbeddedConversationsPage({ searchParams }: Props) {
+  const search = await searchParams;
+  const page = await loadEmbeddedPage('/embedded/conversations', search);
+  if (page.kind === 'refused') return <EmbeddedNotice title={page.title} message={page.message} />;
+  const { services, access, door } = page;
+  const view = await viewConversations(services, access, rangeFromSearch(search));
+  return (
+    <EmbeddedShell title="Conversations" staff={{ name: access.staff.name, role: access.membership.role }}>
+      <ConversationsBody door={door} view={view} />
+    </EmbeddedShell>
+  );
+}
