@@ -28,7 +28,8 @@ type Finding = { id: string; impact: string; nodes: number; targets: string[] };
 type Scan = { page: string; width: string; colours: string; byImpact: Record<string, number>; findings: Finding[] };
 const scans: Scan[] = [];
 
-test.describe.configure({ mode: 'serial' });
+// Many scans per test on a shared machine: a generous budget per test, one demo server for all of them.
+test.describe.configure({ mode: 'serial', timeout: 600_000 });
 
 test.afterAll(() => {
   mkdirSync('test-results/axe', { recursive: true });
