@@ -28,8 +28,8 @@ type Finding = { id: string; impact: string; nodes: number; targets: string[] };
 type Scan = { page: string; width: string; colours: string; byImpact: Record<string, number>; findings: Finding[]; passed: number; incomplete: string[] };
 const scans: Scan[] = [];
 
-// Many scans per test on a shared machine: a generous budget per test, one demo server for all of them.
-test.describe.configure({ mode: 'serial', timeout: 600_000 });
+// Many scans per test on a shared machine: a generous budget per test (one demo server serves all of them).
+test.describe.configure({ timeout: 600_000 });
 
 test.afterAll(() => {
   mkdirSync('test-results/axe', { recursive: true });

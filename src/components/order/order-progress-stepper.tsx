@@ -11,7 +11,8 @@ const DOT_CLASSES: Record<ProgressStepState, string> = {
 
 /**
  * The date as the headline, then the steps as an ordered list. The state of each step is in words (visually
- * hidden) as well as in the dot, so it reads the same without colour and in forced-colours mode.
+ * hidden) as well as in the dot, so it reads the same without colour. Lines and dots are borders, which
+ * forced-colours mode keeps (it drops background colours).
  */
 export function OrderProgressStepper({ progress }: { progress: OrderProgress }) {
   return (
@@ -23,7 +24,7 @@ export function OrderProgressStepper({ progress }: { progress: OrderProgress }) 
             {index > 0 && (
               <span
                 aria-hidden="true"
-                className={`absolute right-1/2 top-2 h-0.5 w-full -translate-y-1/2 ${step.state === 'done' || step.state === 'current' ? 'bg-[var(--brand,#1d4ed8)]' : 'bg-slate-300'}`}
+                className={`absolute right-1/2 top-2 w-full -translate-y-1/2 border-t-2 ${step.state === 'done' || step.state === 'current' ? 'border-[var(--brand,#1d4ed8)]' : 'border-slate-300'}`}
               />
             )}
             <span aria-hidden="true" className={`relative z-[1] h-4 w-4 rounded-full border-2 ${DOT_CLASSES[step.state]}`} />
