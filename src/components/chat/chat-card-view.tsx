@@ -14,7 +14,14 @@ const choiceClass = 'min-h-11 rounded-lg border-2 border-[var(--brand)] bg-white
 export function ChatCardView({ card, interactive, onChoose }: Props) {
   switch (card.type) {
     case 'order':
-      return <OrderStatusCard order={card.order} freshness={card.freshness} headingLevel={3} />;
+      return (
+        <OrderStatusCard
+          order={card.order}
+          freshness={card.freshness}
+          headingLevel={3}
+          contact={interactive ? { kind: 'chat_button', onAsk: () => onChoose('Talk to a person') } : undefined}
+        />
+      );
     case 'order_choices':
       if (!interactive) return null;
       return (

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { chooseContactRoute } from '@/components/order/contact-action';
 import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
 import { listShopperOrders } from '@/server/use-cases/orders/list-shopper-orders';
@@ -85,7 +86,12 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
           Look up an order
         </h2>
         <p className="mb-4 mt-1 text-slate-700">Enter your order number and email to see where your order is.</p>
-        <LookupForm action={verifyOrderAction.bind(null, shop.domain)} orderExample={exampleOrderName(shop.settings.orderNameFormat)} />
+        <LookupForm
+          action={verifyOrderAction.bind(null, shop.domain)}
+          orderExample={exampleOrderName(shop.settings.orderNameFormat)}
+          magicLinkFieldId="history-email"
+          contact={chooseContactRoute(shop.domain, shop.settings.supportEmail)}
+        />
       </section>
       <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">

@@ -72,7 +72,7 @@ export default async function OrderHistoryPage({ params, searchParams }: Props) 
                     Order {order.orderName}
                   </Link>
                 </h2>
-                <StatusBadge status={order.status} label={order.headline} />
+                <StatusBadge status={order.status} label={order.attention?.label ?? order.headline} attention={order.attention?.kind} />
               </div>
               <p className="mt-1 text-sm text-slate-700">
                 Placed <time dateTime={order.placedAt.at}>{order.placedAt.display}</time> · {order.itemCount} {order.itemCount === 1 ? 'item' : 'items'}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { chooseContactRoute } from '@/components/order/contact-action';
 import { OrderStatusCard } from '@/components/order/order-status-card';
 import { formatAge } from '@/domain/tracking/format-time';
 import { toFormError } from '@/server/api/app-error-converter';
@@ -45,7 +46,7 @@ export default async function TrackingOrderPage({ params }: Props) {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
         {order.customerFirstName ? `${order.customerFirstName}, here is your order` : 'Your order'}
       </h1>
-      <OrderStatusCard order={order} freshness={freshness} headingLevel={2} expanded />
+      <OrderStatusCard order={order} freshness={freshness} headingLevel={2} expanded contact={chooseContactRoute(shop.domain, shop.settings.supportEmail)} />
       {!freshness.stale && (
         <p className="text-sm text-slate-600">
           Checked with {shop.name} <time dateTime={freshness.fetchedAt}>{age === 'just now' ? 'just now' : age}</time>.
