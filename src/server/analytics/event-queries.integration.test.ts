@@ -139,7 +139,8 @@ describe('dashboard SQL agrees with the metric definitions', () => {
       expect(await queryCacheUse(db, SHOP, range)).toEqual(computeCacheUse(set));
       const views = viewsIn(range);
       expect(await queryStatusCategories(db, SHOP, range)).toEqual(computeStatusCategories(views));
-      expect(await queryRepeatOrders(db, SHOP, range)).toEqual(computeRepeatOrders(views));
+      const repeat = await queryRepeatOrders(db, SHOP, range);
+      expect({ ...repeat, orders: repeat.orders.map(({ orderName: _name, ...rest }) => rest) }).toEqual(computeRepeatOrders(views));
       const times = await queryAnswerTimes(db, SHOP, range);
       const pureTimes = computeAnswerTimes(set);
       expect({ ...times, p50: round2(times.p50), p95: round2(times.p95) }).toEqual({ ...pureTimes, p50: round2(pureTimes.p50), p95: round2(pureTimes.p95) });

@@ -2,6 +2,7 @@ import { DataTable } from '@/components/dashboard/data-table';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewAuditLog } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { localDateTime } from '@/domain/analytics/shop-days';
+import { auditActionLabel, auditResultLabel, doorLabel, failureReasonLabel } from '@/domain/analytics/dashboard-labels';
 import { RangeForm } from '../range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -28,7 +29,16 @@ export default async function AuditPage({ params, searchParams }: Props) {
         caption={`Latest 200 entries, ${shown.from} to ${shown.to}`}
         exportHref={`/dashboard/${encodeURIComponent(shop)}/export/audit.csv?from=${shown.from}&to=${shown.to}`}
         columns={[`At (${zone})`, 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id']}
-        rows={rows.map((r) => [localDateTime(r.at, zone, true), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId])}
+        rows={rows.map((r) => [
+          localDateTime(r.at, zone, true),
+          doorLabel(r.door),
+          auditActionLabel(r.action),
+          auditResultLabel(r.result),
+          failureReasonLabel(r.reason),
+          r.emailHash,
+          r.clientHash,
+          r.orderId,
+        ])}
       />
     </div>
   );

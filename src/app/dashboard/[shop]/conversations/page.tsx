@@ -3,6 +3,7 @@ import { DataTable } from '@/components/dashboard/data-table';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewConversations } from '@/server/use-cases/dashboard/merchant-dashboard';
 import { localDateTime } from '@/domain/analytics/shop-days';
+import { conversationStatusLabel, doorLabel } from '@/domain/analytics/dashboard-labels';
 import { RangeForm } from '../range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,11 +26,11 @@ export default async function ConversationsPage({ params, searchParams }: Props)
       <DataTable
         caption={`Chats started ${shown.from} to ${shown.to}, newest first`}
         exportHref={`${base}/export/conversations.csv?from=${shown.from}&to=${shown.to}`}
-        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', '']}
+        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', 'Transcript']}
         rows={rows.map((r) => [
           localDateTime(r.createdAt, zone),
-          r.door,
-          r.status === 'handed_off' ? 'Handed to a person' : r.status,
+          doorLabel(r.door),
+          conversationStatusLabel(r.status),
           r.messages,
           <Link key={r.id} href={`${base}/conversations/${r.id}`} className="inline-block py-1 font-medium text-blue-800 underline underline-offset-2">
             Transcript<span className="sr-only"> of the chat started {localDateTime(r.createdAt, zone)}</span>

@@ -1,4 +1,5 @@
-import { localDateTime } from '@/domain/analytics/shop-days';
+import { localDateTime, localTimeOfDay } from '@/domain/analytics/shop-days';
+import { conversationStatusLabel, doorLabel, orderStatusLabel } from '@/domain/analytics/dashboard-labels';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { forMerchantPage, readShopAccess } from '@/server/http/next-merchant-request';
@@ -26,7 +27,7 @@ export default async function TranscriptPage({ params }: Props) {
         Chat of {localDateTime(t.conversation.createdAt, t.timeZone)} <span className="text-base font-normal text-slate-700">({t.timeZone})</span>
       </h1>
       <p className="text-slate-700">
-        Door: {t.conversation.door} · Status: {t.conversation.status}
+        Door: {doorLabel(t.conversation.door)} · Status: {conversationStatusLabel(t.conversation.status)}
         {t.handoffs.map((h, i) => (
           <span key={i}> · Hand-off requested: {h.reason}</span>
         ))}
@@ -38,13 +39,14 @@ export default async function TranscriptPage({ params }: Props) {
             className={`max-w-prose rounded-xl px-4 py-2 ${m.role === 'shopper' ? 'ml-auto bg-blue-50 text-blue-950' : 'bg-white text-slate-900 shadow-sm'}`}
           >
             <p className="text-xs font-semibold">
-              {m.role === 'shopper' ? 'Shopper' : 'Assistant'} · <time dateTime={m.createdAt}>{m.createdAt.slice(11, 16)}</time>
+              {m.role === 'shopper' ? 'Shopper' : 'Assistant'} ·{' '}
+              <time dateTime={new Date(m.createdAt).toISOString()}>{localTimeOfDay(new Date(m.createdAt), t.timeZone, t.conversation.createdAt)}</time>
             </p>
             <p className="whitespace-pre-wrap">{m.text}</p>
             {m.cards.map((c, i) =>
               c.type === 'order' ? (
                 <p key={i} className="text-sm text-slate-700">
-                  Order card: {c.order.orderName} ({c.order.status})
+                  Order card: {c.order.orderName} ({orderStatusLabel(c.order.status)})
                 </p>
               ) : null,
             )}

@@ -35,7 +35,7 @@ export async function GET(request: NextRequest, { params }: Context) {
         rows: rows.map((r) => [r.at.toISOString(), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId]),
       };
     } else {
-      table = overviewTables(await viewOverview(services, access, range))[name];
+      table = overviewTables(await viewOverview(services, access, range), 'codes')[name];
     }
   } catch (error) {
     const answer = toHttpError(error);
