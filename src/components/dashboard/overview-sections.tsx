@@ -2,11 +2,25 @@ import type { ReactNode } from 'react';
 import { BarChart, DOOR_COLORS, FunnelChart, formatNumber, formatPercent, VolumeChart } from '@/components/dashboard/charts';
 import { Card, DataTable } from '@/components/dashboard/data-table';
 import { FUNNEL_HELP } from '@/domain/analytics/wismo-funnel';
+import { describeChange } from '@/domain/analytics/date-presets';
 import { doorLabel, failureReasonLabel, orderStatusLabel } from '@/domain/analytics/dashboard-labels';
 import { FUNNEL_ORDER, overviewTables, type Table } from '@/server/dashboard/dashboard-tables';
 import type { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
 
 export type OverviewData = Awaited<ReturnType<typeof viewOverview>>;
+
+/** A headline number's change against the previous period of the same length (up is not always good: no colour). */
+function Change({ current, previous, kind, since }: { current: number | null; previous: number | null; kind: 'count' | 'share'; since: string }) {
+  const change = describeChange(current, previous, kind);
+  if (!change) return <span className="text-slate-700">No earlier period to compare</span>;
+  const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '■';
+  return (
+    <span className="text-slate-800">
+      <span aria-hidden="true">{arrow} </span>
+      <span className="font-semibold">{change.text}</span> vs {since}
+    </span>
+  );
+}
 
 function Kpi({ label, value, detail, definition, change }: { label: string; value: string; detail: string; definition?: string; change?: ReactNode }) {
   return (
@@ -44,19 +58,38 @@ export function OverviewSections({
   const doors = [...new Set(o.volume.map((v) => v.door))];
   const counts = new Map(o.volume.map((v) => [`${v.day}|${v.door}`, v.count]));
   const resolvedShare = o.funnel.answered ? o.funnel.resolved / o.funnel.answered : null;
+  const previous = o.previous;
+  const since = `${previous.range.from} to ${previous.range.to}`;
+  const previousResolvedShare = previous.funnel.answered ? previous.funnel.resolved / previous.funnel.answered : null;
 
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Key figures">
-        <Kpi label="Order-status questions" value={formatNumber(o.funnel.questions)} detail={`${o.range.from} to ${o.range.to}`} />
+        <Kpi
+          label="Order-status questions"
+          value={formatNumber(o.funnel.questions)}
+          detail={`${o.range.from} to ${o.range.to}`}
+          change={<Change current={o.funnel.questions} previous={previous.funnel.questions} kind="count" since={since} />}
+        />
         <Kpi
           label={FUNNEL_HELP.resolved.label}
           value={formatPercent(resolvedShare)}
           detail={`${o.funnel.resolved} of ${o.funnel.answered} answered`}
           definition={FUNNEL_HELP.resolved.help}
+          change={<Change current={resolvedShare} previous={previousResolvedShare} kind="share" since={since} />}
         />
-        <Kpi label="Chats about order status" value={formatPercent(o.share.share)} detail={`${o.share.aboutOrderStatus} of ${o.share.conversations} chats`} />
-        <Kpi label="Lookup success" value={formatPercent(o.lookups.successRate)} detail={`${o.lookups.succeeded} of ${o.lookups.attempted} attempts`} />
+        <Kpi
+          label="Chats about order status"
+          value={formatPercent(o.share.share)}
+          detail={`${o.share.aboutOrderStatus} of ${o.share.conversations} chats`}
+          change={<Change current={o.share.share} previous={previous.share.share} kind="share" since={since} />}
+        />
+        <Kpi
+          label="Lookup success"
+          value={formatPercent(o.lookups.successRate)}
+          detail={`${o.lookups.succeeded} of ${o.lookups.attempted} attempts`}
+          change={<Change current={o.lookups.successRate} previous={previous.lookups.successRate} kind="share" since={since} />}
+        />
         <Kpi
           label="Answer time p50 / p95"
           value={o.answerTimes.p50 === null ? '–' : `${formatNumber(o.answerTimes.p50)} / ${formatNumber(o.answerTimes.p95)} ms`}
