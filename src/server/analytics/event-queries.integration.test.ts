@@ -177,6 +177,28 @@ describe('dashboard SQL agrees with the metric definitions', () => {
     expect(funnel).toEqual(countWismoFunnel(inquiriesIn(day)));
   });
 
+  it('orders asked about more than once carry their order number from the snapshot (the dashboard shows #1001, not an id)', async () => {
+    const week = { from: '2026-11-01', to: '2026-11-14', timeZone: ZONE };
+    const asked = order('1001', 'in_transit', 3);
+    await services.snapshots.saveSnapshot({
+      shopId: SHOP,
+      orderId: '1001',
+      orderName: asked.orderName,
+      emailHash: null,
+      customerId: null,
+      test: false,
+      view: asked.view,
+      fetchedAt: NOW,
+    });
+    try {
+      const { orders } = await queryRepeatOrders(services.db, SHOP, week);
+      expect(orders.find((o) => o.orderId === '1001')).toMatchObject({ orderName: '#1001' });
+      expect(orders.filter((o) => o.orderId !== '1001').every((o) => o.orderName === null)).toBe(true);
+    } finally {
+      await services.db.delete(orderSnapshots).where(eq(orderSnapshots.shopId, SHOP));
+    }
+  });
+
   it('concurrent batches from two instances still see each other: a recontact split across them is counted', async () => {
     const shopId = '00000000-0000-4000-8000-0000000000cc';
     await services.db
