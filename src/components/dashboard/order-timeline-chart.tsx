@@ -28,18 +28,28 @@ function TimelineSvg({ journey, questions, timeZone, width, className }: Props &
   return (
     <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${height}`} className={className}>
       <line x1={pad} x2={width - pad} y1={axis} y2={axis} stroke="#94a3b8" strokeWidth={2} />
-      {placed.map((p, i) => {
-        const y = axis - 12 - p.lane * LANE;
-        return (
-          <g key={i}>
-            <line x1={p.x} x2={p.x} y1={y + 3} y2={axis} stroke="#cbd5e1" strokeWidth={1} />
-            <circle cx={p.x} cy={axis} r={5} fill="#1d4ed8" />
-            <text x={p.anchor === 'start' ? p.left : p.anchor === 'end' ? p.right : p.x} y={y} textAnchor={p.anchor} fontSize={FONT} fill="#0f172a">
-              {p.text}
-            </text>
-          </g>
-        );
-      })}
+      {/* Leader lines first, then the labels with a white halo over them: a line never crosses a word. */}
+      {placed.map((p, i) => (
+        <g key={i}>
+          <line x1={p.x} x2={p.x} y1={axis - 9 - p.lane * LANE} y2={axis} stroke="#cbd5e1" strokeWidth={1} />
+          <circle cx={p.x} cy={axis} r={5} fill="#1d4ed8" />
+        </g>
+      ))}
+      {placed.map((p, i) => (
+        <text
+          key={i}
+          x={p.anchor === 'start' ? p.left : p.anchor === 'end' ? p.right : p.x}
+          y={axis - 12 - p.lane * LANE}
+          textAnchor={p.anchor}
+          fontSize={FONT}
+          fill="#0f172a"
+          stroke="#ffffff"
+          strokeWidth={4}
+          paintOrder="stroke"
+        >
+          {p.text}
+        </text>
+      ))}
       {asked.map((t, i) => (
         <rect key={i} x={x(t) - 5} y={axis + 9} width={10} height={10} transform={`rotate(45 ${x(t)} ${axis + 14})`} fill="#b45309" />
       ))}
