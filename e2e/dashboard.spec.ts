@@ -96,3 +96,69 @@ test('merchant signs in by magic link, sees the events, opens a timeline, export
   const stranger = await playwright.request.newContext({ baseURL: APP_URL });
   expect((await stranger.get(`/dashboard/${TINY}/export/funnel.csv`)).status()).toBe(401);
 });
+
+test('at phone width (390 px) the nav, tables, timeline and date presets stay usable, and labels are human', async ({ page, playwright }) => {
+  const dashboard = new DashboardPage(page);
+  const order = knownOrder('tiny.in_transit');
+  const chatShopper = await playwright.request.newContext({ baseURL: APP_URL, extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.203' } });
+  const { conversationId } = await trpc<{ conversationId: string }>(chatShopper, 'chat.start', { shop: TINY, door: 'widget' });
+  await trpc(chatShopper, 'chat.send', { conversationId, text: `Where is my order ${order.name}? ${order.email}` });
+
+  await dashboard.requestSignIn(MERCHANT);
+  const outbox = new DevOutboxPage(page);
+  await outbox.goto();
+  await page.goto(await outbox.newestSignInLink(MERCHANT));
+  await page.setViewportSize({ width: 390, height: 844 });
+  const insideViewport = async (name: string, locator: ReturnType<Page['getByRole']>) => {
+    const box = await locator.boundingBox();
+    expect(box, name).not.toBeNull();
+    expect(box!.x, name).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, name).toBeLessThanOrEqual(390);
+  };
+
+  // Presets are links (URL state), reachable by keyboard, and mark the chosen one.
+  await page.goto(`/dashboard/${TINY}`);
+  const nav = page.getByRole('navigation', { name: 'Dashboard' });
+  await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+  for (const tab of ['Overview', 'Order timeline', 'Conversations', 'Audit log', 'Settings']) await insideViewport(tab, nav.getByRole('link', { name: tab }));
+  const week = page.getByRole('link', { name: 'Last 7 days' });
+  await week.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+  await expect(page.getByRole('link', { name: 'Last 7 days' })).toHaveAttribute('aria-current', 'page');
+  await expect(dashboard.kpi('Order-status questions')).toContainText(/vs \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+  await expect(dashboard.kpi('Resolved without a person')).toContainText('No person needed');
+  const main = page.locator('main');
+  for (const code of ['in_transit', 'email_mismatch', 'ready_for_pickup']) await expect(main).not.toContainText(code);
+  await shoot(page, 'overview-7-days');
+  await page.setViewportSize({ width: 390, height: 844 }); // shoot() leaves the page at desktop width
+
+  // The export keeps the codes the page translates.
+  const csv = await page.request.get(`/dashboard/${TINY}/export/status-categories.csv`);
+  expect(await csv.text()).toMatch(/^Status,Orders asked about,Share\r\n/);
+  expect(await csv.text()).toContain('in_transit,');
+
+  // Conversations: each row is a card; the transcript link is on screen.
+  await nav.getByRole('link', { name: 'Conversations' }).click();
+  await expect(nav.getByRole('link', { name: 'Conversations' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current', 'page');
+  const transcript = page.getByRole('link', { name: /^Transcript/ }).first();
+  await insideViewport('transcript link', transcript);
+  await expect(page.getByRole('table').first()).not.toContainText('handed_off');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await transcript.click();
+  await expect(nav.getByRole('link', { name: 'Conversations' })).toHaveAttribute('aria-current', 'page');
+
+  // The timeline chart at phone scale: no two labels overlap.
+  await page.goto(`/dashboard/${TINY}/orders?number=${encodeURIComponent(order.name)}`);
+  const chart = page.getByRole('img', { name: /^Timeline from/ });
+  await expect(chart).toBeVisible();
+  const boxes = await chart.locator('text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1)) {
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, JSON.stringify([a, b])).toBe(true);
+    }
+  expect(Math.min(...boxes.map((b) => b.height))).toBeGreaterThanOrEqual(11);
+  await shoot(page, 'timeline-phone');
+});

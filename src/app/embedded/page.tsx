@@ -3,7 +3,7 @@ import { EmbeddedNotice, EmbeddedShell } from '@/components/embedded/embedded-sh
 import { loadEmbeddedPage } from '@/server/http/next-embedded-request';
 import { rangeFromSearch } from '@/server/http/next-merchant-request';
 import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
-import { RangeForm } from '../dashboard/[shop]/range-form';
+import { RangeForm } from '@/components/dashboard/range-form';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

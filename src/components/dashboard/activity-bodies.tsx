@@ -1,7 +1,15 @@
-import { localDateTime } from '@/domain/analytics/shop-days';
+import { localDateTime, localTimeOfDay } from '@/domain/analytics/shop-days';
+import {
+  auditActionLabel,
+  auditResultLabel,
+  conversationStatusLabel,
+  doorLabel,
+  failureReasonLabel,
+  orderStatusLabel,
+} from '@/domain/analytics/dashboard-labels';
 import type { DashboardDoor } from '@/components/dashboard/dashboard-door';
 import { DataTable } from '@/components/dashboard/data-table';
-import { RangeForm } from '@/app/dashboard/[shop]/range-form';
+import { RangeForm } from './range-form';
 import type { viewAuditLog, viewConversations, viewTranscript } from '@/server/use-cases/dashboard/merchant-dashboard';
 
 /** Chats of a date range, newest first, each linking to its transcript (both doors). */
@@ -19,11 +27,11 @@ export function ConversationsBody({ door, view }: { door: DashboardDoor; view: A
       <DataTable
         caption={`Chats started ${range.from} to ${range.to}, newest first`}
         exportHref={door.exportHref('conversations', range)}
-        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', '']}
+        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', 'Transcript']}
         rows={rows.map((r) => [
           localDateTime(r.createdAt, zone),
-          r.door,
-          r.status === 'handed_off' ? 'Handed to a person' : r.status,
+          doorLabel(r.door),
+          conversationStatusLabel(r.status),
           r.messages,
           <Anchor key={r.id} href={door.transcriptHref(r.id)} className="inline-block py-1 font-medium text-blue-800 underline underline-offset-2">
             Transcript<span className="sr-only"> of the chat started {localDateTime(r.createdAt, zone)}</span>
@@ -46,7 +54,7 @@ export function TranscriptBody({ door, t }: { door: DashboardDoor; t: Awaited<Re
         Chat of {localDateTime(t.conversation.createdAt, t.timeZone)} <span className="text-base font-normal text-slate-700">({t.timeZone})</span>
       </h1>
       <p className="text-slate-700">
-        Door: {t.conversation.door} · Status: {t.conversation.status}
+        Door: {doorLabel(t.conversation.door)} · Status: {conversationStatusLabel(t.conversation.status)}
         {t.handoffs.map((h, i) => (
           <span key={i}> · Hand-off requested: {h.reason}</span>
         ))}
@@ -58,13 +66,14 @@ export function TranscriptBody({ door, t }: { door: DashboardDoor; t: Awaited<Re
             className={`max-w-prose rounded-xl px-4 py-2 ${m.role === 'shopper' ? 'ml-auto bg-blue-50 text-blue-950' : 'bg-white text-slate-900 shadow-sm'}`}
           >
             <p className="text-xs font-semibold">
-              {m.role === 'shopper' ? 'Shopper' : 'Assistant'} · <time dateTime={m.createdAt}>{m.createdAt.slice(11, 16)}</time>
+              {m.role === 'shopper' ? 'Shopper' : 'Assistant'} ·{' '}
+              <time dateTime={new Date(m.createdAt).toISOString()}>{localTimeOfDay(new Date(m.createdAt), t.timeZone, t.conversation.createdAt)}</time>
             </p>
             <p className="whitespace-pre-wrap">{m.text}</p>
             {m.cards.map((c, i) =>
               c.type === 'order' ? (
                 <p key={i} className="text-sm text-slate-700">
-                  Order card: {c.order.orderName} ({c.order.status})
+                  Order card: {c.order.orderName} ({orderStatusLabel(c.order.status)})
                 </p>
               ) : null,
             )}
@@ -92,7 +101,16 @@ export function AuditBody({ door, view }: { door: DashboardDoor; view: Awaited<R
         caption={`Latest 200 entries, ${range.from} to ${range.to}`}
         exportHref={door.exportHref('audit', range)}
         columns={[`At (${zone})`, 'Door', 'Action', 'Result', 'Reason', 'Email hash', 'Client hash', 'Order id']}
-        rows={rows.map((r) => [localDateTime(r.at, zone, true), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId])}
+        rows={rows.map((r) => [
+          localDateTime(r.at, zone, true),
+          doorLabel(r.door),
+          auditActionLabel(r.action),
+          auditResultLabel(r.result),
+          failureReasonLabel(r.reason),
+          r.emailHash,
+          r.clientHash,
+          r.orderId,
+        ])}
       />
     </div>
   );

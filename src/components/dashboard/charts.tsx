@@ -1,13 +1,6 @@
 /** Server-rendered SVG charts: each has an accessible name with its numbers and a visible table next to it. */
 
 export const DOOR_COLORS: Record<string, string> = { widget: '#1d4ed8', page: '#0f766e', email_link: '#b45309', app_proxy: '#7c3aed', api: '#475569' };
-export const DOOR_LABELS: Record<string, string> = {
-  widget: 'Chat widget',
-  page: 'Tracking page',
-  email_link: 'Email link',
-  app_proxy: 'Storefront (logged in)',
-  api: 'API',
-};
 
 export const formatPercent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 1000) / 10} %`);
 export const formatNumber = (value: number | null, digits = 0) => (value === null ? '–' : value.toLocaleString('en-US', { maximumFractionDigits: digits }));

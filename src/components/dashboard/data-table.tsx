@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 
-/** A plain, captioned table: the text alternative of every chart and the body of every CSV export. */
+/**
+ * A plain, captioned table: the text alternative of every chart and the body of every CSV export. Below 640 px
+ * each row becomes a stacked card with each value under its column name, so nothing (a transcript link) is
+ * off-screen at phone width.
+ */
 export function DataTable({ caption, columns, rows, exportHref }: { caption: string; columns: string[]; rows: ReactNode[][]; exportHref?: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-sm text-slate-700">
+    <div>
+      <table className="w-full border-collapse text-left text-sm max-sm:block">
+        <caption className="mb-2 text-left max-sm:block text-sm text-slate-700">
           {caption}
           {exportHref && (
             <>
@@ -16,7 +20,7 @@ export function DataTable({ caption, columns, rows, exportHref }: { caption: str
             </>
           )}
         </caption>
-        <thead>
+        <thead className="max-sm:sr-only">
           <tr>
             {columns.map((column) => (
               <th key={column} scope="col" className="border-b border-slate-300 px-2 py-1.5 font-semibold text-slate-900">
@@ -25,7 +29,7 @@ export function DataTable({ caption, columns, rows, exportHref }: { caption: str
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block max-sm:space-y-2">
           {rows.length === 0 ? (
             <tr>
               <td colSpan={columns.length} className="px-2 py-2 text-slate-700">
@@ -34,9 +38,13 @@ export function DataTable({ caption, columns, rows, exportHref }: { caption: str
             </tr>
           ) : (
             rows.map((row, index) => (
-              <tr key={index} className="border-b border-slate-100">
+              <tr key={index} className="border-b border-slate-100 max-sm:block max-sm:rounded-md max-sm:border max-sm:border-slate-200 max-sm:py-1">
                 {row.map((cell, cellIndex) => (
-                  <td key={cellIndex} className="px-2 py-1.5 align-top text-slate-900">
+                  <td
+                    key={cellIndex}
+                    data-label={columns[cellIndex] || undefined}
+                    className="px-2 py-1.5 align-top text-slate-900 [overflow-wrap:anywhere] max-sm:flex max-sm:gap-3 max-sm:py-1 max-sm:before:w-2/5 max-sm:before:shrink-0 max-sm:before:font-semibold max-sm:before:text-slate-700 max-sm:before:content-[attr(data-label)]"
+                  >
                     {cell}
                   </td>
                 ))}

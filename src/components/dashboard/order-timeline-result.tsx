@@ -24,7 +24,7 @@ export function OrderTimelineResult({ timeline }: { timeline: Awaited<ReturnType
           title={`${timeline.order.orderName}: ${timeline.order.headline}`}
           help={timeline.stale ? 'Shopify did not answer; this is the last known state.' : undefined}
         >
-          <OrderTimelineChart journey={timeline.journey} questions={timeline.questions} />
+          <OrderTimelineChart journey={timeline.journey} questions={timeline.questions} timeZone={timeline.timeZone} />
           <p className="text-sm text-slate-700">Times are in the shop&apos;s time zone ({timeline.timeZone}).</p>
           <ol className="space-y-2" aria-label="Timeline, oldest first">
             {[

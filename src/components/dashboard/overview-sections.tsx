@@ -1,19 +1,36 @@
 import type { ReactNode } from 'react';
-import { BarChart, DOOR_COLORS, DOOR_LABELS, FunnelChart, formatNumber, formatPercent, VolumeChart } from '@/components/dashboard/charts';
+import { BarChart, DOOR_COLORS, FunnelChart, formatNumber, formatPercent, VolumeChart } from '@/components/dashboard/charts';
 import { Card, DataTable } from '@/components/dashboard/data-table';
 import { FUNNEL_HELP } from '@/domain/analytics/wismo-funnel';
 import { PROACTIVE_HELP } from '@/domain/analytics/proactive-answers';
+import { describeChange } from '@/domain/analytics/date-presets';
+import { doorLabel, failureReasonLabel, orderStatusLabel } from '@/domain/analytics/dashboard-labels';
 import { FUNNEL_ORDER, overviewTables, type Table } from '@/server/dashboard/dashboard-tables';
 import type { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
 
 export type OverviewData = Awaited<ReturnType<typeof viewOverview>>;
 
-function Kpi({ label, value, detail }: { label: string; value: string; detail: string }) {
+/** A headline number's change against the previous period of the same length (up is not always good: no colour). */
+function Change({ current, previous, kind, since }: { current: number | null; previous: number | null; kind: 'count' | 'share'; since: string }) {
+  const change = describeChange(current, previous, kind);
+  if (!change) return <span className="text-slate-700">No earlier period to compare</span>;
+  const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '■';
+  return (
+    <span className="text-slate-800">
+      <span aria-hidden="true">{arrow} </span>
+      <span className="font-semibold">{change.text}</span> vs {since}
+    </span>
+  );
+}
+
+function Kpi({ label, value, detail, definition, change }: { label: string; value: string; detail: string; definition?: string; change?: ReactNode }) {
   return (
     <div className="min-w-0 break-words rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm text-slate-700">{label}</dt>
       <dd className="mt-1 text-xl font-bold text-slate-900 sm:text-2xl">{value}</dd>
       <dd className="text-sm text-slate-700">{detail}</dd>
+      {change && <dd className="text-sm">{change}</dd>}
+      {definition && <dd className="mt-1 text-xs text-slate-700">{definition}</dd>}
     </div>
   );
 }
@@ -42,14 +59,38 @@ export function OverviewSections({
   const doors = [...new Set(o.volume.map((v) => v.door))];
   const counts = new Map(o.volume.map((v) => [`${v.day}|${v.door}`, v.count]));
   const resolvedShare = o.funnel.answered ? o.funnel.resolved / o.funnel.answered : null;
+  const previous = o.previous;
+  const since = `${previous.range.from} to ${previous.range.to}`;
+  const previousResolvedShare = previous.funnel.answered ? previous.funnel.resolved / previous.funnel.answered : null;
 
   return (
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Key figures">
-        <Kpi label="Order-status questions" value={formatNumber(o.funnel.questions)} detail={`${o.range.from} to ${o.range.to}`} />
-        <Kpi label="Resolved without a person" value={formatPercent(resolvedShare)} detail={`${o.funnel.resolved} of ${o.funnel.answered} answered`} />
-        <Kpi label="Chats about order status" value={formatPercent(o.share.share)} detail={`${o.share.aboutOrderStatus} of ${o.share.conversations} chats`} />
-        <Kpi label="Lookup success" value={formatPercent(o.lookups.successRate)} detail={`${o.lookups.succeeded} of ${o.lookups.attempted} attempts`} />
+        <Kpi
+          label="Order-status questions"
+          value={formatNumber(o.funnel.questions)}
+          detail={`${o.range.from} to ${o.range.to}`}
+          change={<Change current={o.funnel.questions} previous={previous.funnel.questions} kind="count" since={since} />}
+        />
+        <Kpi
+          label={FUNNEL_HELP.resolved.label}
+          value={formatPercent(resolvedShare)}
+          detail={`${o.funnel.resolved} of ${o.funnel.answered} answered`}
+          definition={FUNNEL_HELP.resolved.help}
+          change={<Change current={resolvedShare} previous={previousResolvedShare} kind="share" since={since} />}
+        />
+        <Kpi
+          label="Chats about order status"
+          value={formatPercent(o.share.share)}
+          detail={`${o.share.aboutOrderStatus} of ${o.share.conversations} chats`}
+          change={<Change current={o.share.share} previous={previous.share.share} kind="share" since={since} />}
+        />
+        <Kpi
+          label="Lookup success"
+          value={formatPercent(o.lookups.successRate)}
+          detail={`${o.lookups.succeeded} of ${o.lookups.attempted} attempts`}
+          change={<Change current={o.lookups.successRate} previous={previous.lookups.successRate} kind="share" since={since} />}
+        />
         <Kpi
           label="Answer time p50 / p95"
           value={o.answerTimes.p50 === null ? '–' : `${formatNumber(o.answerTimes.p50)} / ${formatNumber(o.answerTimes.p95)} ms`}
@@ -96,7 +137,7 @@ export function OverviewSections({
             {doors.map((door) => (
               <li key={door} className="flex items-center gap-1">
                 <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm" style={{ background: DOOR_COLORS[door] }} />
-                {DOOR_LABELS[door] ?? door}
+                {doorLabel(door)}
               </li>
             ))}
           </ul>
@@ -114,17 +155,13 @@ export function OverviewSections({
               {formatPercent(deliveredShare)} of the orders shoppers asked about were already delivered: a delivery confirmation email could answer them first.
             </p>
           )}
-          <BarChart
-            title="Status categories"
-            rows={o.statusCategories.map((s) => ({ label: s.category.replace(/_/g, ' '), value: s.count }))}
-            color="#0f766e"
-          />
+          <BarChart title="Status categories" rows={o.statusCategories.map((s) => ({ label: orderStatusLabel(s.category), value: s.count }))} color="#0f766e" />
           {table('status-categories')}
         </Card>
         <Card title="Verification failures by reason" help="Why a number and email did not prove an order (shoppers always see the same message).">
           <BarChart
             title="Failures by reason"
-            rows={o.lookups.failuresByReason.map((f) => ({ label: f.reason.replace(/_/g, ' '), value: f.count }))}
+            rows={o.lookups.failuresByReason.map((f) => ({ label: failureReasonLabel(f.reason), value: f.count }))}
             color="#b45309"
           />
           {table('failures')}
@@ -146,7 +183,12 @@ export function OverviewSections({
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Carrier performance">{table('carriers')}</Card>
-        <Card title={`Orders asked about more than once (${o.repeatOrders.total})`}>{table('repeat-orders')}</Card>
+        <Card title={`Orders asked about more than once (${o.repeatOrders.total})`}>
+          {table('repeat-orders', {
+            ...tables['repeat-orders'],
+            rows: tables['repeat-orders'].rows.map(([name, ...rest], i) => [o.repeatOrders.orders[i]?.orderName ? orderLink(String(name)) : name, ...rest]),
+          })}
+        </Card>
       </div>
     </>
   );

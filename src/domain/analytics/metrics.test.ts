@@ -13,7 +13,7 @@ import { startedIn, summarizeInquiries } from './inquiry-summary';
 import { ev, handMadeEvents, HOUR, T0 } from './metrics.fixtures';
 import { summarizeOrderViews } from './order-views';
 import { percentileCont } from './percentile';
-import { computeWismoFunnel, countWismoFunnel } from './wismo-funnel';
+import { computeWismoFunnel, countWismoFunnel, FUNNEL_HELP } from './wismo-funnel';
 
 describe('computeWismoFunnel', () => {
   it('counts each inquiry once per step on the hand-made week', () => {
@@ -164,5 +164,15 @@ describe('event metrics', () => {
       total: 1,
       orders: [{ orderId: '1001', count: 2, lastAt: new Date(Date.parse('2026-11-02T10:00:00Z') + 61 * 3600_000) }],
     });
+  });
+});
+
+describe('"Resolved without a person" and "No person needed" (both shown on the overview)', () => {
+  it('differ only by the answers asked again, and each definition names the other', () => {
+    const funnel = computeWismoFunnel(handMadeEvents());
+    expect(funnel.resolved).toBeLessThanOrEqual(funnel.noPersonNeeded);
+    expect(funnel.noPersonNeeded - funnel.resolved).toBeLessThanOrEqual(funnel.askedAgain);
+    expect(FUNNEL_HELP.resolved.help).toContain(FUNNEL_HELP.noPersonNeeded.label.replace(/ \(72 h\)$/, ''));
+    expect(FUNNEL_HELP.noPersonNeeded.help).toContain(FUNNEL_HELP.resolved.label);
   });
 });

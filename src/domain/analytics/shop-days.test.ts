@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knownTimeZone, localDay, localDayBounds, startOfLocalDay } from './shop-days';
+import { knownTimeZone, localDay, localDayBounds, localTimeOfDay, startOfLocalDay } from './shop-days';
 
 describe('shop-local days', () => {
   it('a New York day starts at 05:00 UTC in winter and 04:00 in summer', () => {
@@ -33,5 +33,14 @@ describe('shop-local days', () => {
     expect(knownTimeZone(null)).toBe('UTC');
     expect(knownTimeZone('Europe/Paris')).toBe('Europe/Paris');
     expect(startOfLocalDay('2026-11-25', 'UTC').toISOString()).toBe('2026-11-25T00:00:00.000Z');
+  });
+});
+
+describe('localTimeOfDay (transcript times under a shop-time heading)', () => {
+  it('shows the shop wall clock, not UTC, and the day only when the message is on another local day', () => {
+    const started = new Date('2026-07-01T23:50:00Z'); // 19:50 in New York
+    expect(localTimeOfDay(new Date('2026-07-01T23:55:00Z'), 'America/New_York', started)).toBe('19:55');
+    expect(localTimeOfDay(new Date('2026-07-02T04:10:00Z'), 'America/New_York', started)).toBe('2026-07-02 00:10');
+    expect(localTimeOfDay(new Date('2026-01-15T12:05:00Z'), 'Asia/Tokyo')).toBe('21:05');
   });
 });

@@ -85,3 +85,9 @@ export function localDateTime(at: Date, timeZone: string, withSeconds = false): 
   const w = wallClock(at, timeZone);
   return `${dayOf(w)} ${two(w.hour)}:${two(w.minute)}${withSeconds ? `:${two(w.second)}` : ''}`;
 }
+
+/** An instant's shop-local time of day (`HH:mm`), with the day in front when it is not `sameDayAs`'s local day. */
+export function localTimeOfDay(at: Date, timeZone: string, sameDayAs?: Date): string {
+  const full = localDateTime(at, timeZone);
+  return sameDayAs && localDay(sameDayAs, timeZone) !== full.slice(0, 10) ? full : full.slice(11);
+}

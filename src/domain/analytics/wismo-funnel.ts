@@ -29,13 +29,16 @@ export const FUNNEL_HELP: Record<keyof WismoFunnel, { label: string; help: strin
   answered: { label: 'Answered', help: 'Of those, the ones where we showed the order status.' },
   noPersonNeeded: {
     label: 'No person needed (72 h)',
-    help: 'Answered, and nobody asked for a person in that conversation (before it or within 72 hours of the first answer).',
+    help: 'Answered, and nobody asked for a person in that conversation (before it or within 72 hours of the first answer). It still counts answers the shopper came back about, so it is at least as high as “Resolved without a person”.',
   },
   askedAgain: {
     label: 'Asked again (72 h)',
     help: 'Answered, but the same order was asked about again in another conversation or visit within 72 hours: the answer did not settle it.',
   },
-  resolved: { label: 'Resolved without a person', help: 'Answered, no person needed and not asked again within 72 hours.' },
+  resolved: {
+    label: 'Resolved without a person',
+    help: 'Answered, no person needed, and not asked again within 72 hours: the funnel’s “No person needed” minus the answers that had to be asked again.',
+  },
 };
 
 /** The WISMO funnel over inquiry summaries (see FUNNEL_HELP for each step's definition). */

@@ -75,7 +75,8 @@ function paymentProblemLine(f: MessageFacts, n: string, store: string, storeTeam
   return `${what}, so you haven't been charged and the order hasn't shipped. ${storeTeam} will be in touch about how to pay; you can also contact them to complete the payment.`;
 }
 
-const HEADLINES: Record<OrderStatusCategory, string> = {
+/** The short status names shoppers see on the order card and page; the dashboard names statuses the same way. */
+export const HEADLINES: Record<OrderStatusCategory, string> = {
   payment_pending: 'Waiting for payment',
   confirmed: 'Order confirmed',
   on_hold: 'Order on hold',

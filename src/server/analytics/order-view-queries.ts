@@ -79,14 +79,19 @@ export async function queryOrderAgeAtFirstQuestion(db: Database, shopId: string,
   };
 }
 
+/** Orders shown in more than one inquiry, with the order's name (#1001) from its last snapshot (null once erased). */
 export async function queryRepeatOrders(db: Database, shopId: string, range: DayRange, limit = 50) {
-  const rows = await queryRows<{ order_id: string; count: number; last_at: string | Date; total: number }>(
+  const rows = await queryRows<{ order_id: string; order_name: string | null; count: number; last_at: string | Date; total: number }>(
     db,
-    sql`select order_id, count(*)::int as count, max(last_at) as last_at, count(*) over ()::int as total
-      from analytics_order_views where ${firstShownIn(shopId, range)} and inquiry_id <> ''
-      group by order_id having count(*) > 1 order by 2 desc, 1 limit ${limit}`,
+    sql`select v.order_id, s.order_name, count(*)::int as count, max(v.last_at) as last_at, count(*) over ()::int as total
+      from (select * from analytics_order_views where ${firstShownIn(shopId, range)} and inquiry_id <> '') v
+      left join order_snapshots s on s.shop_id = v.shop_id and s.order_id = v.order_id
+      group by v.order_id, s.order_name having count(*) > 1 order by 3 desc, 1 limit ${limit}`,
   );
-  return { total: num(rows[0]?.total), orders: rows.map((r) => ({ orderId: r.order_id, count: num(r.count), lastAt: new Date(r.last_at) })) };
+  return {
+    total: num(rows[0]?.total),
+    orders: rows.map((r) => ({ orderId: r.order_id, orderName: r.order_name, count: num(r.count), lastAt: new Date(r.last_at) })),
+  };
 }
 
 /** Inquiries that were shown each of `orderIds`, counted in the range of their first view. */

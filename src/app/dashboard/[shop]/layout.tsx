@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { DashboardNav } from '@/components/dashboard/dashboard-nav';
 import type { ReactNode } from 'react';
 import { forMerchantPage, readMerchantRequest } from '@/server/http/next-merchant-request';
 import { requireMerchant } from '@/server/use-cases/dashboard/authorize-shop-access';
@@ -17,12 +17,12 @@ export default async function ShopDashboardLayout({ children, params }: Props) {
   const current = shops.find((s) => s.domain === decodeURIComponent(shop));
   const base = `/dashboard/${encodeURIComponent(shop)}`;
   const links = [
-    ['Overview', base],
-    ['Order timeline', `${base}/orders`],
-    ['Conversations', `${base}/conversations`],
-    ['Audit log', `${base}/audit`],
-    ['Settings', `${base}/settings`],
-  ] as const;
+    { label: 'Overview', href: base },
+    { label: 'Order timeline', href: `${base}/orders` },
+    { label: 'Conversations', href: `${base}/conversations` },
+    { label: 'Audit log', href: `${base}/audit` },
+    { label: 'Settings', href: `${base}/settings` },
+  ];
   return (
     <>
       <header className="border-b border-slate-200 bg-white">
@@ -37,17 +37,7 @@ export default async function ShopDashboardLayout({ children, params }: Props) {
             </button>
           </form>
         </div>
-        <nav aria-label="Dashboard" className="mx-auto max-w-6xl overflow-x-auto px-4">
-          <ul className="flex gap-1">
-            {links.map(([label, href]) => (
-              <li key={href}>
-                <Link href={href} className="inline-block min-h-10 whitespace-nowrap rounded-t-md px-3 py-2 text-sm font-medium text-blue-800 hover:bg-blue-50">
-                  {label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <DashboardNav links={links} />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}

@@ -3,7 +3,7 @@ import { HandoffAddressNotice } from '@/components/dashboard/handoff-address-not
 import { OverviewSections } from '@/components/dashboard/overview-sections';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
-import { RangeForm } from './range-form';
+import { RangeForm } from '@/components/dashboard/range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

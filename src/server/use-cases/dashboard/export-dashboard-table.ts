@@ -35,7 +35,7 @@ export async function exportDashboardTable(
       rows: rows.map((r) => [r.at.toISOString(), r.door, r.action, r.result, r.reason, r.emailHash, r.clientHash, r.orderId]),
     };
   } else {
-    table = overviewTables(await viewOverview(services, access, range))[name];
+    table = overviewTables(await viewOverview(services, access, range), 'codes')[name];
   }
   return { filename: `${access.shop.domain.replace(/[^a-z0-9.-]/gi, '')}-${name}.csv`, csv: toCsv(table) };
 }

@@ -1,4 +1,5 @@
 import { knownTimeZone } from '@/domain/analytics/shop-days';
+import { orderStatusLabel } from '@/domain/analytics/dashboard-labels';
 import { and, asc, eq, gte, inArray } from 'drizzle-orm';
 import { findOrderRecords } from '@/domain/orders/lookup-order';
 import { orderNameMatches, parseOrderReference } from '@/domain/orders/parse-order-reference';
@@ -43,7 +44,7 @@ export async function loadOrderTimeline(services: Services, shop: Shop, orderNum
     let answer =
       event.type === 'deep_link_opened'
         ? 'Opened the order page from an email link'
-        : `Showed the order status: ${(event.statusCategory ?? 'unknown').replace(/_/g, ' ')}`;
+        : `Showed the order status: ${orderStatusLabel(event.statusCategory ?? 'unknown')}`;
     const conversationId = event.conversationId && UUID.test(event.conversationId) ? event.conversationId : null;
     if (conversationId) {
       const [reply] = await services.db

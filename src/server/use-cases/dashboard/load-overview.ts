@@ -1,5 +1,6 @@
 import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_THRESHOLDS } from '@/domain/analytics/order-health';
+import { previousPeriod } from '@/domain/analytics/date-presets';
 import { queryAnswerTimes } from '../../analytics/event-queries';
 import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../../analytics/order-view-queries';
 import { queryConversationShare, queryProactiveAnswers, queryVolumeByDay, queryWismoFunnel } from '../../analytics/inquiry-summaries';
@@ -8,10 +9,14 @@ import { queryCarrierPerformance, queryProblemOrders } from '../../analytics/sna
 import type { DayRange } from '../../analytics/sql-rows';
 import type { Services } from '../../services';
 
-/** Every number on the dashboard's main page for one shop and range (buffered events are written first). */
+/**
+ * Every number on the dashboard's main page for one shop and range (buffered events are written first), and the
+ * headline numbers of the previous period of the same length to compare with.
+ */
 export async function loadOverview(services: Services, shop: Shop, range: DayRange, now = new Date()) {
   await services.analytics.flush();
   const { db } = services;
+  const previousRange: DayRange = { ...previousPeriod(range), timeZone: range.timeZone };
   const [funnel, proactive, volume, share, lookups, answerTimes, cache, statusCategories, orderAge, repeatOrders, problemOrders, carriers] = await Promise.all([
     queryWismoFunnel(db, shop.id, range),
     queryProactiveAnswers(db, shop.id, range),
@@ -25,6 +30,11 @@ export async function loadOverview(services: Services, shop: Shop, range: DayRan
     queryRepeatOrders(db, shop.id, range),
     queryProblemOrders(db, shop.id, range, now, DEFAULT_THRESHOLDS),
     queryCarrierPerformance(db, shop.id, range),
+  ]);
+  const [previousFunnel, previousShare, previousLookups] = await Promise.all([
+    queryWismoFunnel(db, shop.id, previousRange),
+    queryConversationShare(db, shop.id, previousRange),
+    queryLookupOutcomes(db, shop.id, previousRange),
   ]);
   return {
     range,
@@ -41,6 +51,7 @@ export async function loadOverview(services: Services, shop: Shop, range: DayRan
     problemOrders,
     carriers,
     thresholds: DEFAULT_THRESHOLDS,
+    previous: { range: previousRange, funnel: previousFunnel, share: previousShare, lookups: previousLookups },
   };
 }
 export type Overview = Awaited<ReturnType<typeof loadOverview>>;
