@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales';
 import type { OrderRecord } from '../orders/order-record';
 
 /** One order the conversation may see, with how fresh the data is. */
@@ -20,6 +21,8 @@ export type AgentDeps = {
     handoffEta: string;
     /** An order number in the shop's own format (`NT-1001`); `#1001` when unknown. */
     orderExample?: string;
+    /** The languages the shop offers shoppers; a conversation only switches to one of these (all supported when absent). */
+    locales?: readonly Locale[];
   };
   verify(reference: string, email: string): Promise<VerifyOutcome>;
   /** An order by id or by name, only when a grant of this conversation reaches it. */

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 import type { OrderStatusCategory } from '../tracking/status-categories';
 import type { AgentDeps } from './agent-deps';
 import { FOLLOW_UPS, START_OPTIONS } from './agent-turn';
@@ -31,7 +32,8 @@ export type Welcome = { text: string; cards: ChatCard[]; state: ConversationStat
  * order straight away ("Hi Jane, your latest order #1042 is out for delivery."); everyone else is asked for
  * the two details verification needs.
  */
-export async function composeWelcome(deps: AgentDeps, options: { customer: boolean }): Promise<Welcome> {
+export async function composeWelcome(deps: AgentDeps, options: { customer: boolean; locale?: Locale }): Promise<Welcome> {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   if (options.customer) {
     const orders = await deps.listOrders();
     const latest = orders[0];
@@ -42,7 +44,7 @@ export async function composeWelcome(deps: AgentDeps, options: { customer: boole
       return {
         text: `Hi${name}, your latest order ${view.orderName} ${LATEST[view.status]}.${more}`,
         cards: [orderCard(latest, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)],
-        state: { ...EMPTY_STATE, activeOrderId: latest.record.orderId },
+        state: { ...EMPTY_STATE, locale, activeOrderId: latest.record.orderId },
         customerFirstName: view.customerFirstName,
       };
     }
@@ -50,7 +52,7 @@ export async function composeWelcome(deps: AgentDeps, options: { customer: boole
   return {
     text: `Hi! I'm the ${deps.shop.name} order assistant. I can tell you where your order is, share tracking and delivery dates. What's your order number, and the email address you used for the order?`,
     cards: [quickReplies(...START_OPTIONS)],
-    state: { ...EMPTY_STATE },
+    state: { ...EMPTY_STATE, locale },
     customerFirstName: null,
   };
 }

@@ -1,3 +1,5 @@
+import { detectMessageLanguage } from '../i18n/detect-message-language';
+import type { Locale } from '../i18n/locales';
 import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
 import { FOLLOW_UPS, type AgentTurn } from './agent-turn';
@@ -10,8 +12,13 @@ import { orderCard, orderChoicesCard, quickReplies } from './order-cards';
 
 type Reply = Omit<AgentTurn, 'engine'>;
 
-/** Reads a shopper message into intent + details and folds the details into the conversation's memory. */
-export function readShopperMessage(state: ConversationState, text: string): { intent: Intent; state: ConversationState } {
+/**
+ * Reads a shopper message into intent + details and folds the details into the conversation's memory. A
+ * message clearly written in another language the shop offers switches the conversation to it.
+ */
+export function readShopperMessage(state: ConversationState, text: string, offeredLocales?: readonly Locale[]): { intent: Intent; state: ConversationState } {
+  const written = detectMessageLanguage(text);
+  const locale = written && (!offeredLocales || offeredLocales.includes(written)) ? written : state.locale;
   const email = extractEmail(text);
   const reference = extractOrderReference(text);
   let intent = detectIntent(text);
@@ -23,7 +30,7 @@ export function readShopperMessage(state: ConversationState, text: string): { in
   if (reference && intent === 'other_orders') intent = 'where_is_my_order';
   return {
     intent,
-    state: { ...state, pendingEmail: email ?? state.pendingEmail, pendingReference: reference ?? state.pendingReference },
+    state: { ...state, locale, pendingEmail: email ?? state.pendingEmail, pendingReference: reference ?? state.pendingReference },
   };
 }
 
@@ -97,7 +104,7 @@ async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Pro
  * reads one shopper message, keeps partial details across turns in any order, and answers from data.
  */
 export async function runDeterministicTurn(deps: AgentDeps, previous: ConversationState, text: string): Promise<Reply> {
-  const { intent, state } = readShopperMessage(previous, text);
+  const { intent, state } = readShopperMessage(previous, text, deps.shop.locales);
   switch (intent) {
     case 'human':
       return composeHandoffReply(deps, state, 'The shopper asked for a person.');

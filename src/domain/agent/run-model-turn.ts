@@ -51,7 +51,7 @@ function mergeCards(cards: ChatCard[]): ChatCard[] {
  */
 export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, input: ModelTurnInput): Promise<AgentTurn> {
   const deps = verifyOncePerTurn(rawDeps);
-  const { intent, state } = readShopperMessage(input.state, input.text);
+  const { intent, state } = readShopperMessage(input.state, input.text, deps.shop.locales);
   const context: ToolContext = { state, shopperText: input.text };
   const tools = buildAgentTools(deps, context);
   const controller = new AbortController();
