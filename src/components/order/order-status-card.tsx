@@ -41,7 +41,7 @@ export function OrderStatusCard({ order, freshness, headingLevel = 3, expanded =
       {order.shipments.length > 0 && (
         <ul className="mt-3 space-y-2" aria-label="Packages">
           {order.shipments.map((shipment) => (
-            <ShipmentCard key={shipment.id} shipment={shipment} showItems={multiplePackages} />
+            <ShipmentCard key={shipment.id} shipment={shipment} showItems={multiplePackages} timeZone={order.timeZone} />
           ))}
         </ul>
       )}
@@ -64,7 +64,7 @@ export function OrderStatusCard({ order, freshness, headingLevel = 3, expanded =
             Timeline
           </summary>
           <div className="mt-3">
-            <OrderTimeline entries={order.timeline} />
+            <OrderTimeline entries={order.timeline} timeZone={order.timeZone} />
           </div>
         </details>
       )}

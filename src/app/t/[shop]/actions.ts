@@ -2,6 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { toFormError } from '@/server/api/app-error-converter';
 import { AUTH_SESSION_COOKIES } from '@/server/auth/auth-config';
@@ -31,7 +32,7 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
   const values = { orderReference: field(form, 'orderReference', 200), email: field(form, 'email', 320) };
   const answer = (status: LookupState['status'], message: string): LookupState => ({ status, message, values, at: Date.now() });
   if (!values.orderReference.trim() || !values.email.trim()) {
-    return answer('missing', 'Enter both your order number and the email address you used for the order.');
+    return answer('missing', (await getTranslations('ui.lookup'))('missing'));
   }
   let verified: string;
   try {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { HintedField } from '@/components/form/hinted-field';
 import type { LookupState } from './actions';
 
@@ -12,6 +13,7 @@ const inputClass = 'mt-1 block w-full rounded-lg border border-slate-500 bg-whit
 
 /** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
 export function LookupForm({ action, orderExample }: Props) {
+  const t = useTranslations('ui.lookup');
   const [state, formAction, pending] = useActionState(action, initial);
   const messageRef = useRef<HTMLParagraphElement>(null);
   // Controlled, so a failed attempt keeps what the shopper typed (React resets uncontrolled forms after an action).
@@ -43,8 +45,8 @@ export function LookupForm({ action, orderExample }: Props) {
         <HintedField
           id="orderReference"
           name="orderReference"
-          label="Order number"
-          hint={`In your order confirmation email, for example ${orderExample}.`}
+          label={t('orderNumber')}
+          hint={t('orderHint', { example: orderExample })}
           type="text"
           inputMode="text"
           autoComplete="off"
@@ -58,8 +60,8 @@ export function LookupForm({ action, orderExample }: Props) {
         <HintedField
           id="email"
           name="email"
-          label="Email"
-          hint="The address you used for the order."
+          label={t('email')}
+          hint={t('emailHint')}
           // Not type="email": browsers refuse UTF-8 local parts (`josé@…`, RFC 6531); the server checks the address.
           type="text"
           inputMode="email"
@@ -78,7 +80,7 @@ export function LookupForm({ action, orderExample }: Props) {
           disabled={pending}
           className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[var(--brand)] px-5 py-2.5 font-semibold text-[var(--on-brand)] shadow-sm hover:opacity-90 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
         >
-          {pending ? 'Looking it up…' : 'Find my order'}
+          {pending ? t('pending') : t('submit')}
         </button>
       </form>
     </div>
