@@ -75,7 +75,9 @@ describe('a shop connected with npm run shop:connect stays fresh through its own
     const cli = capture();
     expect(await runShopConnect(['--domain', ACME, '--token', info.accessToken, '--api-origin', info.origin], keepOpen(services), cli.io)).toBe(0);
     expect(cli.err).toEqual([]);
-    expect(cli.out.at(-1)).toContain(`${SUBSCRIBED_TOPICS.length} topics at ${appUrl}/api/webhooks/shopify (created ${SUBSCRIBED_TOPICS.length}, moved 0, removed 0)`);
+    expect(cli.out.at(-1)).toContain(
+      `${SUBSCRIBED_TOPICS.length} topics at ${appUrl}/api/webhooks/shopify (created ${SUBSCRIBED_TOPICS.length}, moved 0, removed 0)`,
+    );
     expect(
       ours(ACME)
         .map((s) => s.topic)
@@ -149,7 +151,9 @@ describe('reconcile against what a real shop may hold', () => {
     demo.clearLog();
     const cli = capture();
     expect(await runShopWebhooks(['--domain', NORDIC], keepOpen(services), cli.io)).toBe(0);
-    expect(cli.out).toEqual([`${NORDIC}: complete at ${appUrl}/api/webhooks/shopify (created 0, moved 0, removed 0, kept ${SUBSCRIBED_TOPICS.length}; 1 other address(es) left alone)`]);
+    expect(cli.out).toEqual([
+      `${NORDIC}: complete at ${appUrl}/api/webhooks/shopify (created 0, moved 0, removed 0, kept ${SUBSCRIBED_TOPICS.length}; 1 other address(es) left alone)`,
+    ]);
     expect(graphqlLog(NORDIC).map((entry) => entry.operationName)).toEqual(['listWebhookSubscriptions']);
     expect(demo.webhookSubscriptions(NORDIC)).toEqual(after);
   });
@@ -166,7 +170,10 @@ describe('reconcile against what a real shop may hold', () => {
     expect(deleted.body.errors).toBeUndefined();
     const check = capture();
     expect(await runShopWebhooks(['--domain', ACME, '--check'], keepOpen(services), check.io)).toBe(1);
-    expect(check.out).toEqual([`${ACME}: incomplete at ${appUrl}/api/webhooks/shopify (${SUBSCRIBED_TOPICS.length - 1} subscribed)`, '  missing   fulfillment_events/create']);
+    expect(check.out).toEqual([
+      `${ACME}: incomplete at ${appUrl}/api/webhooks/shopify (${SUBSCRIBED_TOPICS.length - 1} subscribed)`,
+      '  missing   fulfillment_events/create',
+    ]);
     expect(ours(ACME)).toHaveLength(SUBSCRIBED_TOPICS.length - 1);
     expect(await runShopWebhooks(['--all'], keepOpen(services), capture().io)).toBe(0);
     expect(ours(ACME)).toHaveLength(SUBSCRIBED_TOPICS.length);
