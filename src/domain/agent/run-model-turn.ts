@@ -57,7 +57,7 @@ export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, in
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('model timeout')), input.timeoutMs);
   const messages: ModelMessage[] = [
-    { role: 'system', content: agentSystemPrompt(deps.shop.name, deps.shop.handoffEta, deps.shop.orderExample) },
+    { role: 'system', content: agentSystemPrompt(deps.shop.name, deps.shop.handoffEta, deps.shop.orderExample, state.locale) },
     ...input.history
       .slice(-HISTORY_TURNS)
       .map((m): ModelMessage => (m.role === 'shopper' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text })),
