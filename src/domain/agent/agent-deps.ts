@@ -4,7 +4,9 @@ import type { OrderRecord } from '../orders/order-record';
 /** One order the conversation may see, with how fresh the data is. */
 export type AccessibleOrder = { record: OrderRecord; stale: boolean };
 
-export type VerifyOutcome = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string };
+/** A failure carries its reason (and the wait when locked); the agent words it in the conversation's language. */
+export type VerifyOutcome =
+  ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string; retryAfterMs?: number };
 
 export type OrderAccess = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'no_access' | 'unavailable' };
 

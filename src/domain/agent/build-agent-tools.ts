@@ -6,6 +6,7 @@ import { extractEmail, extractOrderReference } from './extract-details';
 import type { ModelToolDefinition } from './model-backend';
 import { normalizeEmail } from '../verification/normalize-email';
 import { orderCard, orderChoicesCard } from './order-cards';
+import { translator } from '../i18n/messages';
 
 /** Mutable per-turn memory the tools share with the turn runner; `shopperText` is this turn's message. */
 export type ToolContext = { state: ConversationState; shopperText: string };
@@ -78,7 +79,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
       context.state = { ...context.state, pendingReference: null, pendingEmail: null };
       if (!outcome.ok) return { content: json({ verified: false, message: outcome.message }), cards: [] };
       context.state = { ...context.state, activeOrderId: outcome.record.orderId };
-      return { content: json({ verified: true, ...modelView(outcome) }), cards: [orderCard(outcome, deps.now(), deps.shop.timeZone)] };
+      return { content: json({ verified: true, ...modelView(outcome) }), cards: [orderCard(outcome, deps.now(), deps.shop.timeZone, context.state.locale)] };
     },
     get_order_status: async (args: z.infer<typeof schemas.get_order_status>) => {
       const target = args.order ?? context.state.activeOrderId;
@@ -91,7 +92,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
         return { content: json({ error: found?.reason ?? 'no_access', message }), cards: [] };
       }
       context.state = { ...context.state, activeOrderId: found.record.orderId };
-      return { content: json(modelView(found)), cards: [orderCard(found, deps.now(), deps.shop.timeZone)] };
+      return { content: json(modelView(found)), cards: [orderCard(found, deps.now(), deps.shop.timeZone, context.state.locale)] };
     },
     list_orders: async () => {
       const orders = await deps.listOrders();
@@ -103,7 +104,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
           headline: record.view.headline,
         })),
       });
-      return { content, cards: orders.length > 1 ? [orderChoicesCard(orders)] : [] };
+      return { content, cards: orders.length > 1 ? [orderChoicesCard(orders, context.state.locale)] : [] };
     },
     send_magic_link: async () => ({
       content: json({ available: false, message: 'Sign-in links are not available yet. Offer to look up another order by its number and email instead.' }),
@@ -114,7 +115,8 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
         return { content: json({ alreadyRequested: true, reference: context.state.handoffReference, replyWithin: deps.shop.handoffEta }), cards: [] };
       const handoff = await deps.requestHuman(args.reason || 'The shopper asked for a person.');
       context.state = { ...context.state, handoffReference: handoff.reference };
-      const message = `The ${deps.shop.name} team will reply ${deps.shop.handoffEta}.`;
+      const t = translator(context.state.locale, 'chat');
+      const message = t('handoff.card', { shop: deps.shop.name, eta: t('handoff.eta') });
       return {
         content: json({ requested: true, reference: handoff.reference, replyWithin: deps.shop.handoffEta }),
         cards: [{ type: 'handoff', reference: handoff.reference, message }],

@@ -2,7 +2,9 @@ import { detectMessageLanguage } from '../i18n/detect-message-language';
 import type { Locale } from '../i18n/locales';
 import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
-import { FOLLOW_UPS, type AgentTurn } from './agent-turn';
+import { followUps, type AgentTurn } from './agent-turn';
+import { translator } from '../i18n/messages';
+import { describeVerifyFailure } from '../verification/verify-failure-message';
 import { composeOrderAnswer } from './compose-order-answer';
 import { composeHandoffReply, composePolicyReply, composeSmallTalkReply } from './compose-side-replies';
 import type { ConversationState } from './conversation-state';
@@ -36,9 +38,11 @@ export function readShopperMessage(state: ConversationState, text: string, offer
 
 function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
   const question = intent === 'tracking' || intent === 'eta' || intent === 'contents' ? intent : 'where_is_my_order';
+  const card = orderCard(order, deps.now(), deps.shop.timeZone, state.locale);
+  const view = card.type === 'order' ? card.order : order.record.view;
   return {
-    text: `${opener}${composeOrderAnswer(order.record.view, question)}`,
-    cards: [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...FOLLOW_UPS)],
+    text: `${opener}${composeOrderAnswer(view, question, state.locale)}`,
+    cards: [card, quickReplies(...followUps(state.locale))],
     intent,
     state: { ...state, activeOrderId: order.record.orderId, pendingIntent: null },
   };
@@ -54,45 +58,43 @@ function ask(state: ConversationState, intent: Intent, text: string): Reply {
  */
 async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, intent: Intent): Promise<Reply> {
   const { pendingReference: reference, pendingEmail: email } = state;
+  const t = translator(state.locale, 'chat');
   if (reference) {
     const known = await deps.getOrder(reference);
     if (known.ok) return answer(deps, { ...state, pendingReference: null, pendingEmail: null }, known, state.pendingIntent ?? intent);
-    if (!email) return ask(state, state.pendingIntent ?? intent, `Thanks! And what's the email address you used for order ${reference}?`);
+    if (!email) return ask(state, state.pendingIntent ?? intent, t('ask.emailFor', { order: reference }));
     const outcome = await deps.verify(reference, email);
     const cleared = { ...state, pendingReference: null, pendingEmail: null };
-    if (outcome.ok) return answer(deps, cleared, outcome, state.pendingIntent ?? intent, 'Thanks, I found your order. ');
-    if (outcome.reason === 'unavailable') return { text: outcome.message, cards: [], intent, state };
-    return { text: outcome.message, cards: [], intent, state: { ...cleared, pendingIntent: state.pendingIntent ?? intent } };
+    if (outcome.ok) return answer(deps, cleared, outcome, state.pendingIntent ?? intent, t('found'));
+    // The failure is worded here, in the conversation's language, from the reason alone: one message per reason.
+    const failure = describeVerifyFailure(outcome, state.locale);
+    if (outcome.reason === 'unavailable') return { text: failure, cards: [], intent, state };
+    return { text: failure, cards: [], intent, state: { ...cleared, pendingIntent: state.pendingIntent ?? intent } };
   }
   if (state.activeOrderId) {
     const active = await deps.getOrder(state.activeOrderId);
     if (active.ok) return answer(deps, state, active, intent);
-    if (active.reason === 'unavailable')
-      return { text: "I can't reach the store's order system right now. Please try again in a few minutes.", cards: [], intent, state };
+    if (active.reason === 'unavailable') return { text: t('busy'), cards: [], intent, state };
     state = { ...state, activeOrderId: null };
   }
   const orders = await deps.listOrders();
   if (orders.length === 1) return answer(deps, state, orders[0]!, intent);
   if (orders.length > 1) {
-    return { text: 'Which order do you mean?', cards: [orderChoicesCard(orders)], intent, state: { ...state, pendingIntent: intent } };
+    return { text: t('ask.whichOrder'), cards: [orderChoicesCard(orders, state.locale)], intent, state: { ...state, pendingIntent: intent } };
   }
-  if (email)
-    return ask(
-      state,
-      intent,
-      `Thanks! What's your order number? You'll find it in your order confirmation email (like ${deps.shop.orderExample ?? exampleOrderName()}).`,
-    );
-  return ask(state, intent, "I can check that for you. What's your order number, and the email address you used for the order?");
+  if (email) return ask(state, intent, t('ask.number', { example: deps.shop.orderExample ?? exampleOrderName() }));
+  return ask(state, intent, t('ask.both'));
 }
 
 async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Promise<Reply> {
+  const t = translator(state.locale, 'chat');
   const orders = await deps.listOrders();
   const others = orders.filter((order) => order.record.orderId !== state.activeOrderId);
   if (others.length > 0) {
-    return { text: 'Here are the orders I can show you. Which one do you mean?', cards: [orderChoicesCard(orders)], intent: 'other_orders', state };
+    return { text: t('otherOrders.list'), cards: [orderChoicesCard(orders, state.locale)], intent: 'other_orders', state };
   }
   return {
-    text: "I can look up another order for you: send me its order number and the email address you used for it. (Signing in by email to see all your orders isn't available yet.)",
+    text: t('otherOrders.none'),
     cards: [],
     intent: 'other_orders',
     state: { ...state, pendingIntent: 'where_is_my_order' },

@@ -1,32 +1,28 @@
+import { translator } from '../i18n/messages';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+
 /**
  * Dates as shoppers read them: in the shop's IANA time zone and the shopper's language (Intl.DateTimeFormat,
  * Intl.RelativeTimeFormat), the one formatting module every door uses. Every function here is total: a bad time
- * zone falls back to UTC, an unknown language to English, a bad timestamp yields null.
+ * zone falls back to UTC, a bad timestamp yields null.
  */
-const DEFAULT_FORMAT_LOCALE = 'en';
-/** English keeps the US reading it has always had here (`Mar 5, 2025, 4:02 PM EST`). */
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-US' : locale);
+const LOCALE = 'en-US';
+
+/** The Intl locale of a shopper locale: English dates read the American way, as they always have here. */
+const intlLocale = (locale: Locale): string => (locale === 'en' ? LOCALE : locale);
 
 type Kind = 'datetime' | 'date' | 'shortdate' | 'time' | 'daykey';
 const cache = new Map<string, Intl.DateTimeFormat>();
-const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+const relative = new Map<Locale, Intl.RelativeTimeFormat>();
 
 /** Returns the zone when Intl knows it, else `UTC` (a misconfigured shop must not break a lookup). */
 export function safeTimeZone(timeZone: string | null | undefined): string {
   if (!timeZone) return 'UTC';
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    new Intl.DateTimeFormat(LOCALE, { timeZone });
     return timeZone;
   } catch {
     return 'UTC';
-  }
-}
-
-function safeLocale(locale: string): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([intlLocale(locale)]).length > 0 ? intlLocale(locale) : 'en-US';
-  } catch {
-    return 'en-US';
   }
 }
 
@@ -38,22 +34,12 @@ const OPTIONS: Record<Kind, Intl.DateTimeFormatOptions> = {
   daykey: { year: 'numeric', month: '2-digit', day: '2-digit' },
 };
 
-function formatter(timeZone: string, kind: Kind, locale: string): Intl.DateTimeFormat {
+function formatter(timeZone: string, kind: Kind, locale: Locale = DEFAULT_LOCALE): Intl.DateTimeFormat {
   const key = `${timeZone}|${kind}|${locale}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(kind === 'daykey' ? 'en-US' : safeLocale(locale), { ...OPTIONS[kind], timeZone: safeTimeZone(timeZone) });
+    f = new Intl.DateTimeFormat(kind === 'daykey' ? LOCALE : intlLocale(locale), { ...OPTIONS[kind], timeZone: safeTimeZone(timeZone) });
     cache.set(key, f);
-  }
-  return f;
-}
-
-function relative(locale: string, numeric: 'always' | 'auto'): Intl.RelativeTimeFormat {
-  const key = `${locale}|${numeric}`;
-  let f = relativeCache.get(key);
-  if (!f) {
-    f = new Intl.RelativeTimeFormat(safeLocale(locale), { numeric });
-    relativeCache.set(key, f);
   }
   return f;
 }
@@ -66,47 +52,47 @@ export function parseTime(iso: string | null | undefined): Date | null {
 }
 
 /** `Mar 5, 2025, 4:02 PM EST` (en), `5. März 2025, 16:02 MEZ` (de) in the given zone. */
-export function formatDateTime(at: Date, timeZone: string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatDateTime(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
   return formatter(timeZone, 'datetime', locale).format(at);
 }
 
 /** `Friday, March 7` (en), `Freitag, 7. März` (de) in the given zone (for delivery estimates). */
-export function formatDay(at: Date, timeZone: string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatDay(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
   return formatter(timeZone, 'date', locale).format(at);
 }
 
 /** `Mar 5, 2025` (en), `2025年3月5日` (ja) in the given zone (for order dates in lists). */
-export function formatDate(at: Date, timeZone: string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatDate(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
   return formatter(timeZone, 'shortdate', locale).format(at);
 }
 
 /** `14:02` in the given zone. */
-export function formatClock(at: Date, timeZone: string, locale = DEFAULT_FORMAT_LOCALE): string {
+export function formatClock(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
   return formatter(timeZone, 'time', locale).format(at);
 }
 
 /** True when both instants fall on the same calendar day in the zone. */
 export function sameDay(a: Date, b: Date, timeZone: string): boolean {
-  const f = formatter(timeZone, 'daykey', DEFAULT_FORMAT_LOCALE);
+  const f = formatter(timeZone, 'daykey');
   return f.format(a) === f.format(b);
 }
 
-/**
- * `just now`, `12 minutes ago`, `3 days ago`, `in 2 days` (en); `vor 3 Tagen` (de), `il y a 3 jours` (fr),
- * `3 日前` (ja). Under a minute is the language's own "now".
- */
-export function formatAge(at: Date, now: Date, locale = DEFAULT_FORMAT_LOCALE): string {
+/** `just now`, `12 minutes ago`, `3 hours ago`, `3 days ago` (`vor 3 Tagen`, `il y a 3 jours`, `3 日前`); future instants read `in 2 days`. */
+export function formatAge(at: Date, now: Date, locale: Locale = DEFAULT_LOCALE): string {
   const diff = now.getTime() - at.getTime();
-  const minutes = Math.floor(Math.abs(diff) / 60_000);
-  if (minutes < 1) return locale === 'en' ? 'just now' : relative(locale, 'auto').format(0, 'second');
+  const abs = Math.abs(diff);
+  const minutes = Math.floor(abs / 60_000);
+  if (minutes < 1) return translator(locale, 'status')('age.justNow');
   const hours = Math.floor(minutes / 60);
   const days = Math.floor(hours / 24);
-  const [value, unit] = days >= 1 ? [days, 'day' as const] : hours >= 1 ? [hours, 'hour' as const] : [minutes, 'minute' as const];
-  return relative(locale, 'always').format(diff >= 0 ? -value : value, unit);
+  let format = relative.get(locale);
+  if (!format) relative.set(locale, (format = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'always' })));
+  const sign = diff >= 0 ? -1 : 1;
+  return days >= 1 ? format.format(sign * days, 'day') : hours >= 1 ? format.format(sign * hours, 'hour') : format.format(sign * minutes, 'minute');
 }
 
-/** A moment of an order view in the shopper's language: the date kinds the tracking UI shows. */
-export function formatMoment(iso: string, timeZone: string, locale: string, kind: 'datetime' | 'day' | 'date'): string | null {
+/** A moment of an order view in the shopper's language: the date kinds the tracking UI shows; null for a bad timestamp. */
+export function formatMoment(iso: string, timeZone: string, locale: Locale, kind: 'datetime' | 'day' | 'date'): string | null {
   const at = parseTime(iso);
   if (!at) return null;
   return kind === 'day' ? formatDay(at, timeZone, locale) : kind === 'date' ? formatDate(at, timeZone, locale) : formatDateTime(at, timeZone, locale);
@@ -116,9 +102,10 @@ export function formatMoment(iso: string, timeZone: string, locale: string, kind
  * Says how old a stored answer is, for stale replies: `as of 14:02, 12 minutes ago` (same day) or
  * `as of Mar 5, 2025, 2:02 PM, 2 days ago`. Times in the shop's zone (UTC when none is given).
  */
-export function describeFreshness(fetchedAt: Date | string, now: Date, timeZone = 'UTC'): string {
+export function describeFreshness(fetchedAt: Date | string, now: Date, timeZone = 'UTC', locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'status');
   const at = typeof fetchedAt === 'string' ? parseTime(fetchedAt) : fetchedAt;
-  if (!at || Number.isNaN(at.getTime())) return 'as of an unknown time';
-  const when = sameDay(at, now, timeZone) ? formatClock(at, timeZone) : formatDateTime(at, timeZone);
-  return `as of ${when}, ${formatAge(at, now)}`;
+  if (!at || Number.isNaN(at.getTime())) return t('freshness.unknown');
+  const when = sameDay(at, now, timeZone) ? formatClock(at, timeZone, locale) : formatDateTime(at, timeZone, locale);
+  return t('freshness.asOf', { when, age: formatAge(at, now, locale) });
 }

@@ -1,12 +1,20 @@
-import { describeRetryAfter } from './attempt-limits';
-import type { VerifyOrderResult } from './verify-order';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
+import { RETRY_MINUTES } from './attempt-limits';
 
-export const NOT_VERIFIED_MESSAGE =
-  "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
-export const UNAVAILABLE_MESSAGE = "We can't look that order up right now. Please try again in a few minutes.";
+const english = translator(DEFAULT_LOCALE, 'verification');
+export const NOT_VERIFIED_MESSAGE = english('notVerified');
+export const UNAVAILABLE_MESSAGE = english('unavailable');
 
-/** What the shopper reads for a failed verification, the same on every door (page, widget, chat agent). */
-export function describeVerifyFailure(result: VerifyOrderResult & { ok: false }): string {
-  if (result.reason === 'locked') return `Too many attempts. For your security, please try again ${describeRetryAfter(result.retryAfterMs)}.`;
-  return result.reason === 'unavailable' ? UNAVAILABLE_MESSAGE : NOT_VERIFIED_MESSAGE;
+/** A failed verification as the shopper's door sees it: the reason and, when locked, how long to wait. */
+export type VerifyFailure = { reason: 'not_verified' | 'locked' | 'unavailable'; retryAfterMs?: number };
+
+/**
+ * What the shopper reads for a failed verification, the same on every door (page, widget, chat agent) and, within
+ * a language, one sentence per reason: "no such order" and "wrong email" are both `not_verified` and cannot differ.
+ */
+export function describeVerifyFailure(failure: VerifyFailure, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'verification');
+  if (failure.reason === 'locked') return t('locked', { minutes: RETRY_MINUTES(failure.retryAfterMs ?? 0) });
+  return t(failure.reason === 'unavailable' ? 'unavailable' : 'notVerified');
 }

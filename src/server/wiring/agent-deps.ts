@@ -53,7 +53,9 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
         inquiryId: conversation.id,
       });
       if (answer.status === 'verified') return { ok: true, record: answer.record, stale: answer.stale };
-      return { ok: false, reason: answer.status, message: answer.message };
+      return answer.status === 'locked'
+        ? { ok: false, reason: answer.status, message: answer.message, retryAfterMs: answer.retryAfterSeconds * 1000 }
+        : { ok: false, reason: answer.status, message: answer.message };
     },
     async getOrder(orderIdOrName) {
       const orders = await accessibleOrders();
