@@ -36,7 +36,7 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
 const english = flatten(MESSAGES.en);
 
 describe('message files', () => {
-  it('English has the engine namespaces and the pages\' (ui)', () => {
+  it("English has the engine namespaces and the pages' (ui)", () => {
     expect(Object.keys(MESSAGES.en)).toEqual(expect.arrayContaining(['chat', 'status', 'verification', 'email', 'ui']));
   });
 

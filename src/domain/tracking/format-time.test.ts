@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Locale } from '../i18n/locales';
 import { formatAge, formatDate, formatDateTime, formatDay, formatMoment } from './format-time';
 
 const now = new Date('2025-03-10T14:14:00Z');
 const threeDaysAgo = new Date('2025-03-07T12:00:00Z');
 
 describe('format-time in the shopper language and the shop zone', () => {
-  it.each([
+  it.each<[Locale, string]>([
     ['en', '3 days ago'],
     ['de', 'vor 3 Tagen'],
     ['fr', 'il y a 3 jours'],

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { translator } from '@/domain/i18n/messages';
 import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
 import { listShopperOrders } from '@/server/use-cases/orders/list-shopper-orders';
@@ -38,7 +39,8 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
   if (!shop) notFound();
   const noticeKey = (await searchParams).notice;
   const notice = isNotice(noticeKey) ? { tone: NOTICES[noticeKey], key: noticeKey } : undefined;
-  const t = await getTranslations('ui');
+  const [t, locale] = await Promise.all([getTranslations('ui'), getLocale()]);
+  const headline = (status: string) => translator(locale, 'status')(`headline.${status}`);
   // A shopper already verified in the chat (or by a link) is not asked again: their orders are right here.
   const { services, session, headers } = await readShopperRequest();
   const reading = readSignedInShopper(services, headers);
@@ -69,7 +71,7 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
                 >
                   {t('lookup.orderLink', { name: order.orderName })}
                 </Link>
-                <span className="text-sm text-slate-700">{order.headline}</span>
+                <span className="text-sm text-slate-700">{headline(order.status)}</span>
               </li>
             ))}
           </ul>

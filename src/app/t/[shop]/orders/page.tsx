@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { translator } from '@/domain/i18n/messages';
 import { formatMoment } from '@/domain/tracking/format-time';
 import { StatusBadge } from '@/components/order/status-badge';
 import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
@@ -73,7 +74,7 @@ export default async function OrderHistoryPage({ params, searchParams }: Props) 
                     {t('orderLink', { name: order.orderName })}
                   </Link>
                 </h2>
-                <StatusBadge status={order.status} label={order.headline} />
+                <StatusBadge status={order.status} label={translator(locale, 'status')(`headline.${order.status}`)} />
               </div>
               <p className="mt-1 text-sm text-slate-700">
                 {t.rich('placed', {

@@ -43,7 +43,7 @@ export default async function TrackingOrderPage({ params }: Props) {
       </div>
     );
   }
-  const { order, freshness } = presentOrder(answer.record, answer.stale, shop.timezone);
+  const { order, freshness } = presentOrder(answer.record, answer.stale, shop.timezone, new Date(), locale);
   const age = formatAge(new Date(freshness.fetchedAt), new Date(), locale);
   return (
     <div className="space-y-4">
