@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { deriveKey } from '../src/server/crypto/secrets';
 import { deepLinkSecretFor } from '../src/domain/links/deep-link';
+import { knownOrder } from '../demo-shop/seed/known-orders';
 import { SHOP_URL } from './pages/storefront-page';
 import { DevOutboxPage, OrderHistoryPage, TrackingLookupPage, TrackingOrderPage } from './pages/tracking-pages';
 
@@ -12,6 +13,7 @@ const JANE = 'jane.doe@example.com';
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results/tracking';
 const NOT_VERIFIED =
   "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
+const LAST_TRY = 'You have 1 try left before lookups are paused for your security.';
 const metrics: Record<string, number> = {};
 
 test.afterAll(() => {
@@ -184,18 +186,117 @@ test.describe('hosted tracking page', () => {
     expect(page.url()).toMatch(new RegExp(`/t/${ACME}$`));
   });
 
-  test('locks the session after 5 failures, even for the right email', async ({ browser }) => {
-    const context = await browser.newContext();
+  test('order page: the date as headline over a stepper; delayed and failed deliveries say so and offer a person; a refund is said once', async ({ page }) => {
+    const open = async (key: Parameters<typeof knownOrder>[0]) => {
+      const order = knownOrder(key);
+      const lookup = new TrackingLookupPage(page);
+      await lookup.goto(ACME);
+      await lookup.lookUp(order.name, order.email!);
+      const card = new TrackingOrderPage(page).card(order.name);
+      await expect(card).toBeVisible({ timeout: 20_000 });
+      return card;
+    };
+    const moving = await open('acme.in_transit');
+    const progress = moving.getByRole('region', { name: 'Progress' });
+    await expect(progress.getByText(/^Estimated delivery /)).toBeVisible();
+    await expect(progress.locator('[aria-current="step"]')).toHaveText('Shipped (current step)');
+    await expect(moving.getByText('On its way', { exact: true })).toBeVisible();
+    await expect(moving.getByRole('link', { name: 'Ask a person in the chat' })).toHaveCount(0);
+
+    const stuck = await open('acme.stuck_in_transit');
+    await expect(stuck.getByText('Delayed', { exact: true })).toBeVisible();
+    await expect(stuck.getByText('On its way', { exact: true })).toHaveCount(0);
+    await expect(stuck.getByRole('link', { name: 'Ask a person in the chat' })).toHaveAttribute('href', `/widget/${ACME}`);
+    await shoot(page, 'order-delayed');
+
+    const failed = await open('acme.delivery_failure');
+    await expect(failed.getByText('Delivery problem', { exact: true }).first()).toBeVisible();
+    await expect(failed.getByRole('link', { name: 'Ask a person in the chat' })).toBeVisible();
+    await expect(failed.getByRole('region', { name: 'Progress' }).locator('li', { hasText: 'held up' })).toHaveCount(1);
+    await shoot(page, 'order-problem');
+
+    const split = await open('acme.split_shipment');
+    await expect(split.getByRole('region', { name: 'Progress' })).toBeVisible();
+    await expect(split.getByRole('list', { name: 'Packages' }).locator(':scope > li')).toHaveCount(2);
+    await shoot(page, 'order-split');
+
+    const refunded = await open('acme.partially_refunded');
+    await expect(refunded.getByText(/has been issued/)).toHaveCount(1);
+    const cancelled = await open('acme.cancelled');
+    await expect(cancelled.getByRole('region', { name: 'Progress' })).toHaveCount(0);
+    await expect(cancelled.getByText(/has been issued/)).toHaveCount(1);
+    await shoot(page, 'order-cancelled');
+  });
+
+  test('warns when one try is left, then pauses the form with a live countdown and offers the other ways in', async ({ browser }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.90' } });
     const page = await context.newPage();
     const lookup = new TrackingLookupPage(page);
     await lookup.goto(ACME);
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
       await lookup.lookUp('#1292', `guess${attempt}@example.com`);
       await expect(lookup.lookupMessage).toHaveText(NOT_VERIFIED);
+      await expect(lookup.lookup.getByRole('link', { name: 'Email me a link instead' })).toHaveCount(0);
     }
-    await lookup.lookUp('#1292', 'label.liam@example.com');
-    await expect(lookup.lookupMessage).toHaveText(/Too many attempts\. For your security, please try again in \d+ minutes?\./);
+    await lookup.lookUp('#1292', 'guess4@example.com');
+    await expect(lookup.lookupMessage).toHaveText(`${NOT_VERIFIED} ${LAST_TRY}`);
+    await expect(lookup.lookup.getByRole('link', { name: 'Email me a link instead' })).toBeVisible();
+    await shoot(page, 'last-try');
+
+    await lookup.lookUp('#1292', 'guess5@example.com');
+    await expect(lookup.lookupMessage).toHaveText(new RegExp(`Too many attempts\\. For your security, please try again in \\d+ minutes?\\.$`));
+    // The form is paused for the lockout: nothing can be typed or sent, and the time left counts down.
+    await expect(lookup.findButton).toBeDisabled();
+    await expect(lookup.orderNumber).toBeDisabled();
+    await expect(lookup.email).toBeDisabled();
+    const timer = lookup.lookup.getByRole('timer');
+    await expect(timer).toHaveText(/^You can try again in \d+:\d\d\.$/);
+    const first = await timer.textContent();
+    await expect.poll(() => timer.textContent(), { timeout: 5_000 }).not.toBe(first);
+    // A person (no support address in the demo: the chat's hand-off) and the magic link as the other way in.
+    await expect(lookup.lookup.getByRole('link', { name: 'Ask a person in the chat' })).toHaveAttribute('href', `/widget/${ACME}`);
     await shoot(page, 'locked');
+    await lookup.lookup.getByRole('link', { name: 'Email me a link instead' }).click();
+    await expect(lookup.historyEmail).toBeFocused();
+    await lookup.requestLink(JANE);
+
+    // A reload does not get around the pause: the right email is refused while locked.
+    await lookup.goto(ACME);
+    await lookup.lookUp('#1292', 'label.liam@example.com');
+    await expect(lookup.lookupMessage).toHaveText(/^Too many attempts\. For your security, please try again in \d+ minutes?\.$/);
+    await expect(lookup.findButton).toBeDisabled();
     await context.close();
+  });
+
+  test('the warning and the lockout read and behave the same whether or not the order exists or the email matches', async ({ browser }) => {
+    const observe = async (address: string, orderNumber: string, emails: string[]) => {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+      const lookup = new TrackingLookupPage(await context.newPage());
+      await lookup.goto(ACME);
+      const seen = [];
+      for (const email of emails) {
+        await lookup.lookUp(orderNumber, email);
+        await expect(lookup.lookupMessage).toBeVisible();
+        seen.push({
+          message: (await lookup.lookupMessage.textContent())?.replace(/\d+ minutes?/, 'N minutes'),
+          disabled: await lookup.findButton.isDisabled(),
+          timer: await lookup.lookup.getByRole('timer').count(),
+          magicLink: await lookup.lookup.getByRole('link', { name: 'Email me a link instead' }).count(),
+          contact: await lookup.lookup.getByRole('link', { name: 'Ask a person in the chat' }).count(),
+          url: new URL(lookup.page.url()).pathname,
+        });
+      }
+      await context.close();
+      return seen;
+    };
+    const guesses = (prefix: string) => [1, 2, 3, 4, 5].map((n) => `${prefix}${n}@example.com`);
+    // A real order with wrong emails, an order number that does not exist, and a real order with a malformed email.
+    const realOrder = await observe('203.0.113.91', '#1294', guesses('wrong'));
+    const noOrder = await observe('203.0.113.92', '#99998', guesses('wrong'));
+    const malformed = await observe('203.0.113.93', '#1296', ['a@', 'b@', 'c@', 'd@', 'e@']);
+    expect(realOrder.at(3)?.message).toContain(LAST_TRY);
+    expect(realOrder.at(4)).toMatchObject({ disabled: true, timer: 1, magicLink: 1, contact: 1 });
+    expect(noOrder).toEqual(realOrder);
+    expect(malformed).toEqual(realOrder);
   });
 });

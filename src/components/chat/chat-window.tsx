@@ -59,6 +59,8 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
         aria-live="polite"
         aria-label={t('log')}
         aria-busy={chat.status === 'starting'}
+        // Focusable so a keyboard user can scroll a long conversation that has no link or button in view (axe scrollable-region-focusable).
+        tabIndex={0}
         className="flex-1 space-y-3 overflow-y-auto overscroll-contain px-3 py-4"
       >
         {chat.status === 'starting' && <p className="text-sm text-slate-700">{t('connecting')}</p>}

@@ -30,11 +30,11 @@ const TONE_CLASSES: Record<Tone, string> = {
   ended: 'bg-slate-200 text-slate-900 ring-slate-700/30',
 };
 
-/** The order's headline (`On its way`) as a coloured pill; colour is never the only signal, the words are there. */
-export function StatusBadge({ status, label }: { status: ShopperOrderView['status']; label: string }) {
-  return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold ring-1 ring-inset ${TONE_CLASSES[TONE_BY_STATUS[status]]}`}>
-      {label}
-    </span>
-  );
+/**
+ * The order's headline (`On its way`) as a coloured pill; colour is never the only signal, the words are there.
+ * `attention` (a delay or a delivery problem) overrides the status's tone, so a stuck parcel is never blue.
+ */
+export function StatusBadge({ status, label, attention }: { status: ShopperOrderView['status']; label: string; attention?: 'delayed' | 'problem' }) {
+  const tone: Tone = attention === 'problem' ? 'problem' : attention === 'delayed' ? 'waiting' : TONE_BY_STATUS[status];
+  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-semibold ring-1 ring-inset ${TONE_CLASSES[tone]}`}>{label}</span>;
 }

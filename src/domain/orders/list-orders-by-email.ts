@@ -4,6 +4,7 @@ import { ORDER_CACHE_TTL_MS, orderCacheKey } from './order-cache-keys';
 import { toOrderRecord, type RecordContext } from './order-record';
 import type { JsonCache } from './lookup-order';
 import type { SourceOrder } from './source-order';
+import { readOrderAttention, type OrderAttention } from '../tracking/order-attention';
 
 /** Shopify's page size for history: small, so the first page is one cheap call. */
 export const HISTORY_PAGE_SIZE = 4;
@@ -22,6 +23,8 @@ export type OrderSummary = {
   placedAt: { at: string; display: string };
   itemCount: number;
   shipmentSummary: string | null;
+  /** A delay or delivery problem the badge shows instead of the headline (see readOrderAttention). */
+  attention: OrderAttention;
 };
 
 export type ListOrdersByEmailResult = { ok: true; orders: OrderSummary[]; nextCursor: string | null } | { ok: false; reason: 'unavailable' };
@@ -50,6 +53,7 @@ export async function listOrdersByEmail(deps: ListOrdersByEmailDeps, email: stri
       placedAt: view.placedAt,
       itemCount: view.items.reduce((sum, item) => sum + item.quantity, 0),
       shipmentSummary: view.shipmentSummary,
+      attention: readOrderAttention(view),
     }))
     .sort((a, b) => b.placedAt.at.localeCompare(a.placedAt.at));
   return { ok: true, orders, nextCursor: page.nextCursor };

@@ -41,13 +41,17 @@ export async function checkAttemptLimits(store: CounterStore, config: AttemptLim
   }
 }
 
-/** Counts one failed attempt in every scope. Returns false when the store could not be written. */
-export async function recordFailedAttempt(store: CounterStore, config: AttemptLimitConfig, scope: AttemptScope): Promise<boolean> {
+/**
+ * Counts one failed attempt in every scope. Returns how many failures the tightest scope still allows before it
+ * locks (0: the next attempt is refused), or null when the store could not be written.
+ */
+export async function recordFailedAttempt(store: CounterStore, config: AttemptLimitConfig, scope: AttemptScope): Promise<number | null> {
   try {
-    await Promise.all(countersFor(scope, config).map(({ key, window }) => store.increment(key, window.windowMs)));
-    return true;
+    const counters = countersFor(scope, config);
+    const counts = await Promise.all(counters.map(({ key, window }) => store.increment(key, window.windowMs)));
+    return Math.max(0, Math.min(...counters.map(({ window }, index) => window.maxFailures - counts[index]!)));
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceOrder } from '../../../test/support/source-order-fixture';
 import type { SourceOrder } from '../orders/source-order';
+import { LAST_TRY_WARNING, NOT_VERIFIED_MESSAGE, describeVerifyFailure } from './verify-failure-message';
 import { verifyOrder, type VerifyOrderDeps } from './verify-order';
 
 const START = Date.parse('2025-03-10T15:00:00Z');
@@ -75,5 +76,46 @@ describe('verifyOrder on the clock and randomness it is given', () => {
     expect(slept).toEqual([]);
     expect(grants).toEqual([{ kind: 'order', subject: expect.any(String), door: 'page', expiresAt: new Date(START + 150 + 24 * HOUR) }]);
     expect(audits).toEqual(['success:shopify']);
+  });
+});
+
+describe('the last-try warning and the pause cannot tell causes apart', () => {
+  // Five failures per session: the fourth warns, the fifth pauses, the sixth is refused without a lookup.
+  const causes = {
+    'wrong email for a real order': { reference: '#1001', email: 'someone.else@example.com' },
+    'an order number that does not exist': { reference: '#99999', email: 'jane.doe@example.com' },
+    'a malformed email': { reference: '#1001', email: 'not-an-email' },
+    'a malformed order number': { reference: 'abc', email: 'jane.doe@example.com' },
+  };
+
+  async function sixAttempts(attempt: { reference: string; email: string }) {
+    const { deps, slept } = setup({ shopifyMs: 150, random: 0 });
+    const answers = [];
+    for (let index = 0; index < 6; index += 1) {
+      const startedAt = deps.now().getTime();
+      const sleptBefore = slept.length;
+      const result = await verifyOrder(deps, { ...attempt, holderHash: 'holder-1', clientAddress: '1.1.1.1', door: 'page' });
+      // What the shopper waits: the lookup's own time plus the padding.
+      const waitedMs = deps.now().getTime() - startedAt + slept.slice(sleptBefore).reduce((sum, ms) => sum + ms, 0);
+      answers.push({ result, message: result.ok ? null : describeVerifyFailure(result), waitedMs });
+    }
+    return answers;
+  }
+
+  it('warns on the fourth failure and pauses on the fifth, worded for the shopper', async () => {
+    const answers = await sixAttempts(causes['wrong email for a real order']);
+    expect(answers.slice(0, 3).map((a) => a.result)).toEqual(Array(3).fill({ ok: false, reason: 'not_verified' }));
+    expect(answers[3]!.result).toEqual({ ok: false, reason: 'not_verified', triesLeft: 1 });
+    expect(answers[3]!.message).toBe(`${NOT_VERIFIED_MESSAGE} ${LAST_TRY_WARNING}`);
+    expect(answers[4]!.result).toEqual({ ok: false, reason: 'not_verified', triesLeft: 0, retryAfterMs: HOUR });
+    expect(answers[4]!.message).toBe(`${NOT_VERIFIED_MESSAGE} Too many attempts. For your security, please try again in 60 minutes.`);
+    expect(answers[5]!.result).toEqual({ ok: false, reason: 'locked', retryAfterMs: HOUR });
+  });
+
+  it('answers every cause with the same results, messages and padded time, attempt by attempt', async () => {
+    const runs = await Promise.all(Object.values(causes).map(sixAttempts));
+    // Padding makes the shopper wait the same whether or not Shopify was asked (jitter is 0 here).
+    expect(runs[0]!.slice(0, 5).map((a) => a.waitedMs)).toEqual(Array(5).fill(400));
+    for (const run of runs.slice(1)) expect(run).toEqual(runs[0]);
   });
 });

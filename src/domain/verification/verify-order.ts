@@ -34,7 +34,11 @@ export type VerifyOrderInput = { reference: string; email: string; holderHash: s
 
 export type VerifyOrderResult =
   | { ok: true; record: OrderRecord; grantId: string; stale: boolean }
-  | { ok: false; reason: 'not_verified' }
+  /**
+   * `triesLeft` only once the shopper is near the limit: 1 (warn before the last try) or 0 (this failure used the
+   * last one: lookups are paused for `retryAfterMs`). It comes from counters every failure cause feeds alike.
+   */
+  | { ok: false; reason: 'not_verified'; triesLeft?: 0 | 1; retryAfterMs?: number }
   | { ok: false; reason: 'locked'; retryAfterMs: number }
   | { ok: false; reason: 'unavailable' };
 
@@ -51,8 +55,20 @@ export async function verifyOrder(deps: VerifyOrderDeps, input: VerifyOrderInput
   const emailHash = email.ok ? deps.hashEmail(email.email) : null;
   const scope = { shopId: deps.shopId, holderHash: input.holderHash, clientHash, orderNumber: reference.ok ? reference.number : null };
 
-  const fail = async (result: VerifyOrderResult & { ok: false }, reason: string, counted: boolean) => {
-    if (counted) await recordFailedAttempt(deps.counters, deps.limits, scope);
+  const fail = async (failure: VerifyOrderResult & { ok: false }, reason: string, counted: boolean) => {
+    let result = failure;
+    if (counted) {
+      const triesLeft = await recordFailedAttempt(deps.counters, deps.limits, scope);
+      if (result.reason === 'not_verified' && triesLeft === 1) result = { ...result, triesLeft: 1 };
+      if (result.reason === 'not_verified' && triesLeft === 0) {
+        const limit = await checkAttemptLimits(deps.counters, deps.limits, scope);
+        result = {
+          ...result,
+          triesLeft: 0,
+          retryAfterMs: limit.ok === false && limit.reason === 'locked' ? limit.retryAfterMs : deps.limits.perHolder.windowMs,
+        };
+      }
+    }
     const auditResult = result.reason === 'not_verified' ? 'failure' : result.reason;
     await deps.audit({ result: auditResult, reason, emailHash, clientHash, orderId: null });
     const remaining = deps.minimumFailureMs - (deps.now().getTime() - startedAt);

@@ -18,6 +18,10 @@ export type LookupState = {
   values: { orderReference: string; email: string };
   /** Changes on every answer, so the form re-renders with the typed values and the message is re-announced. */
   at: number;
+  /** Near the attempt limit only: 1 before the last try, 0 once lookups are paused. */
+  triesLeft?: 0 | 1;
+  /** How long lookups are paused (locked, or the failure that used the last try): the form counts it down. */
+  retryAfterSeconds?: number;
 };
 
 export type MagicLinkState = { status: 'idle' | 'accepted' | 'invalid_email' | 'limited'; message: string; at: number };
@@ -47,6 +51,11 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
       reference: values.orderReference,
       email: values.email,
     });
+    if (result.status === 'locked') return { ...answer('locked', result.message), retryAfterSeconds: result.retryAfterSeconds };
+    if (result.status === 'not_verified' && result.triesLeft !== undefined) {
+      const pause = result.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: result.retryAfterSeconds };
+      return { ...answer('not_verified', result.message), triesLeft: result.triesLeft, ...pause };
+    }
     if (result.status !== 'verified') return answer(result.status, result.message);
     verified = `/t/${shop.domain}/orders/${result.record.orderId}`;
   } catch (error) {

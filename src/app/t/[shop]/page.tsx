@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { chooseContactRoute } from '@/components/order/contact-action';
 import { translator } from '@/domain/i18n/messages';
 import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
@@ -89,7 +90,12 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
           {t('lookup.formHeading')}
         </h2>
         <p className="mb-4 mt-1 text-slate-700">{t('lookup.formIntro')}</p>
-        <LookupForm action={verifyOrderAction.bind(null, shop.domain)} orderExample={exampleOrderName(shop.settings.orderNameFormat)} />
+        <LookupForm
+          action={verifyOrderAction.bind(null, shop.domain)}
+          orderExample={exampleOrderName(shop.settings.orderNameFormat)}
+          magicLinkFieldId="history-email"
+          contact={chooseContactRoute(shop.domain, shop.settings.supportEmail)}
+        />
       </section>
       <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">

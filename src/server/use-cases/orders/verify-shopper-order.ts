@@ -10,7 +10,9 @@ import type { Services } from '../../services';
 
 export type VerifyAnswer =
   | { status: 'verified'; record: OrderRecord; stale: boolean }
-  | { status: 'not_verified' | 'unavailable'; message: string }
+  | { status: 'unavailable'; message: string }
+  /** `triesLeft` / `retryAfterSeconds` only near the limit (see VerifyOrderResult), so the form can warn and pause. */
+  | { status: 'not_verified'; message: string; triesLeft?: 0 | 1; retryAfterSeconds?: number }
   | { status: 'locked'; message: string; retryAfterSeconds: number };
 
 /**
@@ -38,6 +40,10 @@ export async function verifyShopperOrder(
   }
   const message = describeVerifyFailure(result, input.locale);
   if (result.reason === 'locked') return { status: 'locked', message, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
+  if (result.reason === 'not_verified' && result.triesLeft !== undefined) {
+    const pause = result.retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
+    return { status: 'not_verified', message, triesLeft: result.triesLeft, ...pause };
+  }
   return { status: result.reason, message };
 }
 

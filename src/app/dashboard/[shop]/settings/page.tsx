@@ -18,7 +18,7 @@ const label = 'block text-sm font-medium text-slate-900';
 
 function Code({ children, name }: { children: string; name: string }) {
   return (
-    <pre aria-label={name} tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-50">
+    <pre aria-label={name} tabIndex={0} className="overflow-x-auto rounded-md border border-slate-300 bg-slate-100 p-3 text-xs text-slate-900">
       <code>{children}</code>
     </pre>
   );

@@ -55,7 +55,8 @@ export async function POST(request: NextRequest, { params }: Params) {
       email,
     });
     if (result.status === 'verified') return to(`/t/${shop.domain}/orders/${result.record.orderId}`);
-    return back(result.status === 'locked' ? 'lookup_locked' : result.status === 'unavailable' ? 'lookup_unavailable' : 'lookup_failed');
+    const locked = result.status === 'locked' || (result.status === 'not_verified' && result.triesLeft === 0);
+    return back(locked ? 'lookup_locked' : result.status === 'unavailable' ? 'lookup_unavailable' : 'lookup_failed');
   } catch (error) {
     if (toFormError(error).code === 'unavailable') return back('lookup_unavailable');
     throw error;

@@ -74,7 +74,11 @@ export default async function OrderHistoryPage({ params, searchParams }: Props) 
                     {t('orderLink', { name: order.orderName })}
                   </Link>
                 </h2>
-                <StatusBadge status={order.status} label={translator(locale, 'status')(`headline.${order.status}`)} />
+                <StatusBadge
+                  status={order.status}
+                  label={order.attention ? t(`attention.${order.attention.kind}`) : translator(locale, 'status')(`headline.${order.status}`)}
+                  attention={order.attention?.kind}
+                />
               </div>
               <p className="mt-1 text-sm text-slate-700">
                 {t.rich('placed', {

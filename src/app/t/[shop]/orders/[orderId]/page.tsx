@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { chooseContactRoute } from '@/components/order/contact-action';
 import { OrderStatusCard } from '@/components/order/order-status-card';
 import { formatAge } from '@/domain/tracking/format-time';
 import { toFormError } from '@/server/api/app-error-converter';
@@ -50,7 +51,7 @@ export default async function TrackingOrderPage({ params }: Props) {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
         {order.customerFirstName ? t('greeting', { name: order.customerFirstName }) : t('title')}
       </h1>
-      <OrderStatusCard order={order} freshness={freshness} headingLevel={2} expanded />
+      <OrderStatusCard order={order} freshness={freshness} headingLevel={2} expanded contact={chooseContactRoute(shop.domain, shop.settings.supportEmail)} />
       {!freshness.stale && (
         <p className="text-sm text-slate-600">
           {t.rich('checked', { shop: shop.name, age, time: (chunks) => <time dateTime={freshness.fetchedAt}>{chunks}</time> })}
