@@ -78,6 +78,7 @@ export const INTENT_PHRASES: Record<string, { latin: string[]; japanese: string[
   },
   where_is_my_order: {
     latin: [
+      'bestellnummer|bestelnummer|ordernummer|auftragsnummer|numéro de commande|número de pedido|numero ordine|número do pedido',
       'wo|bestellung|status|paket|sendung|lieferung|versand|verschickt|noch nicht|immer noch|verspätet|verloren|fehlt|où|commande|statut',
       'colis|livraison|expédiée|expédié|pas reçu|toujours pas|retard|perdu|dónde|donde|pedido|estado|paquete|envío|entrega|no ha llegado',
       "no me ha llegado|no llegó|todavía|retraso|perdido|dove|dov'è|ordine|stato|pacco|spedizione|consegna|non è arrivato|non arriva",

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { OverviewSections } from '@/components/dashboard/overview-sections';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
+import { DataTable } from '@/components/dashboard/data-table';
 import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
+import { viewConversationLanguages } from '@/server/use-cases/dashboard/load-conversation-languages';
 import { RangeForm } from './range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -10,9 +12,11 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const search = await searchParams;
-  const o = await forMerchantPage(async () => {
+  const { o, languages } = await forMerchantPage(async () => {
     const { services, access } = await readShopAccess(shop);
-    return viewOverview(services, access, rangeFromSearch(search));
+    const range = rangeFromSearch(search);
+    const [overview, byLanguage] = await Promise.all([viewOverview(services, access, range), viewConversationLanguages(services, access, range)]);
+    return { o: overview, languages: byLanguage };
   });
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;
@@ -34,6 +38,12 @@ export default async function OverviewPage({ params, searchParams }: Props) {
       </div>
 
       <OverviewSections o={o} exportHref={exportHref} orderLink={orderLink} />
+
+      <DataTable
+        caption="Chats by the shopper's language"
+        columns={['Language', 'Chats', 'Share']}
+        rows={languages.map((row) => [row.language, row.conversations, `${Math.round(row.share * 100)} %`])}
+      />
     </div>
   );
 }

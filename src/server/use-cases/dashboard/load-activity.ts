@@ -4,13 +4,15 @@ import type { Shop } from '@/domain/shops/shop';
 import { rangeBounds, type DayRange } from '../../analytics/sql-rows';
 
 import { auditEvents, conversations, handoffs, messages } from '../../db/schema';
+import { languageName } from '@/domain/i18n/language-name';
+import { conversationLocale } from './load-conversation-languages';
 import type { Services } from '../../services';
 
 const LIST_LIMIT = 200;
 /** Keyed hashes are shown shortened: enough to spot the same shopper twice, nothing to reverse. */
 const shortHash = (hash: string | null) => (hash ? hash.slice(0, 12) : null);
 
-/** The shop's conversations in the range, newest first, with message count and hand-off. */
+/** The shop's conversations in the range, newest first, with message count, hand-off and language. */
 export async function listConversations(services: Services, shop: Shop, range: DayRange) {
   const { start, end } = rangeBounds(range);
   const rows = await services.db
@@ -20,6 +22,7 @@ export async function listConversations(services: Services, shop: Shop, range: D
       status: conversations.status,
       createdAt: conversations.createdAt,
       lastMessageAt: conversations.lastMessageAt,
+      locale: conversationLocale,
       messages: count(messages.id),
     })
     .from(conversations)
@@ -28,13 +31,13 @@ export async function listConversations(services: Services, shop: Shop, range: D
     .groupBy(conversations.id)
     .orderBy(desc(conversations.createdAt))
     .limit(LIST_LIMIT);
-  return rows.map((row) => ({ ...row, messages: Number(row.messages) }));
+  return rows.map((row) => ({ ...row, language: languageName(row.locale), messages: Number(row.messages) }));
 }
 
 /** One conversation of this shop with its messages (shopper emails were masked when stored), or null. */
 export async function loadTranscript(services: Services, shop: Shop, conversationId: string) {
   const [conversation] = await services.db
-    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt })
+    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt, locale: conversationLocale })
     .from(conversations)
     .where(and(eq(conversations.id, conversationId), eq(conversations.shopId, shop.id)));
   if (!conversation) return null;
@@ -47,7 +50,12 @@ export async function loadTranscript(services: Services, shop: Shop, conversatio
       .where(eq(handoffs.conversationId, conversation.id))
       .orderBy(asc(handoffs.createdAt)),
   ]);
-  return { conversation, messages: list, handoffs: handoffRows, timeZone: knownTimeZone(shop.timezone) };
+  return {
+    conversation: { ...conversation, language: languageName(conversation.locale) },
+    messages: list,
+    handoffs: handoffRows,
+    timeZone: knownTimeZone(shop.timezone),
+  };
 }
 
 /** Audit rows of the shop in the range, newest first: hashes (shortened) only, never an email or address. */

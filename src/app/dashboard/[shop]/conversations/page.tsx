@@ -25,10 +25,11 @@ export default async function ConversationsPage({ params, searchParams }: Props)
       <DataTable
         caption={`Chats started ${shown.from} to ${shown.to}, newest first`}
         exportHref={`${base}/export/conversations.csv?from=${shown.from}&to=${shown.to}`}
-        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', '']}
+        columns={[`Started (${zone})`, 'Door', 'Language', 'Status', 'Messages', '']}
         rows={rows.map((r) => [
           localDateTime(r.createdAt, zone),
           r.door,
+          r.language,
           r.status === 'handed_off' ? 'Handed to a person' : r.status,
           r.messages,
           <Link key={r.id} href={`${base}/conversations/${r.id}`} className="inline-block py-1 font-medium text-blue-800 underline underline-offset-2">

@@ -26,7 +26,7 @@ export default async function TranscriptPage({ params }: Props) {
         Chat of {localDateTime(t.conversation.createdAt, t.timeZone)} <span className="text-base font-normal text-slate-700">({t.timeZone})</span>
       </h1>
       <p className="text-slate-700">
-        Door: {t.conversation.door} · Status: {t.conversation.status}
+        Door: {t.conversation.door} · Language: {t.conversation.language} · Status: {t.conversation.status}
         {t.handoffs.map((h, i) => (
           <span key={i}> · Hand-off requested: {h.reason}</span>
         ))}
