@@ -41,7 +41,7 @@ export function LanguageSwitcher({ locales, tone = 'brand', id = 'language' }: P
       <label htmlFor={id} className="sr-only">
         {t('label')}
       </label>
-      <select id={id} name="lang" defaultValue={current} className={`min-h-11 max-w-[9.5rem] rounded-lg border px-2 py-1.5 text-sm ${control}`}>
+      <select id={id} name="lang" defaultValue={current} className={`min-h-11 w-32 rounded-lg border px-2 py-1.5 text-sm sm:w-40 ${control}`}>
         {locales.map((locale) => (
           <option key={locale} value={locale} lang={locale} className="bg-white text-slate-900">
             {nativeLanguageName(locale)}

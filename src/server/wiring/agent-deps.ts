@@ -1,3 +1,4 @@
+import { offeredLocales } from '@/domain/i18n/negotiate-locale';
 import { exampleOrderName } from '@/domain/orders/order-name-format';
 import { orderNameMatches } from '@/domain/orders/parse-order-reference';
 import type { AccessibleOrder, AgentDeps } from '@/domain/agent/agent-deps';
@@ -40,6 +41,8 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       returnPolicy: shop.settings.returnPolicy ?? null,
       handoffEta: 'within 1 business day',
       orderExample: exampleOrderName(shop.settings.orderNameFormat),
+      // The shop's published languages (shopLocales): a conversation only switches to one of them.
+      locales: offeredLocales(shop.settings.locales),
     },
     now: () => new Date(),
     async verify(reference, email) {

@@ -34,7 +34,8 @@ export default async function TrackingLayout({ children, params }: Props) {
               {theme.name.slice(0, 1).toUpperCase()}
             </span>
           )}
-          <div className="min-w-0 flex-1">
+          {/* At least 10rem for the shop's name: on a phone the language switcher wraps below rather than squeezing it. */}
+          <div className="min-w-40 flex-1">
             <p className="text-lg font-bold leading-tight">{theme.name}</p>
             <p className="text-sm">{t('orderStatus')}</p>
           </div>
