@@ -54,7 +54,7 @@ test('German from Accept-Language: the lookup, the order page with German dates,
   await page.goto(`/widget/${ACME}`);
   await expect(page.getByRole('textbox', { name: 'Nachricht' })).toHaveAttribute('placeholder', 'Nachricht eingeben');
   await expect(page.getByRole('button', { name: 'Senden' })).toBeVisible();
-  await page.getByRole('log', { name: 'Unterhaltung' }).getByText(/.+/).first().waitFor();
+  await page.getByRole('log', { name: 'Unterhaltung' }).locator('[data-role="agent"]').first().waitFor();
   await shoot(page, 'widget-de');
   await page.context().close();
 });
@@ -81,7 +81,7 @@ test('Japanese by the switcher: the choice sticks for the session, dates and the
   // The widget in the same session speaks Japanese too, whatever the storefront said.
   await page.goto(`/widget/${ACME}?locale=fr`);
   await expect(page.getByRole('button', { name: '送信' })).toBeVisible();
-  await page.getByRole('log', { name: '会話' }).getByText(/.+/).first().waitFor();
+  await page.getByRole('log', { name: '会話' }).locator('[data-role="agent"]').first().waitFor();
   await shoot(page, 'widget-ja');
   await page.context().close();
 });
