@@ -98,21 +98,27 @@ test.describe('chat widget on a cross-origin storefront (desktop)', () => {
     await expect(card.getByText('<script>alert(1)</script> Enamel Camp Mug')).toBeVisible();
   });
 
-  test('"talk to a human" hands the conversation over and mails the shop', async ({ page, request }) => {
+  test('"talk to a human" asks where to reply and what the question is, then mails the shop\'s support address', async ({ page, request }) => {
     const store = new StorefrontPage(page);
     await store.goto(ACME);
     const widget = await store.openChat();
 
     await widget.send('talk to a human');
+    await expect(widget.agentMessages().last()).toContainText('what email address should they reply to?');
+    await expect(widget.handoff()).toHaveCount(0);
+    await widget.send('pat.e2e@example.com');
+    await widget.send('My order arrived without the tent poles');
     const handoff = widget.handoff();
     await expect(handoff).toBeVisible();
+    await expect(widget.agentMessages().last()).toContainText('A person will reply to p***@example.com within 1 business day.');
     const reference = (await handoff.locator('.font-mono').textContent())!.trim();
     expect(reference).not.toBe('');
+    await store.panelFrame.screenshot({ path: `${SHOTS}/handoff.png` });
 
-    // The shop's support address gets the mail: on embedded defaults it lands in the outbox (/dev/outbox).
-    const outbox = await request.get(`${APP_URL}/dev/outbox`);
-    expect(outbox.status()).toBe(200);
-    expect(await outbox.text()).toContain(reference);
+    // The demo merchant's configured support address gets the mail: on embedded defaults it lands in the outbox (/dev/outbox).
+    const outbox = await (await request.get(`${APP_URL}/dev/outbox`)).text();
+    expect(outbox).toContain(reference);
+    expect(outbox).toContain('help@acme-outdoors.example');
   });
 
   test("the widget route may be framed only by the shop's own domains", async ({ request }) => {

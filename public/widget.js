@@ -35,20 +35,36 @@
     '.p{position:fixed;z-index:2147483001;bottom:calc(max(16px,env(safe-area-inset-bottom)) + 68px);right:' + edge + ';width:min(400px,calc(100vw - 32px));height:min(640px,calc(100vh - 104px));border-radius:12px;overflow:hidden;box-shadow:0 8px 32px rgba(0,0,0,.3);background:#fff}' +
     '.p[hidden]{display:none}' +
     'iframe{border:0;width:100%;height:100%;display:block}' +
+    '.f{padding:24px;font:16px/1.5 sans-serif;color:#111}.f button{min-height:44px}.f[hidden],.x iframe{display:none}' +
     '@media (max-width:480px){.p,:host(.l) .p{inset:0;width:100%;height:100%;border-radius:0}:host(.o) .b{display:none}}' +
     '@media print{.b,.p{display:none}}' +
-    '</style><div class="p" hidden></div>' +
+    '</style><div class="p" hidden><div class="f" role="alert" hidden><p>The order chat can\'t open on this page.</p><a target="_blank" rel="noopener">Track your order on our tracking page</a><p><button>Close</button></div></div>' +
     '<button class="b" type="button" aria-expanded="false" aria-label="Chat about your order" title="Chat about your order">' +
     '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6v2h2v-2zm4 0v2h2v-2zm4 0v2h2v-2z"/></svg>' +
     '</button>';
   var panel = root.querySelector('.p');
   var button = root.querySelector('.b');
+  var blocked = root.querySelector('.f');
   var frame = null;
   var ready = false;
   var isOpen = false;
+  var timer = 0;
+  var link = blocked.querySelector('a');
+  link.href = app + '/t/' + shop;
+  blocked.querySelector('button').onclick = close;
 
-  // The iframe is cross-site here and browsers often deny it storage, so this page keeps its conversation id
-  // (useless without the iframe's own session cookie) to reopen the same chat after a page load.
+  // No "ready": the chat could not load here (domain not allowed?).
+  function watch(ms) {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (ready) return;
+      panel.classList.add('x');
+      blocked.hidden = false;
+      if (isOpen) link.focus();
+    }, ms);
+  }
+
+  // Cross-site iframes often get no storage: this page keeps the conversation id (useless without the iframe's cookie).
   function store(id) {
     var key = 'osa-widget:' + shop;
     try {
@@ -72,13 +88,17 @@
       var kept = store();
       frame.src = app + '/widget/' + encodeURIComponent(shop) + (locale ? '?locale=' + locale : '') + '#origin=' + encodeURIComponent(location.origin) + (kept ? '&conversation=' + kept : '');
       frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
+      frame.onload = function () {
+        watch(3000);
+      };
       panel.appendChild(frame);
+      watch(12000);
     }
     isOpen = true;
     panel.hidden = false;
     host.classList.add('o');
     button.setAttribute('aria-expanded', 'true');
-    frame.focus();
+    (blocked.hidden ? frame : link).focus();
     post('open');
   }
 
@@ -106,6 +126,9 @@
     if (!data || data.source !== TAG) return;
     if (data.type === 'ready') {
       ready = true;
+      clearTimeout(timer);
+      panel.classList.remove('x');
+      blocked.hidden = true;
       if (isOpen) post('open');
     } else if (data.type === 'conversation' && /^[\w-]{1,64}$/.test(data.id)) {
       store(data.id);
@@ -118,8 +141,7 @@
     if (event.key === 'Escape' && isOpen) close(d.activeElement === host);
   });
 
-  // WCAG 2.4.11: whatever has focus on the host page stays visible. The launcher moves to the other
-  // corner when it would cover it; the open panel steps aside (the conversation is kept).
+  // WCAG 2.4.11: the host page's focus stays visible; launcher and panel step aside.
   d.addEventListener('focusin', function (event) {
     var target = event.target;
     if (target === host || !target.getBoundingClientRect) return;

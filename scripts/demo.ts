@@ -106,14 +106,18 @@ function demoAppSecret(dataDir: string): string {
   return secret;
 }
 
+/** The one demo shop whose merchant set a support address (chat hand-offs reach /dev/outbox); the others show the missing-address notice. */
+const DEMO_SUPPORT_EMAILS: Record<string, string> = { 'acme-outdoors.myshopify.com': 'help@acme-outdoors.example' };
+
 /** Lets the demo storefront page (served by the demo shop) frame this shop's chat widget. */
 async function allowDemoStorefront(services: Awaited<ReturnType<typeof createServices>>, domain: string, storefrontOrigin: string) {
   const shop = await services.shops.findShopByDomain(domain);
   if (!shop) return;
   const storefrontDomains = [...new Set([...(shop.settings.storefrontDomains ?? []), storefrontOrigin])];
+  const supportEmail = shop.settings.supportEmail ?? DEMO_SUPPORT_EMAILS[domain];
   await services.db
     .update(shops)
-    .set({ settings: { ...shop.settings, storefrontDomains } })
+    .set({ settings: { ...shop.settings, storefrontDomains, ...(supportEmail ? { supportEmail } : {}) } })
     .where(eq(shops.domain, domain));
 }
 

@@ -16,6 +16,8 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
     event.preventDefault();
     const value = text.trim();
     if (!value || busy || disabled) return;
+    // After a click on Send, focus would stay on the button: the next message is typed in the field.
+    event.currentTarget.querySelector('input')?.focus();
     setText('');
     if (!(await onSend(value))) setText(value);
   };

@@ -9,7 +9,7 @@ export function ChatMessageView({ message, agentName, latest, onChoose }: Props)
   const t = useTranslations('ui.chat');
   const mine = message.role === 'shopper';
   return (
-    <div data-role={message.role} className={`flex flex-col gap-2 ${mine ? 'items-end' : 'items-start'}`}>
+    <div data-role={message.role} data-message-id={message.id} className={`flex flex-col gap-2 ${mine ? 'items-end' : 'items-start'}`}>
       {message.text && (
         <p
           className={`max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-[0.9375rem] leading-snug ${

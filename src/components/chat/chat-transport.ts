@@ -25,7 +25,7 @@ export class ChatApiError extends Error {
 }
 
 export const GENERIC_ERROR = 'Something went wrong on our side. Please try again.';
-const OFFLINE_ERROR = "We couldn't reach the chat. Check your connection and try again.";
+export const OFFLINE_ERROR = "We couldn't reach the chat. Check your connection and try again.";
 const KNOWN_CODES = new Set<ChatErrorCode>(['BAD_REQUEST', 'NOT_FOUND', 'TOO_MANY_REQUESTS']);
 const STATUS_CODES: Record<number, ChatErrorCode> = { 400: 'BAD_REQUEST', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
 

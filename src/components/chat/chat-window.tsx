@@ -1,14 +1,22 @@
 'use client';
 
-import { useEffect, useRef, type CSSProperties, type Ref } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties, type Ref } from 'react';
 import { useTranslations } from 'next-intl';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
+import type { ChatMessage } from '@/domain/agent/chat-message';
 import type { Locale } from '@/domain/i18n/locales';
 import type { BrandTheme } from '@/domain/widget/brand-theme';
 import { ChatComposer } from './chat-composer';
+import { GENERIC_ERROR, OFFLINE_ERROR } from './chat-transport';
 import { ChatMessageView } from './chat-message-view';
 import { TypingIndicator } from './typing-indicator';
 import type { ChatState } from './use-chat';
+
+/** What the live region says for an agent message: its text and, for an order card, the order and its status. */
+function announce(message: ChatMessage, agentName: string): string {
+  const cards = message.cards.flatMap((card) => (card.type === 'order' ? [`Order ${card.order.orderName}: ${card.order.headline}.`] : []));
+  return [`${agentName}: ${message.text}`, ...cards].join(' ');
+}
 
 type Props = {
   theme: BrandTheme;
@@ -24,12 +32,35 @@ type Props = {
 export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Props) {
   const t = useTranslations('ui.chat');
   const logRef = useRef<HTMLDivElement>(null);
+  const draftRef = useRef<HTMLParagraphElement>(null);
   const lastAgentIndex = chat.messages.findLastIndex((message) => message.role === 'agent');
+  const lastAgent = lastAgentIndex >= 0 ? chat.messages[lastAgentIndex] : undefined;
+  const latestId = chat.messages.at(-1)?.id;
 
+  // A new reply is shown from its first line (a long answer's start must not scroll away); while the shopper
+  // waits, their own message and the reply being written stay in view.
   useEffect(() => {
     const log = logRef.current;
-    if (log) log.scrollTop = log.scrollHeight;
-  }, [chat.messages, chat.pending, chat.draft]);
+    if (!log) return;
+    const replyStart = (element: HTMLElement | null | undefined) => (element ? element.offsetTop - 12 : log.scrollHeight);
+    if (chat.pending) {
+      log.scrollTop = Math.min(log.scrollHeight, replyStart(draftRef.current));
+      return;
+    }
+    const last = chat.messages.at(-1);
+    const reply = last?.role === 'agent' ? log.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(last.id)}"]`) : null;
+    log.scrollTop = reply ? replyStart(reply) : log.scrollHeight;
+  }, [latestId, chat.messages, chat.pending, chat.draft]);
+
+  const send = chat.send;
+  const chooseAndKeepFocus = useCallback(
+    (text: string) => {
+      // The chosen button disappears with the reply; focus goes back to the composer, not to the page body.
+      logRef.current?.parentElement?.querySelector<HTMLInputElement>('#chat-message')?.focus();
+      void send(text);
+    },
+    [send],
+  );
 
   const style = { '--brand': theme.color, '--on-brand': theme.onColor } as CSSProperties;
   return (
@@ -53,15 +84,19 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
           </button>
         )}
       </header>
+      {/* The log itself is not live: a screen reader would read it all again. Only the newest agent message is announced. */}
+      <p aria-live="polite" aria-atomic="true" className="sr-only">
+        {lastAgent && chat.status === 'ready' ? announce(lastAgent, theme.name) : ''}
+      </p>
       <div
         ref={logRef}
         role="log"
-        aria-live="polite"
+        aria-live="off"
         aria-label={t('log')}
         aria-busy={chat.status === 'starting'}
         // Focusable so a keyboard user can scroll a long conversation that has no link or button in view (axe scrollable-region-focusable).
         tabIndex={0}
-        className="flex-1 space-y-3 overflow-y-auto overscroll-contain px-3 py-4"
+        className="relative flex-1 space-y-3 overflow-y-auto overscroll-contain px-3 py-4"
       >
         {chat.status === 'starting' && <p className="text-sm text-slate-700">{t('connecting')}</p>}
         {chat.messages.map((message, index) => (
@@ -70,12 +105,16 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
             message={message}
             agentName={theme.name}
             latest={index === lastAgentIndex && !chat.pending}
-            onChoose={(text) => void chat.send(text)}
+            onChoose={chooseAndKeepFocus}
           />
         ))}
         {chat.pending && chat.draft && (
           // The live region announces the final message; the growing draft is for sighted readers only.
-          <p aria-hidden="true" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-slate-100 px-3.5 py-2 text-[0.9375rem]">
+          <p
+            ref={draftRef}
+            aria-hidden="true"
+            className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-bl-sm bg-slate-100 px-3.5 py-2 text-[0.9375rem]"
+          >
             {chat.draft}
           </p>
         )}
@@ -87,7 +126,7 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
       )}
       {chat.error && (
         <p role="alert" className="mx-3 mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {chat.error}
+          {chat.error === GENERIC_ERROR ? t('errorGeneric') : chat.error === OFFLINE_ERROR ? t('errorOffline') : chat.error}
         </p>
       )}
       <ChatComposer inputRef={inputRef} disabled={chat.status !== 'ready'} busy={chat.pending} onSend={chat.send} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { BarChart, DOOR_COLORS, DOOR_LABELS, FunnelChart, formatNumber, formatPercent, VolumeChart } from '@/components/dashboard/charts';
 import { Card, DataTable } from '@/components/dashboard/data-table';
 import { FUNNEL_HELP } from '@/domain/analytics/wismo-funnel';
+import { PROACTIVE_HELP } from '@/domain/analytics/proactive-answers';
 import { FUNNEL_ORDER, overviewTables, type Table } from '@/server/dashboard/dashboard-tables';
 import type { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
 
@@ -76,6 +77,16 @@ export function OverviewSections({
       >
         <FunnelChart steps={FUNNEL_ORDER.map((key) => ({ label: FUNNEL_HELP[key].label, value: o.funnel[key] }))} />
         {table('funnel')}
+        <dl aria-label="Proactive answers" className="mt-3 grid gap-2 text-sm text-slate-900 sm:grid-cols-2">
+          {(['proactiveAnswers', 'answeredBeforeAsked'] as const).map((key) => (
+            <div key={key}>
+              <dt className="font-semibold">
+                {PROACTIVE_HELP[key].label}: {formatNumber(o.proactive[key])}
+              </dt>
+              <dd className="text-slate-700">{PROACTIVE_HELP[key].help}</dd>
+            </div>
+          ))}
+        </dl>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -9,6 +9,8 @@ import { findUiLiterals } from '../../../test/support/find-ui-literals';
  */
 const ROOT = process.cwd();
 const SHOPPER_FACING = ['src/app/t', 'src/app/widget', 'src/components/chat', 'src/components/order', 'src/components/form', 'src/components/i18n'];
+/** Merchant-only components that live next to the chat's: rendered on the (English) dashboard alone. */
+const DASHBOARD_ONLY = new Set(['src/components/chat/handoff-address-notice.tsx']);
 
 function tsxFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -19,7 +21,14 @@ function tsxFiles(dir: string): string[] {
 }
 
 describe('shopper-facing components', () => {
-  const files = SHOPPER_FACING.flatMap(tsxFiles);
+  const files = SHOPPER_FACING.flatMap(tsxFiles).filter((file) => !DASHBOARD_ONLY.has(file));
+
+  it('dashboard-only components are not used by shopper pages', () => {
+    for (const file of files) {
+      const source = readFileSync(path.join(ROOT, file), 'utf8');
+      for (const dashboardOnly of DASHBOARD_ONLY) expect(source, file).not.toContain(path.basename(dashboardOnly, '.tsx'));
+    }
+  });
 
   it('are found', () => {
     expect(files.length).toBeGreaterThan(15);

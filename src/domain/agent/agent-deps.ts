@@ -8,6 +8,8 @@ export type AccessibleOrder = { record: OrderRecord; stale: boolean };
 export type VerifyOutcome =
   ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string; retryAfterMs?: number };
 
+export type HandoffRequest = { reason: string; contactEmail: string | null; orderId: string | null };
+
 export type OrderAccess = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'no_access' | 'unavailable' };
 
 /**
@@ -21,6 +23,8 @@ export type AgentDeps = {
     returnPolicy: string | null;
     /** "within 1 business day" */
     handoffEta: string;
+    /** False when the shop has no support address: a hand-off would reach nobody, so none is promised. */
+    handoffAvailable: boolean;
     /** An order number in the shop's own format (`NT-1001`); `#1001` when unknown. */
     orderExample?: string;
     /** The languages the shop offers shoppers; a conversation only switches to one of these (all supported when absent). */
@@ -31,6 +35,13 @@ export type AgentDeps = {
   getOrder(orderIdOrName: string): Promise<OrderAccess>;
   /** Every order the grants reach (order grants; customer grants list the customer's orders), newest first. */
   listOrders(): Promise<AccessibleOrder[]>;
-  requestHuman(reason: string): Promise<{ reference: string; emailed: boolean }>;
+  /**
+   * Passes the conversation to the shop's support address. `contactEmail`: where a shopper without a verified
+   * order wants the reply; `orderId`: the verified order the mail carries (checked against the grants again).
+   */
+  requestHuman(request: HandoffRequest): Promise<{ reference: string; emailed: boolean }>;
+  /** "Email me all my orders": the tracking page's magic link, with its limits and its uniform answer. */
+  /** Mails the chat's magic link in the shopper's language. */
+  requestMagicLink(email: string, locale?: Locale): Promise<{ status: 'accepted' | 'invalid_email' | 'limited'; message: string }>;
   now(): Date;
 };

@@ -18,3 +18,7 @@ export type AgentTurn = {
 export const followUps = (locale: Locale): string[] => ['eta', 'tracking', 'contents', 'human'].map((key) => translator(locale, 'chat')(`quickReply.${key}`));
 /** Quick replies before any order is known. */
 export const startOptions = (locale: Locale): string[] => ['whereIsMyOrder', 'human'].map((key) => translator(locale, 'chat')(`quickReply.${key}`));
+
+/** Suggested replies without "Talk to a person" when the shop has no support address (nobody would answer). */
+export const offered = (deps: { shop: { handoffAvailable: boolean } }, options: readonly string[], locale: Locale = 'en'): string[] =>
+  deps.shop.handoffAvailable ? [...options] : options.filter((option) => option !== translator(locale, 'chat')('quickReply.human'));

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { AgentDeps, AccessibleOrder } from './agent-deps';
 import type { ChatCard } from './chat-message';
 import type { ConversationState } from './conversation-state';
-import { extractEmail, extractOrderReference } from './extract-details';
+import { chatPhrases } from './chat-phrases';
+import { extractEmail, extractOrderReference, redactEmails } from './extract-details';
 import type { ModelToolDefinition } from './model-backend';
 import { normalizeEmail } from '../verification/normalize-email';
 import { orderCard, orderChoicesCard } from './order-cards';
-import { translator } from '../i18n/messages';
 
 /** Mutable per-turn memory the tools share with the turn runner; `shopperText` is this turn's message. */
 export type ToolContext = { state: ConversationState; shopperText: string };
@@ -37,12 +37,14 @@ export const AGENT_TOOL_DEFINITIONS: ModelToolDefinition[] = [
   { name: 'list_orders', description: 'Orders this conversation may see.', parameters: { type: 'object', properties: {}, additionalProperties: false } },
   {
     name: 'send_magic_link',
-    description: 'Email the shopper a sign-in link to see all their orders.',
+    description:
+      'Email the shopper a sign-in link that shows all their orders (the address they typed in this conversation). Repeat the returned message as is: it is the same whether or not the email has orders.',
     parameters: { type: 'object', properties: {}, additionalProperties: false },
   },
   {
     name: 'request_human',
-    description: 'Pass the conversation to a person at the store (emails the transcript to the store).',
+    description:
+      "Pass the conversation to a person at the store (emails the transcript, and the verified order if any, to the store's support address). Without a verified order, the shopper must first type the email address for the reply; pass their question as reason.",
     parameters: { type: 'object', properties: { reason: { type: 'string' } }, additionalProperties: false },
   },
 ];
@@ -106,20 +108,45 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
       });
       return { content, cards: orders.length > 1 ? [orderChoicesCard(orders, context.state.locale)] : [] };
     },
-    send_magic_link: async () => ({
-      content: json({ available: false, message: 'Sign-in links are not available yet. Offer to look up another order by its number and email instead.' }),
-      cards: [],
-    }),
+    send_magic_link: async () => {
+      // Only an address the shopper typed: a hijacked model cannot mail links to addresses of its choosing.
+      const email = typedDetails(context).email;
+      if (!email)
+        return {
+          content: json({ sent: false, missing: 'email', message: 'Ask the shopper to type the email address they used for their orders.' }),
+          cards: [],
+        };
+      const sent = await deps.requestMagicLink(email);
+      context.state = { ...context.state, pendingEmail: null };
+      return { content: json({ status: sent.status, message: sent.message }), cards: [] };
+    },
     request_human: async (args: z.infer<typeof schemas.request_human>) => {
       if (context.state.handoffReference)
         return { content: json({ alreadyRequested: true, reference: context.state.handoffReference, replyWithin: deps.shop.handoffEta }), cards: [] };
-      const handoff = await deps.requestHuman(args.reason || 'The shopper asked for a person.');
-      context.state = { ...context.state, handoffReference: handoff.reference };
-      const t = translator(context.state.locale, 'chat');
-      const message = t('handoff.card', { shop: deps.shop.name, eta: t('handoff.eta') });
+      if (!deps.shop.handoffAvailable)
+        return { content: json({ available: false, message: chatPhrases(context.state.locale).handoffUnavailable(deps.shop.name) }), cards: [] };
+      const active = context.state.activeOrderId ? await deps.getOrder(context.state.activeOrderId) : null;
+      const orderId = active?.ok ? active.record.orderId : null;
+      const contactEmail = orderId ? null : typedDetails(context).email;
+      if (!orderId && !contactEmail) {
+        const message =
+          'Ask the shopper for the email address the team should reply to and what their question is; then call request_human with the question as reason.';
+        return { content: json({ requested: false, missing: 'email', message }), cards: [] };
+      }
+      const handoff = await deps.requestHuman({ reason: redactEmails(args.reason || context.shopperText).slice(0, 1000), contactEmail, orderId });
+      if (!handoff.emailed)
+        return { content: json({ requested: false, message: chatPhrases(context.state.locale).handoffNotSent(deps.shop.name) }), cards: [] };
+      context.state = { ...context.state, handoffReference: handoff.reference, handoffStep: null };
       return {
-        content: json({ requested: true, reference: handoff.reference, replyWithin: deps.shop.handoffEta }),
-        cards: [{ type: 'handoff', reference: handoff.reference, message }],
+        content: json({
+          requested: true,
+          reference: handoff.reference,
+          replyWithin: deps.shop.handoffEta,
+          replyTo: orderId ? 'the email on the order' : 'the email the shopper typed',
+        }),
+        cards: [
+          { type: 'handoff', reference: handoff.reference, message: chatPhrases(context.state.locale).handoffCard(deps.shop.name, deps.shop.handoffEta) },
+        ],
       };
     },
   };

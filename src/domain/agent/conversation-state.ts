@@ -18,6 +18,15 @@ export const conversationStateSchema = z.object({
   handoffReference: z.string().max(32).nullable().default(null),
   /** The language the agent answers in: chosen at start, switched when the shopper clearly writes in another one. */
   locale: z.enum(SUPPORTED_LOCALES).catch(DEFAULT_LOCALE).default(DEFAULT_LOCALE),
+  /** A hand-off for a shopper without a verified order is collecting its reply address, then the question. */
+  handoffStep: z.enum(['email', 'question']).nullable().default(null),
+  /** The order card shown last and what it said, so a follow-up repeats the card only when something changed. */
+  shownCard: z
+    .object({ orderId: z.string().max(32), fingerprint: z.string().max(400) })
+    .nullable()
+    .default(null),
+  /** Status of each order as last shown to this holder: the next visit's greeting says what changed since. */
+  seenStatuses: z.record(z.string().max(32), z.string().max(32)).default({}),
 });
 
 export type ConversationState = z.infer<typeof conversationStateSchema>;

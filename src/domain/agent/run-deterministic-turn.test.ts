@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toOrderRecord } from '../orders/order-record';
 import { FIXTURE_NOW, sourceOrder } from '../../../test/support/source-order-fixture';
-import type { AgentDeps, AccessibleOrder } from './agent-deps';
+import type { AgentDeps, AccessibleOrder, HandoffRequest } from './agent-deps';
 import { EMPTY_STATE, type ConversationState } from './conversation-state';
 import { runDeterministicTurn } from './run-deterministic-turn';
 import { buildAgentTools } from './build-agent-tools';
@@ -12,9 +12,9 @@ const record = toOrderRecord(sourceOrder(), { now: FIXTURE_NOW, timeZone: 'UTC',
 /** In-memory deps: verification succeeds only for #1001 + jane.doe@example.com, like verifyOrder would. */
 function fakeDeps() {
   const granted: AccessibleOrder[] = [];
-  const calls = { verify: 0, handoffs: 0 };
+  const calls = { verify: 0, handoffs: 0, handoffRequests: [] as HandoffRequest[], magicLinks: [] as string[] };
   const deps: AgentDeps = {
-    shop: { name: 'Acme', timeZone: 'UTC', returnPolicy: null, handoffEta: 'within 1 business day' },
+    shop: { name: 'Acme', timeZone: 'UTC', returnPolicy: null, handoffEta: 'within 1 business day', handoffAvailable: true },
     now: () => FIXTURE_NOW,
     async verify(reference, email) {
       calls.verify += 1;
@@ -29,9 +29,14 @@ function fakeDeps() {
       return found ? { ok: true, ...found } : { ok: false, reason: 'no_access' };
     },
     listOrders: async () => granted,
-    async requestHuman() {
+    async requestHuman(request) {
       calls.handoffs += 1;
+      calls.handoffRequests.push(request);
       return { reference: 'H-ABCDEF12', emailed: true };
+    },
+    async requestMagicLink(email) {
+      calls.magicLinks.push(email);
+      return { status: 'accepted', message: 'UNIFORM LINK ANSWER' };
     },
   };
   return { deps, calls };
@@ -90,13 +95,79 @@ describe('runDeterministicTurn', () => {
     expect(calls.verify).toBe(1);
   });
 
-  it('hands off once, and never claims to cancel', async () => {
+  it('hands off a verified order once, at once, with the order; never claims to cancel', async () => {
     const { deps, calls } = fakeDeps();
-    const replies = await converse(deps, ['cancel my order', 'talk to a human', 'a real person please']);
-    expect(replies[0]!.text).toMatch(/^I can't cancel orders myself/);
-    expect(replies[1]!.cards[0]).toMatchObject({ type: 'handoff', reference: 'H-ABCDEF12' });
-    expect(replies[2]!.text).toMatch(/already passed/);
-    expect(calls.handoffs).toBe(1);
+    const replies = await converse(deps, ['#1001 jane.doe@example.com', 'cancel my order', 'talk to a human', 'a real person please']);
+    expect(replies[1]!.text).toMatch(/^I can't cancel orders myself/);
+    expect(replies[2]!.cards[0]).toMatchObject({ type: 'handoff', reference: 'H-ABCDEF12' });
+    expect(replies[2]!.text).toBe(
+      "I've passed this conversation and order #1001 to the Acme team (reference H-ABCDEF12). A person will reply to the email address on your order within 1 business day.",
+    );
+    expect(replies[3]!.text).toMatch(/already passed/);
+    expect(calls.handoffRequests).toEqual([{ reason: 'The shopper asked for a person.', contactEmail: null, orderId: record.orderId }]);
+  });
+
+  it('asks a shopper without a verified order for the reply address and the question before promising anything', async () => {
+    const { deps, calls } = fakeDeps();
+    const replies = await converse(deps, ['talk to a human', 'no', 'pat@example.com', 'My parcel came damaged, can I get a new one? pat@example.com']);
+    expect(replies[0]!.text).toBe('I can pass your question to a person at Acme. First, what email address should they reply to?');
+    expect(replies[1]!.text).toMatch(/Please type the email address/);
+    expect(replies[2]!.text).toMatch(/they'll reply to p\*\*\*@example\.com\. What would you like them to help with/);
+    for (const early of replies.slice(0, 3)) {
+      expect(early.cards.some((card) => card.type === 'handoff')).toBe(false);
+      expect(early.text).not.toMatch(/will (?:reply|get back)/);
+    }
+    expect(replies[3]!.text).toBe(
+      "I've passed your question to the Acme team (reference H-ABCDEF12). A person will reply to p***@example.com within 1 business day.",
+    );
+    expect(replies[3]!.text).not.toMatch(/find you faster/);
+    expect(calls.handoffRequests).toEqual([
+      { reason: 'My parcel came damaged, can I get a new one? p***@example.com', contactEmail: 'pat@example.com', orderId: null },
+    ]);
+    expect(replies[3]!.state.pendingEmail).toBeNull();
+  });
+
+  it('promises nothing when the shop has no support address', async () => {
+    const { deps, calls } = fakeDeps();
+    const noAddress = { ...deps, shop: { ...deps.shop, handoffAvailable: false } };
+    const replies = await converse(noAddress, ['#1001 jane.doe@example.com', 'talk to a human', 'I want a refund']);
+    expect(replies[1]!.text).toMatch(/^I can't pass messages to the Acme team from this chat\./);
+    for (const reply of replies.slice(1)) {
+      expect(reply.text).not.toMatch(/will (?:reply|get back)|pass this on|pass (?:it|you) to a person/);
+      expect(JSON.stringify(reply.cards)).not.toMatch(/Talk to a person|handoff/);
+    }
+    expect(calls.handoffs).toBe(0);
+    const [welcomeLike] = await converse(noAddress, ['thanks']);
+    expect(JSON.stringify(welcomeLike!.cards)).not.toContain('Talk to a person');
+  });
+
+  it('"show me all my orders" sends the magic link to the typed email, asking for it first', async () => {
+    const { deps, calls } = fakeDeps();
+    const replies = await converse(deps, ['show me all my orders', 'it is Pat@Example.com']);
+    expect(replies[0]!.text).toMatch(/email you a link that shows all your orders/);
+    expect(replies[0]!.text).not.toMatch(/isn't available/);
+    expect(replies[1]!.text).toBe('UNIFORM LINK ANSWER');
+    expect(calls.magicLinks).toEqual(['pat@example.com']);
+    const [once] = await converse(deps, ['jane.doe@example.com: all my orders please']);
+    expect(once!.text).toBe('UNIFORM LINK ANSWER');
+  });
+
+  it('answers a follow-up with the answer, and shows the card again only when something changed', async () => {
+    const { deps } = fakeDeps();
+    const replies = await converse(deps, ['#1001 jane.doe@example.com', 'when will it arrive?', 'tracking number?', 'where is my order']);
+    const [first] = replies;
+    expect(first!.cards[0]).toMatchObject({ type: 'order' });
+    // The card says the status sentence; the bubble does not repeat it.
+    expect(first!.text).toBe("Thanks, I found your order. Here's the latest on order #1001.");
+    expect(first!.text).not.toContain(record.view.message);
+    for (const followUp of replies.slice(1)) expect(followUp.cards.some((card) => card.type === 'order')).toBe(false);
+    expect(replies[1]!.text).toMatch(/hasn't shipped yet/);
+    expect(replies[3]!.text).toBe(`${record.view.headline}. ${record.view.message}`);
+
+    const changedView = { ...record.view, status: 'in_transit' as const, headline: 'On its way' };
+    const changed = { ...deps, getOrder: async () => ({ ok: true as const, record: { ...record, view: changedView }, stale: false }) };
+    const later = await runDeterministicTurn(changed, replies[3]!.state, 'when will it arrive?');
+    expect(later.cards[0]).toMatchObject({ type: 'order', order: { status: 'in_transit' } });
   });
 
   it('tools refuse anything the conversation has not verified', async () => {

@@ -2,15 +2,16 @@ import { detectMessageLanguage } from '../i18n/detect-message-language';
 import type { Locale } from '../i18n/locales';
 import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
-import { followUps, type AgentTurn } from './agent-turn';
+import { followUps, offered, type AgentTurn } from './agent-turn';
 import { translator } from '../i18n/messages';
 import { describeVerifyFailure } from '../verification/verify-failure-message';
 import { composeOrderAnswer } from './compose-order-answer';
-import { composeHandoffReply, composePolicyReply, composeSmallTalkReply } from './compose-side-replies';
+import { chatPhrases } from './chat-phrases';
+import { composeHandoffReply, composePolicyReply, composeSmallTalkReply, continueHandoff } from './compose-side-replies';
 import type { ConversationState } from './conversation-state';
 import { detectIntent, type Intent } from './detect-intent';
 import { extractEmail, extractOrderReference } from './extract-details';
-import { orderCard, orderChoicesCard, quickReplies } from './order-cards';
+import { cardAlreadyShown, orderCard, orderChoicesCard, quickReplies, rememberShownCard } from './order-cards';
 
 type Reply = Omit<AgentTurn, 'engine'>;
 
@@ -36,15 +37,26 @@ export function readShopperMessage(state: ConversationState, text: string, offer
   };
 }
 
-function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
+/**
+ * The answer to a question about one order. The card carries the facts and is shown again only when something
+ * changed since it was last shown; the bubble answers the question asked and does not repeat the card's sentence.
+ */
+export function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
   const question = intent === 'tracking' || intent === 'eta' || intent === 'contents' ? intent : 'where_is_my_order';
   const card = orderCard(order, deps.now(), deps.shop.timeZone, state.locale);
   const view = card.type === 'order' ? card.order : order.record.view;
+  const say = chatPhrases(state.locale);
+  const showCard = !cardAlreadyShown(state, order);
+  let text = composeOrderAnswer(view, question, state.locale);
+  if (showCard)
+    text = question === 'where_is_my_order' ? say.orderShown(view.orderName) : text.replace(view.message, '').trim() || say.orderShown(view.orderName);
+  const suggestions = quickReplies(...offered(deps, followUps(state.locale), state.locale));
+  const cards = showCard ? [card, suggestions] : [suggestions];
   return {
-    text: `${opener}${composeOrderAnswer(view, question, state.locale)}`,
-    cards: [card, quickReplies(...followUps(state.locale))],
+    text: `${opener}${text}`,
+    cards,
     intent,
-    state: { ...state, activeOrderId: order.record.orderId, pendingIntent: null },
+    state: { ...rememberShownCard(state, order), activeOrderId: order.record.orderId, pendingIntent: null },
   };
 }
 
@@ -86,18 +98,22 @@ async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, in
   return ask(state, intent, t('ask.both'));
 }
 
+/**
+ * "Show me all my orders": the same magic link as the tracking page (same limits, same answer whether or not
+ * the email has orders). Orders this conversation already reaches are offered as choices meanwhile.
+ */
 async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Promise<Reply> {
-  const t = translator(state.locale, 'chat');
-  const orders = await deps.listOrders();
-  const others = orders.filter((order) => order.record.orderId !== state.activeOrderId);
-  if (others.length > 0) {
-    return { text: t('otherOrders.list'), cards: [orderChoicesCard(orders, state.locale)], intent: 'other_orders', state };
+  if (state.pendingEmail) {
+    const sent = await deps.requestMagicLink(state.pendingEmail, state.locale);
+    const text = state.locale === 'en' ? sent.message : chatPhrases(state.locale).magicLinkAnswer(sent.status, deps.shop.name);
+    return { text, cards: [], intent: 'other_orders', state: { ...state, pendingEmail: null, pendingIntent: null } };
   }
+  const orders = await deps.listOrders();
   return {
-    text: t('otherOrders.none'),
-    cards: [],
+    text: chatPhrases(state.locale).magicLinkAskEmail(),
+    cards: orders.length > 1 ? [orderChoicesCard(orders, state.locale)] : [],
     intent: 'other_orders',
-    state: { ...state, pendingIntent: 'where_is_my_order' },
+    state: { ...state, pendingIntent: 'other_orders' },
   };
 }
 
@@ -107,6 +123,10 @@ async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Pro
  */
 export async function runDeterministicTurn(deps: AgentDeps, previous: ConversationState, text: string): Promise<Reply> {
   const { intent, state } = readShopperMessage(previous, text, deps.shop.locales);
+  if (state.handoffStep) {
+    const continued = await continueHandoff(deps, state, intent, text);
+    if (continued) return continued;
+  }
   switch (intent) {
     case 'human':
       return composeHandoffReply(deps, state, 'The shopper asked for a person.');

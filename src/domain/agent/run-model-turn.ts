@@ -1,12 +1,12 @@
 import type { AgentDeps, VerifyOutcome } from './agent-deps';
-import { followUps, type AgentTurn } from './agent-turn';
+import { followUps, offered, type AgentTurn } from './agent-turn';
 import { agentSystemPrompt, describeConversationFacts } from './agent-system-prompt';
 import { buildAgentTools, type ToolContext } from './build-agent-tools';
 import type { ChatCard } from './chat-message';
 import type { ConversationState } from './conversation-state';
 import { redactEmails } from './extract-details';
 import type { ModelBackend, ModelMessage } from './model-backend';
-import { quickReplies } from './order-cards';
+import { quickReplies, withoutRepeatedCards } from './order-cards';
 import { readShopperMessage, runDeterministicTurn } from './run-deterministic-turn';
 
 export type ModelTurnInput = {
@@ -37,12 +37,12 @@ function verifyOncePerTurn(deps: AgentDeps): AgentDeps {
   };
 }
 
-function mergeCards(cards: ChatCard[], locale: ConversationState['locale']): ChatCard[] {
+function mergeCards(deps: AgentDeps, cards: ChatCard[], locale: ConversationState['locale']): ChatCard[] {
   // Latest card per order / kind wins; an order card gets the follow-up questions.
   const byKey = new Map<string, ChatCard>();
   for (const card of cards) byKey.set(card.type === 'order' ? `order:${card.order.orderId}` : card.type, card);
   const merged = [...byKey.values()];
-  return merged.some((card) => card.type === 'order') ? [...merged, quickReplies(...followUps(locale))] : merged;
+  return merged.some((card) => card.type === 'order') ? [...merged, quickReplies(...offered(deps, followUps(locale), locale))] : merged;
 }
 
 /**
@@ -71,7 +71,8 @@ export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, in
       if (completion.toolCalls.length === 0) {
         const text = redactEmails(completion.text.trim());
         if (text === '') throw new Error('model returned no text');
-        return { text, cards: mergeCards(cards, context.state.locale), intent, state: { ...context.state, pendingIntent: null }, engine: 'model' };
+        const shown = withoutRepeatedCards(context.state, mergeCards(deps, cards, context.state.locale));
+        return { text, cards: shown.cards, intent, state: { ...shown.state, pendingIntent: null }, engine: 'model' };
       }
       const calls = completion.toolCalls.slice(0, MAX_CALLS_PER_ROUND);
       messages.push({ role: 'assistant', content: completion.text || null, toolCalls: calls });

@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'order_viewed',
   'answer_sent',
   'handoff_requested',
+  /** The widget's greeting led with news about a verified order before the shopper asked (reason: the kind). */
+  'proactive_answer',
   'magic_link_sent',
   'magic_link_used',
   'deep_link_opened',

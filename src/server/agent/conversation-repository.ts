@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { chatCardSchema, type ChatCard, type ChatMessage } from '@/domain/agent/chat-message';
 import type { Shop } from '@/domain/shops/shop';
@@ -87,6 +87,16 @@ export function createConversationRepository(db: Database) {
         .values([messageRow(conversationId, shopper, sql`now()`), messageRow(conversationId, reply, sql`now() + interval '1 microsecond'`)])
         .returning();
       return toChatMessage(rows.find((stored) => stored.role === reply.role)!);
+    },
+    /** The state of this holder's latest conversation in this shop (what it was last shown), or null. */
+    async findLatestState(shopId: string, holderHash: string): Promise<unknown> {
+      const [row] = await db
+        .select({ state: conversations.state })
+        .from(conversations)
+        .where(and(eq(conversations.shopId, shopId), eq(conversations.holderHash, holderHash)))
+        .orderBy(desc(conversations.createdAt))
+        .limit(1);
+      return row?.state ?? null;
     },
     async listMessages(conversationId: string): Promise<ChatMessage[]> {
       const rows = await db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.createdAt), asc(messages.id));

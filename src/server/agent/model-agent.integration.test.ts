@@ -5,7 +5,7 @@ import { knownOrder, JANE_EMAIL } from '../../../demo-shop/seed/known-orders';
 import { chatMessageSchema, type ChatMessage } from '@/domain/agent/chat-message';
 import { createShopperClient } from '../../../test/support/shopper-client';
 import { startFakeOpenAi, type FakeChatRequest, type FakeOpenAi } from '../../../test/support/fake-openai-server';
-import { auditEvents } from '@/server/db/schema';
+import { auditEvents, shops as shopsTable } from '@/server/db/schema';
 import { startDemoWorld, type DemoWorld } from '../../../test/support/demo-world';
 import type { Services } from '@/server/services';
 import { readChatSender, streamChat } from '@/server/http/chat-stream';
@@ -160,7 +160,7 @@ describe('chat with the model (tool calling)', () => {
     model.script({ status: 500 });
     const failed = await say(client, conversationId, `${order.name} ${order.email}`);
     expect(orderCards(failed)[0]?.order.orderName).toBe(order.name);
-    expect(failed.text).toMatch(/out for delivery/i);
+    expect(orderCards(failed)[0]?.order.headline).toMatch(/out for delivery/i);
 
     model.script({ delayMs: 3000, content: 'too late' });
     const startedAt = Date.now();
@@ -180,14 +180,23 @@ describe('chat with the model (tool calling)', () => {
     expect((await services.db.select().from(auditEvents).where(eq(auditEvents.action, 'verify'))).length).toBe(before + 1);
   });
 
-  it('records a hand-off through request_human', async () => {
+  it('records a hand-off through request_human only once the shopper typed where to reply', async () => {
+    await services.db
+      .update(shopsTable)
+      .set({ settings: { supportEmail: 'care@acme.example' } })
+      .where(eq(shopsTable.domain, ACME));
     const client = shopper();
     const { conversationId } = await start(client);
+    model.script({ toolCalls: [{ name: 'request_human', arguments: { reason: 'parcel damaged' } }] }, echoLastTool);
+    const refused = await say(client, conversationId, 'my parcel arrived damaged, I want a person');
+    expect(refused.cards.some((c) => c.type === 'handoff')).toBe(false);
+    expect(JSON.parse(toolResults().at(-1)!)).toMatchObject({ requested: false, missing: 'email' });
+
     model.script(
       { toolCalls: [{ name: 'request_human', arguments: { reason: 'parcel damaged' } }] },
       { content: 'A person will reply within 1 business day.' },
     );
-    const reply = await say(client, conversationId, 'my parcel arrived damaged, I want a person');
+    const reply = await say(client, conversationId, 'reply to pat@example.com please');
     expect(reply.cards.find((c) => c.type === 'handoff')).toMatchObject({ type: 'handoff', reference: expect.stringMatching(/^H-[0-9A-F]{8}$/) });
   });
 

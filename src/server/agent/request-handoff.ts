@@ -4,20 +4,26 @@ import type { Services } from '../services';
 
 export const handoffReference = (handoffId: string) => `H-${handoffId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 
-/**
- * Records a hand-off with the transcript (shopper emails already masked) and mails it to the shop's support
- * address. A mail failure is logged, not shown: the hand-off is recorded and visible to the merchant anyway.
- */
-export async function requestHandoff(
-  services: Services,
-  shop: Shop,
-  conversationId: string,
-  reason: string,
-  supportEmail: string | null,
-  door = 'widget',
+export type HandoffInput = {
+  conversationId: string;
+  reason: string;
+  supportEmail: string | null;
+  door: string;
   /** The message being answered: it is stored with the reply, after this runs, so the transcript adds it. */
-  currentShopperText?: string,
-) {
+  currentShopperText?: string | undefined;
+  /** Where a shopper without a verified order asked to be answered. Only in the mail, never stored. */
+  contactEmail: string | null;
+  /** The verified order the conversation is about. */
+  order: { name: string; status: string } | null;
+};
+
+/**
+ * Records a hand-off and mails it, with the transcript (shopper emails masked), the verified order or the reply
+ * address the shopper gave, to the shop's configured support address. A mail failure is logged and returned as
+ * `emailed: false`, so the chat does not promise a reply nobody was told about.
+ */
+export async function requestHandoff(services: Services, shop: Shop, input: HandoffInput) {
+  const { conversationId, reason, supportEmail, door, currentShopperText, contactEmail, order } = input;
   services.analytics.record({ shopId: shop.id, type: 'handoff_requested', door: toEventDoor(door), conversationId });
   const repository = services.conversations;
   const handoff = await repository.createHandoff({ conversationId, shopId: shop.id, reason, emailedTo: supportEmail });
@@ -36,11 +42,12 @@ export async function requestHandoff(
   const text = [
     `A shopper asked to talk to a person in the ${shop.name} order chat.`,
     `Reference: ${reference}`,
-    `Reason: ${reason}`,
+    `Question: ${reason}`,
+    order ? `Order: ${order.name} (${order.status}), verified by the shopper in the chat` : 'Order: none verified',
+    order ? `Reply to: the email address on order ${order.name} in Shopify` : `Reply to: ${contactEmail ?? 'no address given'}`,
     `Conversation: ${conversationId}`,
     '',
-    'Orders the shopper verified are named in the transcript; their contact email is on the order in Shopify.',
-    'Emails the shopper typed are masked here.',
+    'Other emails the shopper typed are masked in the transcript.',
     '',
     'Transcript:',
     transcript,

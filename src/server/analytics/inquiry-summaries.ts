@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AnalyticsEvent, EventDoor } from '@/domain/analytics/analytics-event';
 import { ASKED_ABOUT_ORDER, RESOLUTION_WINDOW_MS } from '@/domain/analytics/inquiry-summary';
 import type { WismoFunnel } from '@/domain/analytics/wismo-funnel';
+import { NOT_A_QUESTION, type ProactiveAnswers } from '@/domain/analytics/proactive-answers';
 import type { Database } from '../db/client';
 import { num, queryRows, rangeTimeZone, sqlList, withinRange, type DayRange } from './sql-rows';
 
@@ -125,4 +126,17 @@ export async function queryConversationShare(db: Database, shopId: string, range
   const conversations = num(row?.conversations);
   const aboutOrderStatus = num(row?.wismo);
   return { conversations, aboutOrderStatus, share: conversations ? aboutOrderStatus / conversations : null };
+}
+
+/** The SQL form of countProactiveAnswers: proactive greetings in the range, and those the shopper asked nothing after. */
+export async function queryProactiveAnswers(db: Database, shopId: string, range: DayRange): Promise<ProactiveAnswers> {
+  const [row] = await queryRows(
+    db,
+    sql`select count(distinct p.conversation_id)::int as proactive,
+        count(distinct p.conversation_id) filter (where not exists (
+          select 1 from analytics_events q where q.shop_id = p.shop_id and q.conversation_id = p.conversation_id and q.type = 'intent_detected'
+            and coalesce(q.reason, '') not in (${sqlList([...NOT_A_QUESTION])})))::int as before_asked
+      from analytics_events p where p.shop_id = ${shopId} and p.type = 'proactive_answer' and p.conversation_id is not null and ${withinRange('at', range)}`,
+  );
+  return { proactiveAnswers: num(row?.proactive), answeredBeforeAsked: num(row?.before_asked) };
 }

@@ -9,14 +9,15 @@ import type { Services } from '../services';
 import { listHolderOrders } from '../use-cases/orders/list-holder-orders';
 import { verifyShopperOrder } from '../use-cases/orders/verify-shopper-order';
 import { requestHandoff } from '../agent/request-handoff';
+import { requestShopperMagicLink } from '../use-cases/links/request-shopper-magic-link';
 import { recordOrderViewed } from '../analytics/lookup-events';
 
 /** `currentShopperText`: the message this turn answers (emails masked), not stored yet while the turn runs. */
 export type AgentConversation = { id: string; holderHash: string; door: Door; currentShopperText?: string };
 
-/** Where the shop's team is told about hand-offs; on the embedded outbox a stand-in address keeps the demo visible. */
-export function supportAddress(services: Services, shop: Shop): string | null {
-  return shop.settings.supportEmail ?? (services.mailer.kind === 'outbox' ? `support@${shop.domain}` : null);
+/** Where the shop's team is told about hand-offs: only the address the merchant configured, never a guess. */
+export function supportAddress(shop: Shop): string | null {
+  return shop.settings.supportEmail?.trim() || null;
 }
 
 /**
@@ -40,6 +41,7 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       timeZone: shop.timezone,
       returnPolicy: shop.settings.returnPolicy ?? null,
       handoffEta: 'within 1 business day',
+      handoffAvailable: supportAddress(shop) !== null,
       orderExample: exampleOrderName(shop.settings.orderNameFormat),
       // The shop's published languages (shopLocales): a conversation only switches to one of them.
       locales: offeredLocales(shop.settings.locales),
@@ -79,7 +81,19 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       return { ok: true, ...match };
     },
     listOrders: accessibleOrders,
-    requestHuman: (reason) =>
-      requestHandoff(services, shop, conversation.id, reason, supportAddress(services, shop), conversation.door, conversation.currentShopperText),
+    async requestHuman({ reason, contactEmail, orderId }) {
+      // The order travels only when a grant of this conversation still reaches it.
+      const order = orderId ? (await accessibleOrders()).find((o) => o.record.orderId === orderId) : undefined;
+      return requestHandoff(services, shop, {
+        conversationId: conversation.id,
+        reason,
+        supportEmail: supportAddress(shop),
+        door: conversation.door,
+        currentShopperText: conversation.currentShopperText,
+        contactEmail,
+        order: order ? { name: order.record.orderName, status: order.record.view.headline } : null,
+      });
+    },
+    requestMagicLink: (email, locale) => requestShopperMagicLink(services, { shop, email, clientAddress, door: 'widget', ...(locale ? { locale } : {}) }),
   };
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HandoffAddressNotice } from '@/components/chat/handoff-address-notice';
 import { OverviewSections } from '@/components/dashboard/overview-sections';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { DataTable } from '@/components/dashboard/data-table';
@@ -16,7 +17,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
     const { services, access } = await readShopAccess(shop);
     const range = rangeFromSearch(search);
     const [overview, byLanguage] = await Promise.all([viewOverview(services, access, range), viewConversationLanguages(services, access, range)]);
-    return { o: overview, languages: byLanguage };
+    return { o: { ...overview, supportEmail: access.shop.settings.supportEmail ?? null }, languages: byLanguage };
   });
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;
@@ -37,6 +38,7 @@ export default async function OverviewPage({ params, searchParams }: Props) {
         <RangeForm from={o.range.from} to={o.range.to} timeZone={o.range.timeZone} />
       </div>
 
+      <HandoffAddressNotice shopDomain={shop} supportEmail={o.supportEmail} />
       <OverviewSections o={o} exportHref={exportHref} orderLink={orderLink} />
 
       <DataTable

@@ -22,9 +22,16 @@ let address = 0;
 const shopper = () => createShopperClient(services, { clientAddress: `198.51.100.${(address += 1)}` });
 const graphqlCalls = () => demo.requestLog.filter((entry) => entry.kind === 'graphql').length;
 
+const ACME_SUPPORT = 'help@acme-outdoors.example';
+
 beforeAll(async () => {
   world = await startDemoWorld();
   ({ demo, services } = world);
+  const acme = world.shops.get(ACME)!;
+  await services.db
+    .update(shopsTable)
+    .set({ settings: { ...acme.settings, supportEmail: ACME_SUPPORT } })
+    .where(eq(shopsTable.domain, ACME));
 });
 
 afterAll(() => world?.close());
@@ -80,12 +87,14 @@ describe('chat (deterministic engine)', () => {
     const [card] = orderCards(found);
     expect(card?.order.orderName).toBe(order.name);
     expect(card?.order.status).toBe('in_transit');
-    expect(found.text).toContain(card!.order.message);
+    // The card carries the status sentence; the bubble does not say it twice.
+    expect(found.text).toBe(`Thanks, I found your order. Here's the latest on order ${order.name}.`);
     expect(JSON.stringify(found)).not.toContain(JANE_EMAIL);
 
     demo.clearLog();
     const eta = await say(client, started.conversationId, 'when will it arrive?');
-    expect(orderCards(eta)[0]?.order.orderName).toBe(order.name);
+    // Nothing changed since the card above: the follow-up gets the answer, not the card again.
+    expect(orderCards(eta)).toHaveLength(0);
     const shipment = card!.order.shipments[0]!;
     if (shipment.estimatedDelivery) expect(eta.text).toContain(shipment.estimatedDelivery.display);
     const tracking = await say(client, started.conversationId, 'tracking?');
@@ -109,7 +118,7 @@ describe('chat (deterministic engine)', () => {
     const { conversationId } = await open(client);
     const reply = await say(client, conversationId, `hi its ${order.email}, order ${order.orderNumber} never came`);
     expect(orderCards(reply)[0]?.order.orderName).toBe(order.name);
-    expect(reply.text).toMatch(/out for delivery/i);
+    expect(orderCards(reply)[0]?.order.headline).toMatch(/out for delivery/i);
   });
 
   it.each([
@@ -222,9 +231,9 @@ describe('chat (deterministic engine)', () => {
     expect(handoffCard).toBeTruthy();
     expect(reply.text).toMatch(/within 1 business day/);
     const [row] = await services.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId));
-    expect(row?.emailedTo).toBe(`support@${ACME}`);
+    expect(row?.emailedTo).toBe(ACME_SUPPORT);
     const mail = (await services.db.select().from(outboxMessages).where(eq(outboxMessages.purpose, 'handoff'))).find((m) => m.text.includes(conversationId));
-    expect(mail?.to).toBe(`support@${ACME}`);
+    expect(mail?.to).toBe(ACME_SUPPORT);
     expect(mail?.text).toContain('talk to a human');
     expect(mail?.text).toContain('#1282');
     expect(mail?.text).not.toContain(JANE_EMAIL);
@@ -249,14 +258,14 @@ describe('chat (deterministic engine)', () => {
 describe('chat.start through the app proxy', () => {
   const secret = 'demo-client-secret';
 
-  it('greets a signed-in customer with their latest order, no questions asked', async () => {
+  it('greets a signed-in customer with the news about their order, no questions asked (a proactive answer)', async () => {
     const order = knownOrder('acme.out_for_delivery');
     const customerId = demo.data.findOrder(ACME, order.name)!.customer!.id;
     const client = shopper();
     const query = Object.fromEntries(buildAppProxyQuery({ shop: ACME, pathPrefix: '/apps/order-status', loggedInCustomerId: customerId }, secret));
     const started = await client.call((api) => api.chat.start({ shop: ACME, door: 'app_proxy', proxyQuery: query }));
     const welcome = started.messages[0]!;
-    expect(welcome.text).toBe(`Hi Olivia, your latest order ${order.name} is out for delivery. Ask me anything about it.`);
+    expect(welcome.text).toBe(`Order ${order.name} is out for delivery and should arrive today.`);
     expect(orderCards(welcome)[0]?.order.orderName).toBe(order.name);
     const eta = await say(client, started.conversationId, 'when will it arrive');
     expect(eta.text).toMatch(/today/);

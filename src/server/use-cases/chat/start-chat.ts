@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, type Locale } from '@/domain/i18n/locales';
-import { composeWelcome } from '@/domain/agent/compose-welcome';
+import { composeWelcome, PROACTIVE_INTENT } from '@/domain/agent/compose-welcome';
+import { readConversationState } from '@/domain/agent/conversation-state';
 import { toEventDoor } from '@/domain/analytics/analytics-event';
 import type { ChatDoor, ChatMessage } from '@/domain/agent/chat-message';
 import { verifyAppProxyQuery } from '@/domain/links/app-proxy';
@@ -92,13 +93,17 @@ export async function startChat(
   const repository = services.conversations;
   const conversationId = randomUUID();
   const deps = buildAgentDeps(services, shop, { id: conversationId, holderHash, door }, opener.clientAddress);
-  const welcome = await composeWelcome(deps, { customer, locale: input.locale ?? DEFAULT_LOCALE });
+  const previous = readConversationState(await repository.findLatestState(shop.id, holderHash));
+  const welcome = await composeWelcome(deps, { customer, seenStatuses: previous.seenStatuses, locale: input.locale ?? DEFAULT_LOCALE });
   const { stored, pendingEmail } = splitConversationState(welcome.state);
   const message = await repository.startConversation(
     { id: conversationId, shopId: shop.id, holderHash, door, customerFirstName: welcome.customerFirstName ?? null, state: stored },
-    { role: 'agent', text: welcome.text, cards: welcome.cards, intent: 'greeting' },
+    // A proactive greeting is an answer: its conversation is listed for the merchant even if nothing follows.
+    { role: 'agent', text: welcome.text, cards: welcome.cards, intent: welcome.proactive ? PROACTIVE_INTENT : 'greeting' },
   );
   await savePendingEmail(services, conversationId, pendingEmail);
-  services.analytics.record({ shopId: shop.id, type: 'conversation_started', door: toEventDoor(door), conversationId });
+  const event = { shopId: shop.id, door: toEventDoor(door), conversationId };
+  services.analytics.record({ ...event, type: 'conversation_started' });
+  if (welcome.proactive) services.analytics.record({ ...event, type: 'proactive_answer', reason: welcome.proactive.kind, orderId: welcome.proactive.orderId });
   return { conversationId, messages: [message], locale: welcome.state.locale };
 }

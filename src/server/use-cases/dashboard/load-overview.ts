@@ -2,7 +2,7 @@ import type { Shop } from '@/domain/shops/shop';
 import { DEFAULT_THRESHOLDS } from '@/domain/analytics/order-health';
 import { queryAnswerTimes } from '../../analytics/event-queries';
 import { queryOrderAgeAtFirstQuestion, queryRepeatOrders, queryStatusCategories } from '../../analytics/order-view-queries';
-import { queryConversationShare, queryVolumeByDay, queryWismoFunnel } from '../../analytics/inquiry-summaries';
+import { queryConversationShare, queryProactiveAnswers, queryVolumeByDay, queryWismoFunnel } from '../../analytics/inquiry-summaries';
 import { queryCacheUse, queryLookupOutcomes } from '../../analytics/rollup-queries';
 import { queryCarrierPerformance, queryProblemOrders } from '../../analytics/snapshot-queries';
 import type { DayRange } from '../../analytics/sql-rows';
@@ -12,8 +12,9 @@ import type { Services } from '../../services';
 export async function loadOverview(services: Services, shop: Shop, range: DayRange, now = new Date()) {
   await services.analytics.flush();
   const { db } = services;
-  const [funnel, volume, share, lookups, answerTimes, cache, statusCategories, orderAge, repeatOrders, problemOrders, carriers] = await Promise.all([
+  const [funnel, proactive, volume, share, lookups, answerTimes, cache, statusCategories, orderAge, repeatOrders, problemOrders, carriers] = await Promise.all([
     queryWismoFunnel(db, shop.id, range),
+    queryProactiveAnswers(db, shop.id, range),
     queryVolumeByDay(db, shop.id, range),
     queryConversationShare(db, shop.id, range),
     queryLookupOutcomes(db, shop.id, range),
@@ -28,6 +29,7 @@ export async function loadOverview(services: Services, shop: Shop, range: DayRan
   return {
     range,
     funnel,
+    proactive,
     volume,
     share,
     lookups,

@@ -4,7 +4,7 @@ import { clearWidgetFramePolicyCache } from '../../widget/frame-policy';
 import type { Services } from '../../services';
 import { requireOwner, type Merchant, type ShopAccess } from './authorize-shop-access';
 import { inviteMember } from './invite-member';
-import { listAuditLog, listConversations, loadTranscript } from './load-activity';
+import { countGreetingOnlyOpens, listAuditLog, listConversations, loadTranscript } from './load-activity';
 import { loadOrderTimeline } from './load-order-timeline';
 import { loadOverview } from './load-overview';
 import { loadSettings } from './load-settings';
@@ -36,7 +36,11 @@ export function viewOrderTimeline(services: Services, access: ShopAccess, orderN
 
 export async function viewConversations(services: Services, access: ShopAccess, input: RangeInput) {
   const range = shopRange(input, access.shop.timezone);
-  return { range, rows: await listConversations(services, access.shop, range) };
+  const [rows, opensWithoutMessage] = await Promise.all([
+    listConversations(services, access.shop, range),
+    countGreetingOnlyOpens(services, access.shop, range),
+  ]);
+  return { range, rows, opensWithoutMessage };
 }
 
 export async function viewTranscript(services: Services, access: ShopAccess, conversationId: string) {

@@ -10,7 +10,11 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 export default async function ConversationsPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const range = rangeFromSearch(await searchParams);
-  const { range: shown, rows } = await forMerchantPage(async () => {
+  const {
+    range: shown,
+    rows,
+    opensWithoutMessage,
+  } = await forMerchantPage(async () => {
     const { services, access } = await readShopAccess(shop);
     return viewConversations(services, access, range);
   });
@@ -22,6 +26,7 @@ export default async function ConversationsPage({ params, searchParams }: Props)
         <h1 className="text-2xl font-bold text-slate-900">Conversations</h1>
         <RangeForm from={shown.from} to={shown.to} timeZone={zone} />
       </div>
+      <p className="text-sm text-slate-700">Widget opened without a message: {opensWithoutMessage} (counted as opens, not listed).</p>
       <DataTable
         caption={`Chats started ${shown.from} to ${shown.to}, newest first`}
         exportHref={`${base}/export/conversations.csv?from=${shown.from}&to=${shown.to}`}

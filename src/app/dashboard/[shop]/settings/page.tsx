@@ -1,3 +1,4 @@
+import { HandoffAddressNotice } from '@/components/chat/handoff-address-notice';
 import { Card, DataTable } from '@/components/dashboard/data-table';
 import { forMerchantPage, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewSettings } from '@/server/use-cases/dashboard/merchant-dashboard';
@@ -37,6 +38,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Settings</h1>
+      <HandoffAddressNotice shopDomain={s.shop.domain} supportEmail={s.supportEmail} onSettingsPage />
       {typeof notice === 'string' && NOTICES[notice] && (
         <p role="status" className="rounded-lg border-l-4 border-blue-700 bg-blue-50 px-3 py-2 text-blue-950">
           {NOTICES[notice]}
@@ -74,7 +76,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
             </label>
             <label className={label}>
               Support email for hand-offs
-              <input name="supportEmail" type="email" defaultValue={s.supportEmail} className={input} />
+              <input id="support-email" name="supportEmail" type="email" defaultValue={s.supportEmail} className={input} />
             </label>
             <label className={`${label} sm:col-span-2`}>
               Allowed storefront domains (one per line; the widget only opens inside these)
