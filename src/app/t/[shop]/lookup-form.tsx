@@ -19,7 +19,8 @@ type Props = {
 };
 
 const initial: LookupState = { status: 'idle', message: '', values: { orderReference: '', email: '' }, at: 0 };
-const inputClass = 'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)]';
+const inputClass =
+  'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)] disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600';
 
 /** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
 export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: Props) {
