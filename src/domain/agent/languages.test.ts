@@ -7,6 +7,7 @@ import { translator } from '../i18n/messages';
 import { toOrderRecord } from '../orders/order-record';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
 import { followUps } from './agent-turn';
+import { composeWelcome } from './compose-welcome';
 import { chatPhrases } from './chat-phrases';
 import { EMPTY_STATE, type ConversationState } from './conversation-state';
 import { detectIntent } from './detect-intent';
@@ -99,6 +100,26 @@ describe.each(fixtures)('the engine in $locale', (fixture) => {
     expect(handoff.text).toBe(chatPhrases(locale).handoffSentWithOrder('Acme', 'H-ABCDEF12', '#1001', 'within 1 business day'));
     expect(handoff.text).toContain(t('handoff.eta'));
     expect(state.locale).toBe(locale);
+  });
+
+  it('greets in the language: a guest, and a signed-in customer with their latest order', async () => {
+    const guest = await composeWelcome(fakeDeps(), { customer: false, locale });
+    expect(guest.text).toBe(t('welcome.guest', { shop: 'Acme' }));
+    expect(guest.state.locale).toBe(locale);
+    const deps = { ...fakeDeps(), listOrders: async () => [{ record, stale: false }] };
+    const customer = await composeWelcome(deps, { customer: true, locale });
+    const view = record.view;
+    expect(customer.text).toBe(
+      t('welcome.customer', {
+        named: view.customerFirstName ? 'yes' : 'no',
+        name: view.customerFirstName ?? '',
+        order: view.orderName,
+        status: view.status,
+        more: 'no',
+      }),
+    );
+    const card = customer.cards.find((c) => c.type === 'order');
+    expect(card?.type === 'order' && card.order.headline).toBe(translator(locale, 'status')(`headline.${view.status}`));
   });
 
   it('words a failed verification in the language, the same sentence whatever was wrong', async () => {

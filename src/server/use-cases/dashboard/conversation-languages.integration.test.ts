@@ -21,10 +21,13 @@ beforeAll(async () => {
 
 afterAll(() => world?.close());
 
-const start = (locale?: 'de' | 'ja') =>
-  createShopperClient(services, { clientAddress: `198.51.100.${(address += 1)}` }).call((api) =>
-    api.chat.start({ shop: ACME, door: 'widget', ...(locale ? { locale } : {}) }),
-  );
+/** A chat in `locale` where the shopper wrote once (`#1282`: no words, so the language stays), or only opened it. */
+async function start(locale?: 'de' | 'ja', write = true) {
+  const client = createShopperClient(services, { clientAddress: `198.51.100.${(address += 1)}` });
+  const started = await client.call((api) => api.chat.start({ shop: ACME, door: 'widget', ...(locale ? { locale } : {}) }));
+  if (write) await client.call((api) => api.chat.send({ conversationId: started.conversationId, text: '#1282' }));
+  return started;
+}
 
 describe('the dashboard shows each conversation’s language', () => {
   it('lists the language per conversation, in the transcript, and the volume by language on the overview', async () => {
@@ -33,6 +36,7 @@ describe('the dashboard shows each conversation’s language', () => {
     await start('de');
     await start('ja');
     await start();
+    await start('ja', false);
     const { rows } = await viewConversations(services, access, {});
     expect(rows.find((row) => row.id === german.conversationId)?.language).toBe('German');
     expect((await viewTranscript(services, access, german.conversationId)).conversation.language).toBe('German');
