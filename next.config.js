@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl without i18n routing: the locale is negotiated per request in src/i18n/request.ts (docs/i18n.md).
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `node .next/standalone/server.js` runs without the source tree (docs/deploy.md; scripts/assemble-standalone.sh
@@ -27,4 +32,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

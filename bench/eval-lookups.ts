@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: verification accuracy over a generated corpus of shopper lookups against the demo shop
  * over HTTP. Valid requests use every way shoppers type a reference and an email; invalid ones must all
- * fail (typos, another order's number, another shop's number, test orders). Prints rates beside targets.
+ * fail (typos, another order's number, another shop's number, test orders). Prints rates beside targets, then the same
+ * lookups phrased in every supported language (bench/eval-languages.ts).
  */
 import { startDemoShop } from '../demo-shop/server';
 import { parseEnv } from '../src/env';
@@ -20,6 +21,7 @@ import { shopifyWebhookDeps } from '../src/server/wiring/webhook-deps';
 import { signTestWebhook } from '../test/support/sign-test-webhook';
 import { verifyOrderDeps } from '../src/server/wiring/order-deps';
 import { printTable } from './bench-kit';
+import { evaluateLanguages } from './eval-languages';
 
 type Case = {
   shop: string;
@@ -297,6 +299,8 @@ async function main() {
     { metric: 'false positives (invalid verified)', value: pct(falsePositives, invalidTotal), target: '< 0.1 %' },
     { metric: 'answers "unavailable"', value: String(unavailable), target: '0' },
   ]);
+  const languages = await evaluateLanguages(demo, depsByShop);
+  failures.push(...languages.failures.slice(0, 10));
   if (failures.length > 0) console.log(`\nFirst wrong answers:\n  ${failures.join('\n  ')}`);
   await services.close();
   await demo.close();

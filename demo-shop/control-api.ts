@@ -58,6 +58,12 @@ const schemas = {
     tamper: z.union([z.boolean(), z.enum(['body', 'hmac', 'missing'])]).optional(),
   }),
   reset: z.object({ reseed: z.boolean().optional() }),
+  locale: z.object({
+    shop: z.string(),
+    locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/),
+    published: z.boolean().optional(),
+    remove: z.boolean().optional(),
+  }),
 };
 
 export async function handleControl(demo: DemoShop, controlToken: string | undefined, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -123,6 +129,10 @@ export async function handleControl(demo: DemoShop, controlToken: string | undef
       case 'POST /_demo/orders/cancel': {
         const b = parse(schemas.cancel);
         return sendJson(res, 200, await demo.cancelOrder(b.shop, b.order, b.reason));
+      }
+      case 'POST /_demo/locales': {
+        const { shop, ...input } = parse(schemas.locale);
+        return sendJson(res, 200, await demo.setShopLocale(shop, stripUndefined(input)));
       }
       case 'POST /_demo/webhooks':
         return sendJson(res, 200, await demo.sendWebhook(stripUndefined(parse(schemas.webhook))));

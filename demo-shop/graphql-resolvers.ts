@@ -118,6 +118,24 @@ export function createRootValue(ctx: GraphqlContext): Record<string, unknown> {
       const { orders } = filterOrders(store.orders(shop.domain), parseSearchQuery(args.query ?? ''), ctx.nowMs);
       return { count: orders.length, precision: 'EXACT' };
     },
+    shopLocales: (args: { published?: boolean | null }, _c: unknown, info: GraphQLResolveInfo) => {
+      // Shopify: "Requires the read_locales scope" (or write_locales).
+      if (!ctx.scopes.includes('read_locales') && !ctx.scopes.includes('write_locales')) {
+        throw new GraphQLError(`Access denied for ${info.fieldName} field.`, {
+          extensions: { code: 'ACCESS_DENIED', documentation: 'https://shopify.dev/api/usage/access-scopes' },
+        });
+      }
+      return shop.locales
+        .filter((l) => !args.published || l.published)
+        .map((l) => ({
+          __typename: 'ShopLocale',
+          locale: l.locale,
+          name: new Intl.DisplayNames(['en'], { type: 'language' }).of(l.locale) ?? l.locale,
+          primary: l.primary,
+          published: l.published,
+          marketWebPresences: [],
+        }));
+    },
     shop: {
       __typename: 'Shop',
       id: gid('Shop', shop.shopId),

@@ -14,7 +14,7 @@ import { sendJson, type LoggedRequest } from './http-util';
 import type { CancelReason, Order } from './model';
 import { addFulfillmentEvent, cancelOrder, fulfillOrder, type EventInput, type FulfillInput, type MutationOutcome } from './mutations';
 import { OAuthServer } from './oauth';
-import { buildShopConfigs, type BucketConfig, type ShopConfig } from './shops';
+import { buildShopConfigs, type BucketConfig, type DemoShopLocale, type ShopConfig } from './shops';
 import { DemoStore } from './store';
 import { handleStorefront } from './storefront';
 import { BucketRegistry } from './throttle';
@@ -93,6 +93,14 @@ export interface DemoShop {
   fulfillOrder(shop: string, orderName: string, input: FulfillInput): Promise<MutationResult>;
   addFulfillmentEvent(shop: string, orderName: string, input: EventInput): Promise<MutationResult>;
   cancelOrder(shop: string, orderName: string, reason?: CancelReason): Promise<MutationResult>;
+  /**
+   * Adds, publishes or unpublishes (`published`) or removes (`remove`) a storefront language, as the merchant does
+   * in Settings → Languages, and delivers `locales/create`, `locales/update` or `locales/destroy` like Shopify.
+   */
+  setShopLocale(
+    shop: string,
+    input: { locale: string; published?: boolean; remove?: boolean },
+  ): Promise<{ locales: DemoShopLocale[]; deliveries: WebhookDelivery[] }>;
   sendWebhook(options: WebhookOptions): Promise<WebhookDelivery>;
   close(): Promise<void>;
 }
@@ -153,10 +161,10 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const withWebhooks = async (shop: string, outcome: MutationOutcome): Promise<MutationResult> => {
+  const deliverPayloads = async (shop: string, payloads: MutationOutcome['payloads']): Promise<WebhookDelivery[]> => {
     const deliveries: WebhookDelivery[] = [];
     const eventId = randomUUID();
-    for (const [topic, payload] of outcome.payloads) {
+    for (const [topic, payload] of payloads) {
       // Each topic goes only to the addresses subscribed to it, in this shop (any app's).
       for (const target of subscriptions.forTopic(shop, topic)) {
         deliveries.push(
@@ -164,8 +172,12 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
         );
       }
     }
-    return { ...outcome, deliveries };
+    return deliveries;
   };
+  const withWebhooks = async (shop: string, outcome: MutationOutcome): Promise<MutationResult> => ({
+    ...outcome,
+    deliveries: await deliverPayloads(shop, outcome.payloads),
+  });
   const canonical = (shop: string): string => store.shop(shop)?.domain ?? shop;
 
   const demo: DemoShop = {
@@ -226,6 +238,26 @@ export async function startDemoShop(options: StartDemoShopOptions = {}): Promise
     fulfillOrder: (shop, name, input) => withWebhooks(canonical(shop), fulfillOrder(store, clock(), shop, name, input)),
     addFulfillmentEvent: (shop, name, input) => withWebhooks(canonical(shop), addFulfillmentEvent(store, clock(), shop, name, input)),
     cancelOrder: (shop, name, reason) => withWebhooks(canonical(shop), cancelOrder(store, clock(), shop, name, reason)),
+    setShopLocale: async (domain, input) => {
+      const config = store.shop(domain);
+      if (!config) throw new Error(`demo shop: unknown shop ${domain}`);
+      const existing = config.locales.find((l) => l.locale === input.locale);
+      if (existing?.primary && (input.remove || input.published === false)) throw new Error('demo shop: the primary locale cannot be unpublished or removed');
+      let topic: string;
+      if (input.remove) {
+        if (!existing) throw new Error(`demo shop: ${input.locale} is not a locale of ${domain}`);
+        config.locales = config.locales.filter((l) => l !== existing);
+        topic = 'locales/destroy';
+      } else if (existing) {
+        existing.published = input.published ?? existing.published;
+        topic = 'locales/update';
+      } else {
+        config.locales.push({ locale: input.locale, primary: false, published: input.published ?? false });
+        topic = 'locales/create';
+      }
+      const payload = { locale: input.locale, published: input.remove ? false : (config.locales.find((l) => l.locale === input.locale)?.published ?? false) };
+      return { locales: config.locales.map((l) => ({ ...l })), deliveries: await deliverPayloads(config.domain, [[topic, payload]]) };
+    },
     sendWebhook: (opts) => deliverWebhook(opts, clientSecret),
     close: () =>
       new Promise<void>((resolve) => {

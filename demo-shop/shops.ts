@@ -7,6 +7,13 @@ export interface BucketConfig {
   rate: number;
 }
 
+/** One storefront language of a shop, as `shopLocales` reports it. */
+export interface DemoShopLocale {
+  locale: string;
+  primary: boolean;
+  published: boolean;
+}
+
 export interface ShopConfig {
   domain: string;
   name: string;
@@ -24,6 +31,8 @@ export interface ShopConfig {
   carriers: string[];
   graphqlBucket: BucketConfig;
   restBucket: BucketConfig;
+  /** Storefront languages (`shopLocales`); the primary one is listed first. */
+  locales: DemoShopLocale[];
 }
 
 export const ACME = 'acme-outdoors.myshopify.com';
@@ -35,7 +44,9 @@ export const TINY = 'tiny-tea.myshopify.com';
  */
 export const FRESH = 'fresh-fields.myshopify.com';
 
-const DEFAULT_SCOPES = ['read_orders', 'read_customers', 'read_fulfillments'];
+const DEFAULT_SCOPES = ['read_orders', 'read_customers', 'read_fulfillments', 'read_locales'];
+
+const locale = (code: string, published = true, primary = false): DemoShopLocale => ({ locale: code, primary, published });
 
 export const DEFAULT_SHOPS: readonly ShopConfig[] = [
   {
@@ -54,6 +65,19 @@ export const DEFAULT_SHOPS: readonly ShopConfig[] = [
     carriers: ['UPS', 'USPS', 'FedEx', 'Canada Post', 'DHL Express'],
     graphqlBucket: { max: 2000, rate: 100 },
     restBucket: { max: 40, rate: 2 },
+    // Sells worldwide: every language the app speaks, plus one it does not (Korean) and an unpublished draft.
+    locales: [
+      locale('en', true, true),
+      locale('fr-CA'),
+      locale('es'),
+      locale('de'),
+      locale('it'),
+      locale('nl'),
+      locale('pt-BR'),
+      locale('ja'),
+      locale('ko'),
+      locale('zh-CN', false),
+    ],
   },
   {
     domain: NORDIC,
@@ -71,6 +95,8 @@ export const DEFAULT_SHOPS: readonly ShopConfig[] = [
     carriers: ['PostNord', 'DHL Express', 'UPS'],
     graphqlBucket: { max: 2000, rate: 100 },
     restBucket: { max: 40, rate: 2 },
+    // A Swedish shop: its primary language is one the app does not speak.
+    locales: [locale('sv', true, true), locale('en'), locale('de'), locale('fi'), locale('fr', false)],
   },
   {
     domain: TINY,
@@ -88,6 +114,7 @@ export const DEFAULT_SHOPS: readonly ShopConfig[] = [
     carriers: ['Royal Mail', 'DHL Express'],
     graphqlBucket: { max: 2000, rate: 100 },
     restBucket: { max: 40, rate: 2 },
+    locales: [locale('en', true, true)],
   },
   {
     domain: FRESH,
@@ -105,6 +132,7 @@ export const DEFAULT_SHOPS: readonly ShopConfig[] = [
     carriers: ['USPS', 'UPS'],
     graphqlBucket: { max: 2000, rate: 100 },
     restBucket: { max: 40, rate: 2 },
+    locales: [locale('en', true, true), locale('es')],
   },
 ];
 
@@ -123,6 +151,7 @@ export function buildShopConfigs(overrides: Record<string, Partial<ShopConfig>> 
     carriers: [...s.carriers],
     graphqlBucket: { ...s.graphqlBucket },
     restBucket: { ...s.restBucket },
+    locales: s.locales.map((l) => ({ ...l })),
     ...(overrides[s.domain] ?? {}),
   }));
 }

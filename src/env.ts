@@ -35,7 +35,7 @@ export const envSchema = z
       .string()
       .regex(/^\d{4}-\d{2}$|^unstable$/)
       .default('2025-01'),
-    SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments,read_merchant_managed_fulfillment_orders'),
+    SHOPIFY_SCOPES: z.string().default('read_orders,read_fulfillments,read_merchant_managed_fulfillment_orders,read_locales'),
     SHOPIFY_ADMIN_ORIGIN: optionalString,
     // Embedded admin (issue 12): App Bridge's script, and the admin origin that frames the app and that direct
     // visits are sent back to. The demo points both at the demo shop, which plays Shopify admin.

@@ -3,6 +3,7 @@ import { embeddedFramePolicy } from '@/domain/embedded/embedded-frame-policy';
 import { getEnv } from '@/env';
 import { getServices } from '@/server/services';
 import { readWidgetFramePolicy } from '@/server/widget/frame-policy';
+import { SHOPPER_LOCALE_HEADERS, localeChoiceCookie, readChosenLocaleParam, readStorefrontLocaleParam } from '@/server/http/shopper-locale-request';
 
 async function widgetPolicy(pathname: string): Promise<string> {
   try {
@@ -30,14 +31,33 @@ function embeddedPolicy(shop: string | null): string {
  * the widget may be framed only by the shop's own domains, which live in the database, so the policy is
  * decided here; so are the embedded admin pages' (`/embedded`). Any failure answers with `'none'`: the widget then does not load, but is never framable by all.
  */
+/**
+ * Shopper routes (`/t/{shop}…`, `/widget/{shop}`) tell the i18n request config which shop and which locale hints
+ * this request carries (docs/i18n.md); a `?lang=` choice is also kept in a session cookie.
+ */
+function withShopperLocale(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const forwarded = new Headers(request.headers);
+  for (const name of Object.values(SHOPPER_LOCALE_HEADERS)) forwarded.delete(name);
+  forwarded.set(SHOPPER_LOCALE_HEADERS.shop, pathname.split('/')[2] ?? '');
+  const storefront = readStorefrontLocaleParam(searchParams.get('locale'));
+  if (storefront) forwarded.set(SHOPPER_LOCALE_HEADERS.storefront, storefront);
+  const chosen = readChosenLocaleParam(searchParams.get('lang'));
+  if (chosen) forwarded.set(SHOPPER_LOCALE_HEADERS.chosen, chosen);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  if (chosen) response.cookies.set(localeChoiceCookie(getEnv().APP_URL, chosen));
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  if (pathname.startsWith('/t/')) return withShopperLocale(request);
   const policy = pathname === '/embedded' || pathname.startsWith('/embedded/') ? embeddedPolicy(searchParams.get('shop')) : await widgetPolicy(pathname);
-  const response = NextResponse.next();
+  const response = pathname.startsWith('/widget/') ? withShopperLocale(request) : NextResponse.next();
   response.headers.set('Content-Security-Policy', policy);
   response.headers.set('X-Content-Type-Options', 'nosniff');
   response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   return response;
 }
 
-export const config = { matcher: ['/widget/:shop', '/embedded', '/embedded/:path*'] };
+export const config = { matcher: ['/widget/:shop', '/embedded', '/embedded/:path*', '/t/:path*'] };

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ChatCard } from '@/domain/agent/chat-message';
 import { OrderStatusCard } from '@/components/order/order-status-card';
 
@@ -12,6 +13,7 @@ const choiceClass = 'min-h-11 rounded-lg border-2 border-[var(--brand)] bg-white
 
 /** One structured card of an agent message, rendered from data only (never from model text). */
 export function ChatCardView({ card, interactive, onChoose }: Props) {
+  const t = useTranslations('ui.chat');
   switch (card.type) {
     case 'order':
       return (
@@ -19,14 +21,14 @@ export function ChatCardView({ card, interactive, onChoose }: Props) {
           order={card.order}
           freshness={card.freshness}
           headingLevel={3}
-          contact={interactive ? { kind: 'chat_button', onAsk: () => onChoose('Talk to a person') } : undefined}
+          contact={interactive ? { kind: 'chat_button', onAsk: () => onChoose(t('humanRequest')) } : undefined}
         />
       );
     case 'order_choices':
       if (!interactive) return null;
       return (
         <fieldset className="space-y-2">
-          <legend className="mb-1 text-sm font-semibold text-slate-900">Which order?</legend>
+          <legend className="mb-1 text-sm font-semibold text-slate-900">{t('whichOrder')}</legend>
           {card.orders.map((order) => (
             <button key={order.orderId} type="button" className={`${choiceClass} block w-full`} onClick={() => onChoose(order.orderName)}>
               <span className="block">{order.orderName}</span>
@@ -38,7 +40,7 @@ export function ChatCardView({ card, interactive, onChoose }: Props) {
     case 'quick_replies':
       if (!interactive || card.options.length === 0) return null;
       return (
-        <div role="group" aria-label="Suggested replies" className="flex flex-wrap gap-2">
+        <div role="group" aria-label={t('suggested')} className="flex flex-wrap gap-2">
           {card.options.map((option) => (
             <button key={option} type="button" className={`${choiceClass} rounded-full`} onClick={() => onChoose(option)}>
               {option}
@@ -48,11 +50,11 @@ export function ChatCardView({ card, interactive, onChoose }: Props) {
       );
     case 'handoff':
       return (
-        <section aria-label="Request sent to our team" className="rounded-xl border border-green-700/40 bg-green-50 p-3 text-sm text-green-950">
-          <p className="font-semibold">Request sent to our team</p>
+        <section aria-label={t('handoffTitle')} className="rounded-xl border border-green-700/40 bg-green-50 p-3 text-sm text-green-950">
+          <p className="font-semibold">{t('handoffTitle')}</p>
           <p className="mt-1">{card.message}</p>
           <p className="mt-1 text-green-900">
-            Reference: <span className="font-mono">{card.reference}</span>
+            {t.rich('reference', { reference: card.reference, ref: (chunks) => <span className="font-mono">{chunks}</span> })}
           </p>
         </section>
       );

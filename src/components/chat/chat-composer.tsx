@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
 
 const MAX_LENGTH = 4000;
 
@@ -8,6 +9,7 @@ type Props = { disabled: boolean; busy: boolean; onSend: (text: string) => Promi
 
 /** The message field ("Message") and the Send button. Paste is allowed; the text is kept when sending fails. */
 export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
+  const t = useTranslations('ui.chat');
   const [text, setText] = useState('');
 
   const submit = async (event: FormEvent) => {
@@ -23,7 +25,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
   return (
     <form onSubmit={submit} className="flex items-end gap-2 border-t border-slate-200 bg-white p-3">
       <label htmlFor="chat-message" className="sr-only">
-        Message
+        {t('message')}
       </label>
       <input
         id="chat-message"
@@ -34,7 +36,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
         maxLength={MAX_LENGTH}
         autoComplete="off"
         enterKeyHint="send"
-        placeholder="Type your message"
+        placeholder={t('placeholder')}
         disabled={disabled}
         className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-500 bg-white px-3 text-base text-slate-900 placeholder:text-slate-600 disabled:bg-slate-100"
       />
@@ -43,7 +45,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
         aria-disabled={busy || disabled || !text.trim()}
         className="min-h-11 rounded-lg bg-[var(--brand)] px-4 font-semibold text-[var(--on-brand)] aria-disabled:opacity-70"
       >
-        Send
+        {t('send')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ChatMessage } from '@/domain/agent/chat-message';
 import { ChatCardView } from './chat-card-view';
 
@@ -5,6 +6,7 @@ type Props = { message: ChatMessage; agentName: string; latest: boolean; onChoos
 
 /** A bubble (shopper right, in the brand colour; agent left) followed by the agent's cards. */
 export function ChatMessageView({ message, agentName, latest, onChoose }: Props) {
+  const t = useTranslations('ui.chat');
   const mine = message.role === 'shopper';
   return (
     <div data-role={message.role} data-message-id={message.id} className={`flex flex-col gap-2 ${mine ? 'items-end' : 'items-start'}`}>
@@ -14,7 +16,7 @@ export function ChatMessageView({ message, agentName, latest, onChoose }: Props)
             mine ? 'rounded-br-sm bg-[var(--brand)] text-[var(--on-brand)]' : 'rounded-bl-sm bg-slate-100 text-slate-900'
           }`}
         >
-          <span className="sr-only">{mine ? 'You: ' : `${agentName}: `}</span>
+          <span className="sr-only">{mine ? t('you') : t('agent', { name: agentName })} </span>
           {message.text}
         </p>
       )}

@@ -1,5 +1,6 @@
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { ChatMessage } from '@/domain/agent/chat-message';
+import type { Locale } from '@/domain/i18n/locales';
 import type { AppRouter } from '@/server/api/root';
 
 /**
@@ -24,7 +25,7 @@ export class ChatApiError extends Error {
 }
 
 export const GENERIC_ERROR = 'Something went wrong on our side. Please try again.';
-const OFFLINE_ERROR = "We couldn't reach the chat. Check your connection and try again.";
+export const OFFLINE_ERROR = "We couldn't reach the chat. Check your connection and try again.";
 const KNOWN_CODES = new Set<ChatErrorCode>(['BAD_REQUEST', 'NOT_FOUND', 'TOO_MANY_REQUESTS']);
 const STATUS_CODES: Record<number, ChatErrorCode> = { 400: 'BAD_REQUEST', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' };
 
@@ -54,12 +55,12 @@ async function callProcedure<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export type StartInput = { shop: string; door?: 'widget' | 'app_proxy'; proxyQuery?: Record<string, string> };
+export type StartInput = { shop: string; door?: 'widget' | 'app_proxy'; proxyQuery?: Record<string, string>; locale?: Locale };
 type Messages = { messages: ChatMessage[] };
 
 export const startChat = (input: StartInput): Promise<Messages & { conversationId: string }> => callProcedure(() => client.chat.start.mutate(input));
-export const sendChat = (shop: string, conversationId: string, text: string): Promise<Messages> =>
-  callProcedure(() => client.chat.send.mutate({ conversationId, text, shop }));
+export const sendChat = (shop: string, conversationId: string, text: string, locale?: Locale): Promise<Messages> =>
+  callProcedure(() => client.chat.send.mutate({ conversationId, text, shop, ...(locale ? { locale } : {}) }));
 export const loadHistory = (shop: string, conversationId: string): Promise<Messages> =>
   callProcedure(() => client.chat.history.query({ conversationId, shop }));
 
@@ -86,14 +87,14 @@ export type StreamHandlers = { onDelta: (text: string) => void; onMessage: (mess
  * `false` when the stream route is not usable at all (nothing was sent), so the caller can fall back to
  * chat.send; throws ChatApiError when the server refused the message.
  */
-export async function streamChat(shop: string, conversationId: string, text: string, handlers: StreamHandlers): Promise<boolean> {
+export async function streamChat(shop: string, conversationId: string, text: string, handlers: StreamHandlers, locale?: Locale): Promise<boolean> {
   let response: Response;
   try {
     response = await fetch('/api/chat/stream', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ conversationId, text, shop }),
+      body: JSON.stringify({ conversationId, text, shop, ...(locale ? { locale } : {}) }),
     });
   } catch {
     return false;

@@ -1,9 +1,13 @@
 'use client';
 
 import { useCallback, useEffect, useRef, type CSSProperties, type Ref } from 'react';
+import { useTranslations } from 'next-intl';
+import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import type { ChatMessage } from '@/domain/agent/chat-message';
+import type { Locale } from '@/domain/i18n/locales';
 import type { BrandTheme } from '@/domain/widget/brand-theme';
 import { ChatComposer } from './chat-composer';
+import { GENERIC_ERROR, OFFLINE_ERROR } from './chat-transport';
 import { ChatMessageView } from './chat-message-view';
 import { TypingIndicator } from './typing-indicator';
 import type { ChatState } from './use-chat';
@@ -20,10 +24,13 @@ type Props = {
   /** Shown only inside the storefront iframe: asks the loader to close the panel. */
   onClose?: () => void;
   inputRef?: Ref<HTMLInputElement>;
+  /** The languages the shopper may switch to (the shop's published ones we speak). */
+  locales?: readonly Locale[];
 };
 
 /** The whole chat surface: branded header, the conversation log, typing indicator, errors and the composer. */
-export function ChatWindow({ theme, chat, onClose, inputRef }: Props) {
+export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Props) {
+  const t = useTranslations('ui.chat');
   const logRef = useRef<HTMLDivElement>(null);
   const draftRef = useRef<HTMLParagraphElement>(null);
   const lastAgentIndex = chat.messages.findLastIndex((message) => message.role === 'agent');
@@ -61,13 +68,14 @@ export function ChatWindow({ theme, chat, onClose, inputRef }: Props) {
       <header className="flex items-center gap-3 bg-[var(--brand)] px-4 py-3 text-[var(--on-brand)]">
         <div className="min-w-0 flex-1">
           <h1 className="truncate text-base font-bold">{theme.name}</h1>
-          <p className="text-sm">Order help</p>
+          <p className="text-sm">{t('subtitle')}</p>
         </div>
+        <LanguageSwitcher locales={locales} id="chat-language" />
         {onClose && (
           <button
             type="button"
             onClick={onClose}
-            aria-label="Close chat"
+            aria-label={t('close')}
             className="grid h-11 w-11 place-items-center rounded-full border-2 border-current focus-visible:outline-[var(--on-brand)]"
           >
             <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18" fill="currentColor">
@@ -84,13 +92,13 @@ export function ChatWindow({ theme, chat, onClose, inputRef }: Props) {
         ref={logRef}
         role="log"
         aria-live="off"
-        aria-label="Conversation"
+        aria-label={t('log')}
         aria-busy={chat.status === 'starting'}
         // Focusable so a keyboard user can scroll a long conversation that has no link or button in view (axe scrollable-region-focusable).
         tabIndex={0}
         className="relative flex-1 space-y-3 overflow-y-auto overscroll-contain px-3 py-4"
       >
-        {chat.status === 'starting' && <p className="text-sm text-slate-700">Connecting…</p>}
+        {chat.status === 'starting' && <p className="text-sm text-slate-700">{t('connecting')}</p>}
         {chat.messages.map((message, index) => (
           <ChatMessageView
             key={message.id}
@@ -118,7 +126,7 @@ export function ChatWindow({ theme, chat, onClose, inputRef }: Props) {
       )}
       {chat.error && (
         <p role="alert" className="mx-3 mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {chat.error}
+          {chat.error === GENERIC_ERROR ? t('errorGeneric') : chat.error === OFFLINE_ERROR ? t('errorOffline') : chat.error}
         </p>
       )}
       <ChatComposer inputRef={inputRef} disabled={chat.status !== 'ready'} busy={chat.pending} onSend={chat.send} />

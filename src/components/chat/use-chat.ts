@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '@/domain/agent/chat-message';
+import type { Locale } from '@/domain/i18n/locales';
 import { ChatApiError, GENERIC_ERROR, loadHistory, sendChat, startChat, streamChat, type StartInput } from './chat-transport';
 
 export type ChatState = {
@@ -52,10 +53,12 @@ export type UseChatOptions = StartInput & {
   resumeId?: string | null;
   /** Called with each newly started conversation's id, so the loader can keep it across page loads. */
   onConversation?: (conversationId: string) => void;
+  /** A language the shopper picked in the widget: sent with each message, so a resumed conversation answers in it. */
+  chosenLocale?: Locale | null;
 };
 
 export function useChat(options: UseChatOptions) {
-  const { resumeId = null, onConversation, ...start } = options;
+  const { resumeId = null, onConversation, chosenLocale = null, ...start } = options;
   const [state, setState] = useState<ChatState>({ status: 'starting', messages: [], pending: false, draft: '', error: null });
   const conversation = useRef<string | null>(null);
   const startRef = useRef(start);
@@ -109,12 +112,19 @@ export function useChat(options: UseChatOptions) {
       setState((s) => ({ ...s, messages: [...s.messages, echo], pending: true, draft: '', error: null }));
       const receive = (messages: ChatMessage[]) => setState((s) => ({ ...s, messages: merge(s.messages, messages), draft: '' }));
       const { shop } = startRef.current;
+      const locale = chosenLocale ?? undefined;
       const deliver = async (conversationId: string) => {
-        const streamed = await streamChat(shop, conversationId, text, {
-          onDelta: (delta) => setState((s) => ({ ...s, draft: s.draft + delta })),
-          onMessage: (message) => receive([message]),
-        });
-        if (!streamed) receive((await sendChat(shop, conversationId, text)).messages);
+        const streamed = await streamChat(
+          shop,
+          conversationId,
+          text,
+          {
+            onDelta: (delta) => setState((s) => ({ ...s, draft: s.draft + delta })),
+            onMessage: (message) => receive([message]),
+          },
+          locale,
+        );
+        if (!streamed) receive((await sendChat(shop, conversationId, text, locale)).messages);
       };
       try {
         try {
@@ -132,7 +142,7 @@ export function useChat(options: UseChatOptions) {
         return false;
       }
     },
-    [begin],
+    [begin, chosenLocale],
   );
 
   return { ...state, send };

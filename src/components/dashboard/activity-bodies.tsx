@@ -27,10 +27,11 @@ export function ConversationsBody({ door, view }: { door: DashboardDoor; view: A
       <DataTable
         caption={`Chats started ${range.from} to ${range.to}, newest first`}
         exportHref={door.exportHref('conversations', range)}
-        columns={[`Started (${zone})`, 'Door', 'Status', 'Messages', 'Transcript']}
+        columns={[`Started (${zone})`, 'Door', 'Language', 'Status', 'Messages', 'Transcript']}
         rows={rows.map((r) => [
           localDateTime(r.createdAt, zone),
           doorLabel(r.door),
+          r.language,
           conversationStatusLabel(r.status),
           r.messages,
           <Anchor key={r.id} href={door.transcriptHref(r.id)} className="inline-block py-1 font-medium text-blue-800 underline underline-offset-2">
@@ -54,7 +55,7 @@ export function TranscriptBody({ door, t }: { door: DashboardDoor; t: Awaited<Re
         Chat of {localDateTime(t.conversation.createdAt, t.timeZone)} <span className="text-base font-normal text-slate-700">({t.timeZone})</span>
       </h1>
       <p className="text-slate-700">
-        Door: {doorLabel(t.conversation.door)} · Status: {conversationStatusLabel(t.conversation.status)}
+        Door: {doorLabel(t.conversation.door)} · Language: {t.conversation.language} · Status: {conversationStatusLabel(t.conversation.status)}
         {t.handoffs.map((h, i) => (
           <span key={i}> · Hand-off requested: {h.reason}</span>
         ))}

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 /**
  * How a shopper reaches a person from a problem, delay or lockout: the shop's support address when it has one,
  * otherwise the chat, where "Talk to a person" starts a hand-off. `chat_link` opens the chat (hosted pages);
@@ -15,22 +17,23 @@ const actionClass =
 
 /** One sentence saying who can help, and the one action that reaches them. Never a bare "contact them". */
 export function ContactAction({ route, prompt, className = '' }: { route: ContactRoute; prompt: string; className?: string }) {
+  const t = useTranslations('ui.contact');
   return (
     <div className={`flex flex-wrap items-center gap-x-3 gap-y-2 ${className}`}>
       <p className="text-sm text-slate-800">{prompt}</p>
       {route.kind === 'email' && (
         <a href={`mailto:${route.address}`} className={actionClass}>
-          Email {route.address}
+          {t('email', { address: route.address })}
         </a>
       )}
       {route.kind === 'chat_link' && (
         <a href={route.href} className={actionClass}>
-          Ask a person in the chat
+          {t('chat')}
         </a>
       )}
       {route.kind === 'chat_button' && (
         <button type="button" onClick={route.onAsk} className={actionClass}>
-          Talk to a person
+          {t('person')}
         </button>
       )}
     </div>

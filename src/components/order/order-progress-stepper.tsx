@@ -1,6 +1,6 @@
-import type { OrderProgress, ProgressStepState } from '@/domain/tracking/order-progress';
-
-const STATE_WORDS: Record<ProgressStepState, string> = { done: 'done', current: 'current step', upcoming: 'not yet', problem: 'held up' };
+import { useLocale, useTranslations } from 'next-intl';
+import type { OrderProgress, ProgressHeadline, ProgressStepState } from '@/domain/tracking/order-progress';
+import { formatMoment } from '@/domain/tracking/format-time';
 
 const DOT_CLASSES: Record<ProgressStepState, string> = {
   done: 'bg-[var(--brand,#1d4ed8)] border-[var(--brand,#1d4ed8)]',
@@ -14,10 +14,19 @@ const DOT_CLASSES: Record<ProgressStepState, string> = {
  * hidden) as well as in the dot, so it reads the same without colour. Lines and dots are borders, which
  * forced-colours mode keeps (it drops background colours).
  */
-export function OrderProgressStepper({ progress }: { progress: OrderProgress }) {
+export function OrderProgressStepper({ progress, timeZone }: { progress: OrderProgress; timeZone: string }) {
+  const t = useTranslations('ui.progress');
+  const locale = useLocale();
+  const headline = (parts: ProgressHeadline): string => {
+    if (parts.kind === 'today') return t('today');
+    const date = parts.at ? formatMoment(parts.at, timeZone, locale, parts.kind === 'delivered' ? 'datetime' : 'day') : null;
+    if (parts.kind === 'delivered') return date ? t('deliveredOn', { date }) : t('deliveredDone');
+    return t('estimated', { date: date ?? '' });
+  };
+  const stateWords: Record<ProgressStepState, string> = { done: t('done'), current: t('current'), upcoming: t('upcoming'), problem: t('problem') };
   return (
-    <section aria-label="Progress" className="mt-3">
-      {progress.headline && <p className="text-lg font-bold text-slate-900 sm:text-xl">{progress.headline}</p>}
+    <section aria-label={t('label')} className="mt-3">
+      {progress.headlineParts && <p className="text-lg font-bold text-slate-900 sm:text-xl">{headline(progress.headlineParts)}</p>}
       <ol className="mt-2 grid gap-2" style={{ gridTemplateColumns: `repeat(${progress.steps.length}, minmax(0, 1fr))` }}>
         {progress.steps.map((step, index) => (
           <li key={step.key} aria-current={step.state === 'current' ? 'step' : undefined} className="relative flex flex-col items-center text-center">
@@ -29,8 +38,8 @@ export function OrderProgressStepper({ progress }: { progress: OrderProgress }) 
             )}
             <span aria-hidden="true" className={`relative z-[1] h-4 w-4 rounded-full border-2 ${DOT_CLASSES[step.state]}`} />
             <span className={`mt-1 text-xs leading-tight sm:text-sm ${step.state === 'upcoming' ? 'text-slate-600' : 'font-semibold text-slate-900'}`}>
-              {step.label}
-              <span className="sr-only"> ({STATE_WORDS[step.state]})</span>
+              {t(`step.${step.labelKey}`)}
+              <span className="sr-only"> ({stateWords[step.state]})</span>
             </span>
           </li>
         ))}

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+import { LocalTime } from '@/components/i18n/local-time';
 import type { OrderFreshness } from '@/domain/agent/chat-message';
 import type { ShopperOrderView } from '@/domain/tracking/shopper-order-view';
 import { readOrderAttention } from '@/domain/tracking/order-attention';
@@ -20,34 +22,33 @@ export type OrderStatusCardProps = {
   contact?: ContactRoute;
 };
 
-const CONTACT_PROMPTS = {
-  delayed: 'Want someone to look into it?',
-  problem: 'Need help sorting this out?',
-} as const;
-
 /**
  * The order as a shopper sees it: status, message, each package with its tracking link, items and the
  * timeline. Presentational only: everything comes from the shopper-safe view, every string is rendered as text.
  */
 export function OrderStatusCard({ order, freshness, headingLevel = 3, expanded = false, contact }: OrderStatusCardProps) {
+  const t = useTranslations('ui.card');
   const Heading = `h${headingLevel}` as const;
   const multiplePackages = order.shipments.length > 1;
   const attention = readOrderAttention(order);
   // The stepper is for the hosted page; in the chat the card stays compact.
   const progress = expanded ? buildOrderProgress(order) : null;
   return (
-    <article className="rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4" aria-label={`Order ${order.orderName}`}>
+    <article className="rounded-xl border border-slate-200 bg-slate-50 p-3 text-slate-900 sm:p-4" aria-label={t('label', { name: order.orderName })}>
       <header className="flex flex-wrap items-center justify-between gap-2">
-        <Heading className="text-base font-bold">Order {order.orderName}</Heading>
-        <StatusBadge status={order.status} label={attention?.label ?? order.headline} attention={attention?.kind} />
+        <Heading className="text-base font-bold">{t('label', { name: order.orderName })}</Heading>
+        <StatusBadge status={order.status} label={attention ? t(`attention.${attention.kind}`) : order.headline} attention={attention?.kind} />
       </header>
       <p className="mt-0.5 text-xs text-slate-600">
-        Placed <time dateTime={order.placedAt.at}>{order.placedAt.display}</time>
-        {order.destination?.city ? ` · to ${order.destination.city}` : ''}
+        {t.rich(order.destination?.city ? 'placedTo' : 'placed', {
+          city: order.destination?.city ?? '',
+          date: '',
+          time: () => <LocalTime at={order.placedAt.at} timeZone={order.timeZone} kind="datetime" fallback={order.placedAt.display} />,
+        })}
       </p>
-      {progress && <OrderProgressStepper progress={progress} />}
+      {progress && <OrderProgressStepper progress={progress} timeZone={order.timeZone} />}
       <p className="mt-2 text-sm leading-relaxed">{order.message}</p>
-      {attention && contact && <ContactAction route={contact} prompt={CONTACT_PROMPTS[attention.kind]} className="mt-2" />}
+      {attention && contact && <ContactAction route={contact} prompt={t(`contactPrompt.${attention.kind}`)} className="mt-2" />}
       {freshness.stale && freshness.note && (
         <p role="note" className="mt-2 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900">
           {freshness.note}
@@ -55,31 +56,29 @@ export function OrderStatusCard({ order, freshness, headingLevel = 3, expanded =
       )}
       {order.shipmentSummary && multiplePackages && <p className="mt-2 text-sm font-medium">{order.shipmentSummary}</p>}
       {order.shipments.length > 0 && (
-        <ul className="mt-3 space-y-2" aria-label="Packages">
+        <ul className="mt-3 space-y-2" aria-label={t('packages')}>
           {order.shipments.map((shipment) => (
-            <ShipmentCard key={shipment.id} shipment={shipment} showItems={multiplePackages} />
+            <ShipmentCard key={shipment.id} shipment={shipment} showItems={multiplePackages} timeZone={order.timeZone} />
           ))}
         </ul>
       )}
       {order.unshippedItemCount > 0 && order.shipments.length > 0 && (
-        <p className="mt-2 text-sm text-slate-700">
-          {order.unshippedItemCount === 1 ? '1 item has' : `${order.unshippedItemCount} items have`} not shipped yet.
-        </p>
+        <p className="mt-2 text-sm text-slate-700">{t('notShipped', { count: order.unshippedItemCount })}</p>
       )}
-      {order.freshness.text && <p className="mt-2 text-xs text-slate-600">Updated: {order.freshness.text}</p>}
+      {order.freshness.text && <p className="mt-2 text-xs text-slate-600">{t('updated', { text: order.freshness.text })}</p>}
       <details className="group mt-3" open={expanded}>
         <summary className="inline-flex min-h-6 cursor-pointer items-center rounded text-sm font-semibold text-slate-900 underline underline-offset-2">
-          Items ({order.items.reduce((sum, item) => sum + item.quantity, 0)})
+          {t('items', { count: order.items.reduce((sum, item) => sum + item.quantity, 0) })}
         </summary>
         <ItemList items={order.items} className="mt-2" />
       </details>
       {order.timeline.length > 0 && (
         <details className="mt-2" open={expanded}>
           <summary className="inline-flex min-h-6 cursor-pointer items-center rounded text-sm font-semibold text-slate-900 underline underline-offset-2">
-            Timeline
+            {t('timeline')}
           </summary>
           <div className="mt-3">
-            <OrderTimeline entries={order.timeline} />
+            <OrderTimeline entries={order.timeline} timeZone={order.timeZone} />
           </div>
         </details>
       )}

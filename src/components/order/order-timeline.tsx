@@ -1,12 +1,15 @@
+import { useTranslations } from 'next-intl';
+import { LocalTime } from '@/components/i18n/local-time';
 import type { TimelineEntry } from '@/domain/tracking/shopper-order-view';
 
 const PROBLEM_KINDS = new Set<TimelineEntry['kind']>(['delivery_problem', 'cancelled']);
 
 /** What happened to the order, newest first, as an ordered list a screen reader can walk. */
-export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
+export function OrderTimeline({ entries, timeZone }: { entries: TimelineEntry[]; timeZone: string }) {
+  const t = useTranslations('ui.card');
   const newestFirst = [...entries].reverse();
   return (
-    <ol className="relative ml-1.5 space-y-3 border-l-2 border-slate-300 pl-4" aria-label="Order timeline, newest first">
+    <ol className="relative ml-1.5 space-y-3 border-l-2 border-slate-300 pl-4" aria-label={t('timelineLabel')}>
       {newestFirst.map((entry, index) => (
         <li key={`${entry.kind}-${entry.at}-${index}`} className="relative">
           <span
@@ -18,7 +21,7 @@ export function OrderTimeline({ entries }: { entries: TimelineEntry[] }) {
           <p className="text-sm font-medium text-slate-900">{entry.label}</p>
           {entry.detail && <p className="text-sm text-slate-700">{entry.detail}</p>}
           <p className="text-xs text-slate-600">
-            <time dateTime={entry.at}>{entry.display}</time>
+            <LocalTime at={entry.at} timeZone={timeZone} kind="datetime" fallback={entry.display} />
           </p>
         </li>
       ))}

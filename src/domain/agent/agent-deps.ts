@@ -1,9 +1,12 @@
+import type { Locale } from '../i18n/locales';
 import type { OrderRecord } from '../orders/order-record';
 
 /** One order the conversation may see, with how fresh the data is. */
 export type AccessibleOrder = { record: OrderRecord; stale: boolean };
 
-export type VerifyOutcome = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string };
+/** A failure carries its reason (and the wait when locked); the agent words it in the conversation's language. */
+export type VerifyOutcome =
+  ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string; retryAfterMs?: number };
 
 export type HandoffRequest = { reason: string; contactEmail: string | null; orderId: string | null };
 
@@ -24,6 +27,8 @@ export type AgentDeps = {
     handoffAvailable: boolean;
     /** An order number in the shop's own format (`NT-1001`); `#1001` when unknown. */
     orderExample?: string;
+    /** The languages the shop offers shoppers; a conversation only switches to one of these (all supported when absent). */
+    locales?: readonly Locale[];
   };
   verify(reference: string, email: string): Promise<VerifyOutcome>;
   /** An order by id or by name, only when a grant of this conversation reaches it. */
@@ -36,6 +41,7 @@ export type AgentDeps = {
    */
   requestHuman(request: HandoffRequest): Promise<{ reference: string; emailed: boolean }>;
   /** "Email me all my orders": the tracking page's magic link, with its limits and its uniform answer. */
-  requestMagicLink(email: string): Promise<{ status: 'accepted' | 'invalid_email' | 'limited'; message: string }>;
+  /** Mails the chat's magic link in the shopper's language. */
+  requestMagicLink(email: string, locale?: Locale): Promise<{ status: 'accepted' | 'invalid_email' | 'limited'; message: string }>;
   now(): Date;
 };

@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import type { ChatCard } from './chat-message';
 import type { ConversationState } from './conversation-state';
 import type { Intent } from './detect-intent';
@@ -12,9 +14,11 @@ export type AgentTurn = {
   engine: 'deterministic' | 'model' | 'model_fallback';
 };
 
-export const FOLLOW_UPS = ['When will it arrive?', 'Tracking details', "What's in it?", 'Talk to a person'];
-export const START_OPTIONS = ['Where is my order?', 'Talk to a person'];
+/** Quick replies under an order answer, in the conversation's language. */
+export const followUps = (locale: Locale): string[] => ['eta', 'tracking', 'contents', 'human'].map((key) => translator(locale, 'chat')(`quickReply.${key}`));
+/** Quick replies before any order is known. */
+export const startOptions = (locale: Locale): string[] => ['whereIsMyOrder', 'human'].map((key) => translator(locale, 'chat')(`quickReply.${key}`));
 
 /** Suggested replies without "Talk to a person" when the shop has no support address (nobody would answer). */
-export const offered = (deps: { shop: { handoffAvailable: boolean } }, options: readonly string[]): string[] =>
-  deps.shop.handoffAvailable ? [...options] : options.filter((option) => option !== 'Talk to a person');
+export const offered = (deps: { shop: { handoffAvailable: boolean } }, options: readonly string[], locale: Locale = 'en'): string[] =>
+  deps.shop.handoffAvailable ? [...options] : options.filter((option) => option !== translator(locale, 'chat')('quickReply.human'));

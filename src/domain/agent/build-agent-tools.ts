@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AgentDeps, AccessibleOrder } from './agent-deps';
 import type { ChatCard } from './chat-message';
 import type { ConversationState } from './conversation-state';
-import { CHAT_PHRASES } from './chat-phrases';
+import { chatPhrases } from './chat-phrases';
 import { extractEmail, extractOrderReference, redactEmails } from './extract-details';
 import type { ModelToolDefinition } from './model-backend';
 import { normalizeEmail } from '../verification/normalize-email';
@@ -81,7 +81,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
       context.state = { ...context.state, pendingReference: null, pendingEmail: null };
       if (!outcome.ok) return { content: json({ verified: false, message: outcome.message }), cards: [] };
       context.state = { ...context.state, activeOrderId: outcome.record.orderId };
-      return { content: json({ verified: true, ...modelView(outcome) }), cards: [orderCard(outcome, deps.now(), deps.shop.timeZone)] };
+      return { content: json({ verified: true, ...modelView(outcome) }), cards: [orderCard(outcome, deps.now(), deps.shop.timeZone, context.state.locale)] };
     },
     get_order_status: async (args: z.infer<typeof schemas.get_order_status>) => {
       const target = args.order ?? context.state.activeOrderId;
@@ -94,7 +94,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
         return { content: json({ error: found?.reason ?? 'no_access', message }), cards: [] };
       }
       context.state = { ...context.state, activeOrderId: found.record.orderId };
-      return { content: json(modelView(found)), cards: [orderCard(found, deps.now(), deps.shop.timeZone)] };
+      return { content: json(modelView(found)), cards: [orderCard(found, deps.now(), deps.shop.timeZone, context.state.locale)] };
     },
     list_orders: async () => {
       const orders = await deps.listOrders();
@@ -106,7 +106,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
           headline: record.view.headline,
         })),
       });
-      return { content, cards: orders.length > 1 ? [orderChoicesCard(orders)] : [] };
+      return { content, cards: orders.length > 1 ? [orderChoicesCard(orders, context.state.locale)] : [] };
     },
     send_magic_link: async () => {
       // Only an address the shopper typed: a hijacked model cannot mail links to addresses of its choosing.
@@ -123,7 +123,8 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
     request_human: async (args: z.infer<typeof schemas.request_human>) => {
       if (context.state.handoffReference)
         return { content: json({ alreadyRequested: true, reference: context.state.handoffReference, replyWithin: deps.shop.handoffEta }), cards: [] };
-      if (!deps.shop.handoffAvailable) return { content: json({ available: false, message: CHAT_PHRASES.handoffUnavailable(deps.shop.name) }), cards: [] };
+      if (!deps.shop.handoffAvailable)
+        return { content: json({ available: false, message: chatPhrases(context.state.locale).handoffUnavailable(deps.shop.name) }), cards: [] };
       const active = context.state.activeOrderId ? await deps.getOrder(context.state.activeOrderId) : null;
       const orderId = active?.ok ? active.record.orderId : null;
       const contactEmail = orderId ? null : typedDetails(context).email;
@@ -133,7 +134,8 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
         return { content: json({ requested: false, missing: 'email', message }), cards: [] };
       }
       const handoff = await deps.requestHuman({ reason: redactEmails(args.reason || context.shopperText).slice(0, 1000), contactEmail, orderId });
-      if (!handoff.emailed) return { content: json({ requested: false, message: CHAT_PHRASES.handoffNotSent(deps.shop.name) }), cards: [] };
+      if (!handoff.emailed)
+        return { content: json({ requested: false, message: chatPhrases(context.state.locale).handoffNotSent(deps.shop.name) }), cards: [] };
       context.state = { ...context.state, handoffReference: handoff.reference, handoffStep: null };
       return {
         content: json({
@@ -142,7 +144,9 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
           replyWithin: deps.shop.handoffEta,
           replyTo: orderId ? 'the email on the order' : 'the email the shopper typed',
         }),
-        cards: [{ type: 'handoff', reference: handoff.reference, message: CHAT_PHRASES.handoffCard(deps.shop.name, deps.shop.handoffEta) }],
+        cards: [
+          { type: 'handoff', reference: handoff.reference, message: chatPhrases(context.state.locale).handoffCard(deps.shop.name, deps.shop.handoffEta) },
+        ],
       };
     },
   };

@@ -1,36 +1,48 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator, yesNo } from '../i18n/messages';
+
+/** The reply time the wiring gives (`AgentDeps.shop.handoffEta`); it is worded per language (chat.handoff.eta). */
+export const DEFAULT_HANDOFF_ETA = 'within 1 business day';
+
 /**
- * Shopper-facing sentences of the hand-off, the chat's magic link, short follow-ups and the proactive greeting:
- * one function per sentence, so each can be found (and translated) in one place.
+ * Shopper-facing sentences of the hand-off, the chat's magic link, short follow-ups and the proactive greeting, in
+ * the conversation's language (messages/<locale>.json, `chat.phrases`): one function per sentence.
  */
-export const CHAT_PHRASES = {
-  handoffAskEmail: (shopName: string) => `I can pass your question to a person at ${shopName}. First, what email address should they reply to?`,
-  handoffAskEmailAgain: () => 'Please type the email address the team should reply to (like name@example.com).',
-  handoffAskQuestion: (maskedEmail: string) =>
-    `Thanks, they'll reply to ${maskedEmail}. What would you like them to help with? Write it in one message and I'll pass it on.`,
-  handoffSentToEmail: (shopName: string, reference: string, maskedEmail: string, eta: string) =>
-    `I've passed your question to the ${shopName} team (reference ${reference}). A person will reply to ${maskedEmail} ${eta}.`,
-  handoffSentWithOrder: (shopName: string, reference: string, orderName: string, eta: string) =>
-    `I've passed this conversation and order ${orderName} to the ${shopName} team (reference ${reference}). A person will reply to the email address on your order ${eta}.`,
-  handoffAlreadySent: (shopName: string, reference: string, eta: string) =>
-    `I've already passed this conversation to the ${shopName} team (reference ${reference}). They'll get back to you ${eta}.`,
-  handoffCard: (shopName: string, eta: string) => `The ${shopName} team will reply ${eta}.`,
-  handoffUnavailable: (shopName: string) =>
-    `I can't pass messages to the ${shopName} team from this chat. I can tell you where your order is, share tracking and delivery dates; for anything else, please use the contact details on ${shopName}'s website.`,
-  handoffNotSent: (shopName: string) =>
-    `I couldn't reach the ${shopName} team just now, so nobody has your question yet. Please try again in a few minutes, or use the contact details on ${shopName}'s website.`,
-  policyOfferPerson: () => 'Shall I pass this on to a person?',
-  policyContactShop: (shopName: string) => `Please use the contact details on ${shopName}'s website for this.`,
-  magicLinkAskEmail: () => "I can email you a link that shows all your orders. What's the email address you used for them?",
-  orderShown: (orderName: string) => `Here's the latest on order ${orderName}.`,
-  nothingNew: (orderName: string) => `Nothing has changed on order ${orderName} since the update above.`,
-  proactiveDelivered: (orderName: string, when: string | null) =>
-    when ? `Good news: order ${orderName} was delivered (${when}).` : `Good news: order ${orderName} was delivered.`,
-  proactiveOutForDelivery: (orderName: string) => `Order ${orderName} is out for delivery and should arrive today.`,
-  proactiveAttemptFailed: (orderName: string) =>
-    `The carrier tried to deliver order ${orderName} but couldn't; the tracking link below shows how to rebook or where to collect it.`,
-  proactiveNoScan: (orderName: string, days: number) =>
-    `Order ${orderName} has had no carrier update for ${days} days. It is most likely still on its way; ask me to pass it to a person if you're worried.`,
-  proactiveReadyForPickup: (orderName: string) => `Order ${orderName} is ready to collect. Bring your order number with you.`,
-  proactiveDeliveryProblem: (orderName: string) =>
-    `The carrier reported a problem delivering order ${orderName}. The tracking link below has the details; I can pass it to a person if you need help.`,
-} as const;
+export function chatPhrases(locale: Locale = DEFAULT_LOCALE) {
+  const t = translator(locale, 'chat');
+  const eta = (given: string) => (given === DEFAULT_HANDOFF_ETA ? t('handoff.eta') : given);
+  return {
+    handoffAskEmail: (shopName: string) => t('phrases.handoffAskEmail', { shop: shopName }),
+    handoffAskEmailAgain: () => t('phrases.handoffAskEmailAgain'),
+    handoffAskQuestion: (maskedEmail: string) => t('phrases.handoffAskQuestion', { email: maskedEmail }),
+    handoffSentToEmail: (shopName: string, reference: string, maskedEmail: string, within: string) =>
+      t('phrases.handoffSentToEmail', { shop: shopName, reference, email: maskedEmail, eta: eta(within) }),
+    handoffSentWithOrder: (shopName: string, reference: string, orderName: string, within: string) =>
+      t('phrases.handoffSentWithOrder', { shop: shopName, reference, order: orderName, eta: eta(within) }),
+    handoffAlreadySent: (shopName: string, reference: string, within: string) =>
+      t('phrases.handoffAlreadySent', { shop: shopName, reference, eta: eta(within) }),
+    handoffCard: (shopName: string, within: string) => t('phrases.handoffCard', { shop: shopName, eta: eta(within) }),
+    handoffUnavailable: (shopName: string) => t('phrases.handoffUnavailable', { shop: shopName }),
+    handoffNotSent: (shopName: string) => t('phrases.handoffNotSent', { shop: shopName }),
+    policyOfferPerson: () => t('phrases.policyOfferPerson'),
+    policyContactShop: (shopName: string) => t('phrases.policyContactShop', { shop: shopName }),
+    magicLinkAskEmail: () => t('phrases.magicLinkAskEmail'),
+    /** The uniform answer to a magic-link request (the same whether or not the email has orders). */
+    magicLinkAnswer: (status: 'accepted' | 'invalid_email' | 'limited', shopName: string) =>
+      status === 'accepted'
+        ? t('phrases.magicLinkAccepted', { shop: shopName })
+        : t(status === 'invalid_email' ? 'phrases.magicLinkInvalidEmail' : 'phrases.magicLinkLimited'),
+    orderShown: (orderName: string) => t('phrases.orderShown', { order: orderName }),
+    nothingNew: (orderName: string) => t('phrases.nothingNew', { order: orderName }),
+    proactiveDelivered: (orderName: string, when: string | null) =>
+      t('phrases.proactiveDelivered', { order: orderName, hasWhen: yesNo(when), when: when ?? '' }),
+    proactiveOutForDelivery: (orderName: string) => t('phrases.proactiveOutForDelivery', { order: orderName }),
+    proactiveAttemptFailed: (orderName: string) => t('phrases.proactiveAttemptFailed', { order: orderName }),
+    proactiveNoScan: (orderName: string, days: number) => t('phrases.proactiveNoScan', { order: orderName, days }),
+    proactiveReadyForPickup: (orderName: string) => t('phrases.proactiveReadyForPickup', { order: orderName }),
+    proactiveDeliveryProblem: (orderName: string) => t('phrases.proactiveDeliveryProblem', { order: orderName }),
+  };
+}
+
+/** English, for code that has no conversation (and for tests written against the English wording). */
+export const CHAT_PHRASES = chatPhrases(DEFAULT_LOCALE);

@@ -1,10 +1,11 @@
 import { maskEmail } from '../verification/normalize-email';
 import type { AgentDeps, HandoffRequest } from './agent-deps';
-import { CHAT_PHRASES } from './chat-phrases';
+import { chatPhrases } from './chat-phrases';
+import { translator } from '../i18n/messages';
 import type { ChatCard } from './chat-message';
 import { extractEmail, redactEmails } from './extract-details';
 import type { AgentTurn } from './agent-turn';
-import { offered, START_OPTIONS } from './agent-turn';
+import { offered, startOptions } from './agent-turn';
 import { quickReplies } from './order-cards';
 import type { ConversationState } from './conversation-state';
 import type { Intent } from './detect-intent';
@@ -28,7 +29,9 @@ const SHIPPED = new Set([
  * and offers a person. It never claims to have done anything.
  */
 export async function composePolicyReply(deps: AgentDeps, state: ConversationState, intent: 'cancel' | 'return' | 'change_address'): Promise<Reply> {
-  const team = `the ${deps.shop.name} team`;
+  const t = translator(state.locale, 'chat');
+  const say = chatPhrases(state.locale);
+  const shop = deps.shop.name;
   const active = state.activeOrderId ? await deps.getOrder(state.activeOrderId) : null;
   const view = active?.ok ? active.record.view : null;
   const shipped = view ? SHIPPED.has(view.status) : false;
@@ -36,29 +39,28 @@ export async function composePolicyReply(deps: AgentDeps, state: ConversationSta
   if (intent === 'cancel') {
     const note =
       view && shipped
-        ? ` Order ${view.orderName} has already shipped, so it may be too late to cancel it.`
+        ? t('policy.cancelShipped', { order: view.orderName })
         : view?.status === 'cancelled'
-          ? ` Order ${view.orderName} is already cancelled.`
+          ? t('policy.cancelDone', { order: view.orderName })
           : '';
-    text = `I can't cancel orders myself.${note} ${capitalize(team)} can check whether it can still be cancelled.`;
+    text = t('policy.cancel', { note, shop });
   } else if (intent === 'return') {
-    const policy = deps.shop.returnPolicy
-      ? `Here is ${deps.shop.name}'s return policy: ${deps.shop.returnPolicy}`
-      : `${deps.shop.name} handles returns and refunds directly, and the team will tell you the options for your order.`;
-    text = `I can't start a return or refund myself. ${policy}`;
+    text = deps.shop.returnPolicy ? t('policy.returnPolicy', { shop, policy: deps.shop.returnPolicy }) : t('policy.returnNoPolicy', { shop });
   } else {
-    const note = view && shipped ? ` Order ${view.orderName} is already with the carrier; the tracking link may let you choose delivery options.` : '';
-    text = `I can't change a delivery address myself.${note} ${capitalize(team)} can update it if the order hasn't shipped yet.`;
+    const note = view && shipped ? t('policy.addressShipped', { order: view.orderName }) : '';
+    text = t('policy.address', { note, shop });
   }
-  if (!deps.shop.handoffAvailable)
-    return { text: `${text} ${CHAT_PHRASES.policyContactShop(deps.shop.name)}`, cards: [quickReplies('Where is my order?')], intent, state };
-  return { text: `${text} ${CHAT_PHRASES.policyOfferPerson()}`, cards: [quickReplies('Talk to a person', 'Where is my order?')], intent, state };
+  const whereIsMyOrder = t('quickReply.whereIsMyOrder');
+  // Japanese runs sentences together; every other language separates them with a space.
+  const gap = state.locale === 'ja' ? '' : ' ';
+  if (!deps.shop.handoffAvailable) return { text: `${text}${gap}${say.policyContactShop(shop)}`, cards: [quickReplies(whereIsMyOrder)], intent, state };
+  return { text: `${text}${gap}${say.policyOfferPerson()}`, cards: [quickReplies(t('quickReply.human'), whereIsMyOrder)], intent, state };
 }
 
-const handoffCard = (deps: AgentDeps, reference: string): ChatCard => ({
+const handoffCard = (deps: AgentDeps, state: ConversationState, reference: string): ChatCard => ({
   type: 'handoff',
   reference,
-  message: CHAT_PHRASES.handoffCard(deps.shop.name, deps.shop.handoffEta),
+  message: chatPhrases(state.locale).handoffCard(deps.shop.name, deps.shop.handoffEta),
 });
 
 /** Mails the hand-off and words the outcome; a mail that could not go out is said honestly, and may be retried. */
@@ -66,10 +68,15 @@ async function sendHandoff(deps: AgentDeps, state: ConversationState, request: H
   const handoff = await deps.requestHuman(request);
   const cleared = { ...state, handoffStep: null, pendingIntent: null };
   if (!handoff.emailed)
-    return { text: CHAT_PHRASES.handoffNotSent(deps.shop.name), cards: [quickReplies(...offered(deps, START_OPTIONS))], intent: 'human', state: cleared };
+    return {
+      text: chatPhrases(state.locale).handoffNotSent(deps.shop.name),
+      cards: [quickReplies(...offered(deps, startOptions(state.locale), state.locale))],
+      intent: 'human',
+      state: cleared,
+    };
   return {
     text: sentText(handoff.reference),
-    cards: [handoffCard(deps, handoff.reference)],
+    cards: [handoffCard(deps, state, handoff.reference)],
     intent: 'human',
     state: { ...cleared, pendingEmail: request.contactEmail ? null : cleared.pendingEmail, handoffReference: handoff.reference },
   };
@@ -82,14 +89,15 @@ async function sendHandoff(deps: AgentDeps, state: ConversationState, request: H
  */
 export async function composeHandoffReply(deps: AgentDeps, state: ConversationState, reason: string): Promise<Reply> {
   const { name, handoffEta } = deps.shop;
+  const say = chatPhrases(state.locale);
   if (state.handoffReference) {
-    const text = CHAT_PHRASES.handoffAlreadySent(name, state.handoffReference, handoffEta);
-    return { text, cards: [handoffCard(deps, state.handoffReference)], intent: 'human', state };
+    const text = say.handoffAlreadySent(name, state.handoffReference, handoffEta);
+    return { text, cards: [handoffCard(deps, state, state.handoffReference)], intent: 'human', state };
   }
   if (!deps.shop.handoffAvailable) {
     return {
-      text: CHAT_PHRASES.handoffUnavailable(name),
-      cards: [quickReplies('Where is my order?')],
+      text: say.handoffUnavailable(name),
+      cards: [quickReplies(translator(state.locale, 'chat')('quickReply.whereIsMyOrder'))],
       intent: 'human',
       state: { ...state, handoffStep: null },
     };
@@ -98,12 +106,12 @@ export async function composeHandoffReply(deps: AgentDeps, state: ConversationSt
   if (active?.ok) {
     const orderName = active.record.orderName;
     return sendHandoff(deps, state, { reason, contactEmail: null, orderId: active.record.orderId }, (reference) =>
-      CHAT_PHRASES.handoffSentWithOrder(name, reference, orderName, handoffEta),
+      say.handoffSentWithOrder(name, reference, orderName, handoffEta),
     );
   }
-  if (!state.pendingEmail) return { text: CHAT_PHRASES.handoffAskEmail(name), cards: [], intent: 'human', state: { ...state, handoffStep: 'email' } };
+  if (!state.pendingEmail) return { text: say.handoffAskEmail(name), cards: [], intent: 'human', state: { ...state, handoffStep: 'email' } };
   return {
-    text: CHAT_PHRASES.handoffAskQuestion(maskEmail(state.pendingEmail) ?? ''),
+    text: say.handoffAskQuestion(maskEmail(state.pendingEmail) ?? ''),
     cards: [],
     intent: 'human',
     state: { ...state, handoffStep: 'question' },
@@ -116,19 +124,19 @@ export async function composeHandoffReply(deps: AgentDeps, state: ConversationSt
  */
 export async function continueHandoff(deps: AgentDeps, state: ConversationState, intent: Intent, text: string): Promise<Reply | null> {
   const { name, handoffEta } = deps.shop;
+  const say = chatPhrases(state.locale);
   if (state.handoffStep === 'email') {
     const typed = extractEmail(text);
-    if (typed)
-      return { text: CHAT_PHRASES.handoffAskQuestion(maskEmail(typed) ?? ''), cards: [], intent: 'human', state: { ...state, handoffStep: 'question' } };
+    if (typed) return { text: say.handoffAskQuestion(maskEmail(typed) ?? ''), cards: [], intent: 'human', state: { ...state, handoffStep: 'question' } };
     if (intent === 'human' || intent === 'out_of_scope' || intent === 'greeting') {
-      return { text: CHAT_PHRASES.handoffAskEmailAgain(), cards: [], intent: 'human', state };
+      return { text: say.handoffAskEmailAgain(), cards: [], intent: 'human', state };
     }
     return null;
   }
   if (state.handoffStep === 'question' && state.pendingEmail) {
     const contactEmail = state.pendingEmail;
     return sendHandoff(deps, state, { reason: redactEmails(text).slice(0, 1000), contactEmail, orderId: null }, (reference) =>
-      CHAT_PHRASES.handoffSentToEmail(name, reference, maskEmail(contactEmail) ?? '', handoffEta),
+      say.handoffSentToEmail(name, reference, maskEmail(contactEmail) ?? '', handoffEta),
     );
   }
   return null;
@@ -136,23 +144,14 @@ export async function continueHandoff(deps: AgentDeps, state: ConversationState,
 
 /** Greeting, thanks and anything outside orders. */
 export function composeSmallTalkReply(deps: AgentDeps, state: ConversationState, intent: Intent): Reply {
-  if (intent === 'thanks') {
-    return { text: "You're welcome! Anything else I can help you with?", cards: [quickReplies(...offered(deps, START_OPTIONS))], intent, state };
-  }
-  if (intent === 'greeting') {
-    const text = state.activeOrderId
-      ? 'Hi again! Ask me anything about your order: where it is, tracking, or when it will arrive.'
-      : "Hi! I can check on your order. What's your order number and the email address you used?";
-    return { text, cards: [], intent, state };
-  }
+  const t = translator(state.locale, 'chat');
+  const options = offered(deps, startOptions(state.locale), state.locale);
+  if (intent === 'thanks') return { text: t('smallTalk.thanks'), cards: [quickReplies(...options)], intent, state };
+  if (intent === 'greeting') return { text: t(state.activeOrderId ? 'smallTalk.greetingAgain' : 'smallTalk.greeting'), cards: [], intent, state };
   return {
-    text: `I can help with your ${deps.shop.name} orders: where an order is, tracking, delivery dates and what's in it. For anything else, I can pass you to a person.`,
-    cards: [quickReplies(...offered(deps, START_OPTIONS))],
+    text: t('smallTalk.outOfScope', { shop: deps.shop.name }),
+    cards: [quickReplies(...options)],
     intent: 'out_of_scope',
     state,
   };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,29 +1,11 @@
-import type { OrderStatusCategory } from '../tracking/status-categories';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator, yesNo } from '../i18n/messages';
 import type { AgentDeps } from './agent-deps';
-import { FOLLOW_UPS, offered, START_OPTIONS } from './agent-turn';
+import { followUps, offered, startOptions } from './agent-turn';
 import type { ChatCard } from './chat-message';
 import { EMPTY_STATE, type ConversationState } from './conversation-state';
 import { findProactiveNews, type ProactiveKind } from './find-proactive-news';
 import { orderCard, quickReplies, rememberShownCard } from './order-cards';
-
-const LATEST: Record<OrderStatusCategory, string> = {
-  payment_pending: 'is waiting for payment',
-  confirmed: 'is confirmed and being prepared',
-  on_hold: 'is on hold',
-  payment_problem: "has a payment that didn't go through",
-  partially_shipped: 'is partly shipped',
-  shipped: 'has shipped',
-  in_transit: 'is on its way',
-  out_for_delivery: 'is out for delivery',
-  attempted_delivery: 'had a delivery attempt',
-  ready_for_pickup: 'is ready for pickup',
-  partially_delivered: 'is partly delivered',
-  delivered: 'was delivered',
-  delivery_problem: 'has a delivery problem',
-  cancelled: 'was cancelled',
-  refunded: 'was refunded',
-  digital: "doesn't need shipping",
-};
 
 /** The stored intent of a greeting that led with order news (a greeting-only conversation that still answered). */
 export const PROACTIVE_INTENT = 'proactive';
@@ -44,17 +26,24 @@ export type Welcome = {
  * signed-in customer (customer grant from the app proxy) otherwise hears about their latest order ("Hi Jane,
  * your latest order #1042 is out for delivery."); everyone else is asked for the two details verification needs.
  * `seenStatuses`: what this holder was last shown of each order, carried over from its previous conversation.
+ * Everything is said in `locale` (English when absent).
  */
-export async function composeWelcome(deps: AgentDeps, options: { customer: boolean; seenStatuses?: Record<string, string> }): Promise<Welcome> {
+export async function composeWelcome(
+  deps: AgentDeps,
+  options: { customer: boolean; seenStatuses?: Record<string, string>; locale?: Locale },
+): Promise<Welcome> {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale, 'chat');
   const seenStatuses = options.seenStatuses ?? {};
-  const base: ConversationState = { ...EMPTY_STATE, seenStatuses };
+  const base: ConversationState = { ...EMPTY_STATE, seenStatuses, locale };
+  const suggestions = offered(deps, followUps(locale), locale);
   // A browser without grants gets [] here without a Shopify call.
   const orders = await deps.listOrders();
-  const news = findProactiveNews(orders, seenStatuses, deps.now());
+  const news = findProactiveNews(orders, seenStatuses, deps.now(), locale);
   if (news) {
     return {
       text: news.text,
-      cards: [orderCard(news.order, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))],
+      cards: [orderCard(news.order, deps.now(), deps.shop.timeZone, locale), quickReplies(...suggestions)],
       state: { ...rememberShownCard(base, news.order), activeOrderId: news.order.record.orderId },
       customerFirstName: options.customer ? news.order.record.view.customerFirstName : null,
       proactive: { kind: news.kind, orderId: news.order.record.orderId },
@@ -63,19 +52,24 @@ export async function composeWelcome(deps: AgentDeps, options: { customer: boole
   const latest = options.customer ? orders[0] : undefined;
   if (latest) {
     const view = latest.record.view;
-    const name = view.customerFirstName ? ` ${view.customerFirstName}` : '';
-    const more = orders.length > 1 ? ' Ask me anything about it, or about your other orders.' : ' Ask me anything about it.';
+    const text = t('welcome.customer', {
+      named: yesNo(view.customerFirstName),
+      name: view.customerFirstName ?? '',
+      order: view.orderName,
+      status: view.status,
+      more: yesNo(orders.length > 1),
+    });
     return {
-      text: `Hi${name}, your latest order ${view.orderName} ${LATEST[view.status]}.${more}`,
-      cards: [orderCard(latest, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))],
+      text,
+      cards: [orderCard(latest, deps.now(), deps.shop.timeZone, locale), quickReplies(...suggestions)],
       state: { ...rememberShownCard(base, latest), activeOrderId: latest.record.orderId },
       customerFirstName: view.customerFirstName,
       proactive: null,
     };
   }
   return {
-    text: `Hi! I'm the ${deps.shop.name} order assistant. I can tell you where your order is, share tracking and delivery dates. What's your order number, and the email address you used for the order?`,
-    cards: [quickReplies(...offered(deps, START_OPTIONS))],
+    text: t('welcome.guest', { shop: deps.shop.name }),
+    cards: [quickReplies(...offered(deps, startOptions(locale), locale))],
     state: base,
     customerFirstName: null,
     proactive: null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../i18n/locales';
 import { INTENTS } from './detect-intent';
 
 /**
@@ -15,6 +16,8 @@ export const conversationStateSchema = z.object({
   activeOrderId: z.string().max(32).nullable().default(null),
   /** Set once the conversation was passed to a person, so a second ask does not mail the team twice. */
   handoffReference: z.string().max(32).nullable().default(null),
+  /** The language the agent answers in: chosen at start, switched when the shopper clearly writes in another one. */
+  locale: z.enum(SUPPORTED_LOCALES).catch(DEFAULT_LOCALE).default(DEFAULT_LOCALE),
   /** A hand-off for a shopper without a verified order is collecting its reply address, then the question. */
   handoffStep: z.enum(['email', 'question']).nullable().default(null),
   /** The order card shown last and what it said, so a follow-up repeats the card only when something changed. */

@@ -1,3 +1,5 @@
+import { INTENT_PHRASES } from './intent-phrases';
+
 /** What the shopper wants from this turn. Order matters: the first rule that matches wins. */
 export const INTENTS = [
   'human',
@@ -47,9 +49,32 @@ const RULES: Array<[Exclude<Intent, 'out_of_scope'>, RegExp]> = [
   ['greeting', /^(?:hi|hello|hey|hiya|hallo|hola|bonjour|good (?:morning|afternoon|evening)|yo)\b/],
 ];
 
-/** Classifies one shopper message by keyword rules (lower-cased, apostrophes unified). Pure. */
+const escape = (phrase: string) => phrase.replace(/[.*+?()[\]{}|\\]/g, '\\$&').replace(/ /g, '\\s+');
+
+/** One pattern per intent for every language but English: whole words for Latin scripts, anywhere for Japanese. */
+const OTHER_LANGUAGES = new Map(
+  Object.entries(INTENT_PHRASES).map(([intent, groups]) => {
+    const latin = groups.latin.flatMap((group) => group.split('|'));
+    const japanese = groups.japanese.flatMap((group) => group.split('|'));
+    const part = (phrase: string, bounded: boolean) =>
+      phrase.startsWith('^')
+        ? `^${escape(phrase.slice(1))}${bounded ? '(?![\\p{L}\\p{N}])' : ''}`
+        : bounded
+          ? `(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`
+          : escape(phrase);
+    const source = [...latin.map((phrase) => part(phrase, true)), ...japanese.map((phrase) => part(phrase, false))].join('|');
+    return [intent, new RegExp(source, 'u')];
+  }),
+);
+
+/** Classifies one shopper message by keyword rules in every supported language (lower-cased, apostrophes unified). Pure. */
 export function detectIntent(text: string): Intent {
-  const normalized = text.normalize('NFKC').toLowerCase().replace(/[’`]/g, "'").trim();
-  for (const [intent, pattern] of RULES) if (pattern.test(normalized)) return intent;
+  const normalized = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/^[¿¡\s]+/u, '')
+    .trim();
+  for (const [intent, pattern] of RULES) if (pattern.test(normalized) || OTHER_LANGUAGES.get(intent)?.test(normalized)) return intent;
   return 'out_of_scope';
 }

@@ -8,15 +8,24 @@ import { maskEmail, normalizeEmail } from '../verification/normalize-email';
 // apostrophe a phone types, or a quoted string; it may not *start* with an apostrophe, so an address written
 // in quotes ('jane@x.com') is read without them. The domain ends in a letter or digit, so `.`, `'` and `’`
 // after it are punctuation.
-const LOCAL_ATOM = String.raw`[^\s@<>()[\]"',;:\u2018\u2019][^\s@<>()[\]",;:]*`;
+// Japanese is written without spaces ("メールはjane@example.comです"): kana and CJK punctuation end an address
+// (ideographs do not: they are letters of internationalised addresses such as 用户@例子.广告).
+const CJK = String.raw`\u3000-\u303f\u3040-\u30ff\uff00-\uffef`;
+const LOCAL_ATOM = String.raw`[^\s@<>()[\]"',;:\u2018\u2019${CJK}][^\s@<>()[\]",;:${CJK}]*`;
 const LOCAL_QUOTED = String.raw`"[^"\r\n\\]{1,62}"`;
-const DOMAIN = String.raw`[^\s@<>()[\]"',;:\u2018\u2019]+\.[^\s@<>()[\]"',;:\u2018\u2019]*[\p{L}\p{N}]`;
+const DOMAIN = String.raw`[^\s@<>()[\]"',;:\u2018\u2019${CJK}]+\.[^\s@<>()[\]"',;:\u2018\u2019${CJK}]*(?:(?![${CJK}])[\p{L}\p{N}])`;
 const EMAIL_PATTERN = new RegExp(`(?:${LOCAL_QUOTED}|${LOCAL_ATOM})@${DOMAIN}`, 'gu');
 
-/** Order-number keywords in a few languages; after one of them a short number counts too. */
-const KEYWORD = String.raw`(?:order|orders|ordernumber|order\s*id|order\s*no|number|no|nr|num|ref|reference|bestellung|bestellnummer|commande|pedido|numero|número|ordre)`;
+/**
+ * Order-number keywords in every supported language ("Bestellung 1001", "commande n° 1001", "pedido #1001",
+ * "ordine nr. 1001", "bestelnummer 1001", "encomenda 1001", "注文番号 1001"); after one of them a short number counts too.
+ */
+const KEYWORD = String.raw`(?:order|orders|ordernumber|order\s*id|order\s*no|number|no|nr|num|ref|reference|bestellung|bestellnummer|auftrag|auftragsnummer|commande|cde|pedido|numero|número|ordre|ordine|bestelling|bestelnummer|ordernummer|encomenda|nummer)`;
+/** After the keyword: `n°`, `nº`, `no.`, `nr.`, `número`, or a verb ("is", "ist", "est", "es", "è", "é"). */
+const KEYWORD_TAIL = String.raw`\.?\s*(?:(?:n[°º]|nº|n\.|no\.?|nr\.?|num\.?|número|numero|nummer)\s*)?(?:(?:is|ist|est|es|è|é|:)\s*)?`;
+const JAPANESE_KEYWORD = String.raw`(?:ご?注文番号|ご?注文|オーダー番号|オーダー)\s*(?:は|が|：|:)?\s*`;
 const REFERENCE_PATTERN = new RegExp(
-  String.raw`(?<keyword>\b${KEYWORD}\b\.?\s*(?:is\s*|:\s*)?)?(?<hash>[#№])?\s*(?<prefix>\b[A-Za-z]{1,4}-?)?(?<digits>(?<!\d)\d+)(?<suffix>-[A-Za-z]{1,4}\b)?`,
+  String.raw`(?<keyword>(?:(?<![\p{L}\p{N}])${KEYWORD}(?![\p{L}\p{N}])${KEYWORD_TAIL})|${JAPANESE_KEYWORD})?(?<hash>[#№])?\s*(?<prefix>\b[A-Za-z]{1,4}-?)?(?<digits>(?<!\d)\d+)(?<suffix>-[A-Za-z]{1,4}\b)?`,
   'giu',
 );
 

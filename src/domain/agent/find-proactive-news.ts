@@ -1,5 +1,7 @@
 import type { AccessibleOrder } from './agent-deps';
-import { CHAT_PHRASES } from './chat-phrases';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { chatPhrases } from './chat-phrases';
+import { orderViewIn } from '../orders/order-record';
 
 export const PROACTIVE_KINDS = ['attempt_failed', 'delivery_problem', 'no_scan', 'out_for_delivery', 'ready_for_pickup', 'delivered'] as const;
 export type ProactiveKind = (typeof PROACTIVE_KINDS)[number];
@@ -9,8 +11,9 @@ export type ProactiveNews = { order: AccessibleOrder; kind: ProactiveKind; text:
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function newsFor(order: AccessibleOrder, seenStatus: string | undefined, now: Date): ProactiveNews | null {
-  const view = order.record.view;
+function newsFor(order: AccessibleOrder, seenStatus: string | undefined, now: Date, locale: Locale): ProactiveNews | null {
+  const CHAT_PHRASES = chatPhrases(locale);
+  const view = orderViewIn(order.record, locale);
   const name = view.orderName;
   const news = (kind: ProactiveKind, text: string): ProactiveNews => ({ order, kind, text });
   if (view.status === 'attempted_delivery') return news('attempt_failed', CHAT_PHRASES.proactiveAttemptFailed(name));
@@ -33,12 +36,17 @@ function newsFor(order: AccessibleOrder, seenStatus: string | undefined, now: Da
 /**
  * The most pressing news among the orders the holder's grants reach (the caller passes only those): a failed
  * delivery attempt or problem first, then no carrier scan for days, out for delivery, ready for pickup, and a
- * delivery that happened since the holder last saw the order. Null when nothing is worth leading with. Pure.
+ * delivery that happened since the holder last saw the order, in `locale`. Null when nothing is worth leading with. Pure.
  */
-export function findProactiveNews(orders: readonly AccessibleOrder[], seenStatuses: Readonly<Record<string, string>>, now: Date): ProactiveNews | null {
+export function findProactiveNews(
+  orders: readonly AccessibleOrder[],
+  seenStatuses: Readonly<Record<string, string>>,
+  now: Date,
+  locale: Locale = DEFAULT_LOCALE,
+): ProactiveNews | null {
   let best: ProactiveNews | null = null;
   for (const order of orders) {
-    const news = newsFor(order, seenStatuses[order.record.orderId], now);
+    const news = newsFor(order, seenStatuses[order.record.orderId], now, locale);
     if (news && (!best || PROACTIVE_KINDS.indexOf(news.kind) < PROACTIVE_KINDS.indexOf(best.kind))) best = news;
   }
   return best;

@@ -5,6 +5,7 @@ import type { AgentDeps, AccessibleOrder, HandoffRequest } from './agent-deps';
 import { EMPTY_STATE, type ConversationState } from './conversation-state';
 import { runDeterministicTurn } from './run-deterministic-turn';
 import { buildAgentTools } from './build-agent-tools';
+import { NOT_VERIFIED_MESSAGE } from '../verification/verify-failure-message';
 
 const record = toOrderRecord(sourceOrder(), { now: FIXTURE_NOW, timeZone: 'UTC', hashEmail: (e) => `h:${e}` });
 
@@ -77,10 +78,10 @@ describe('runDeterministicTurn', () => {
     expect(onlyEmail!.text).toMatch(/What's your order number/);
   });
 
-  it('relays the uniform failure and forgets both details', async () => {
+  it('words the uniform failure from its reason alone and forgets both details', async () => {
     const { deps } = fakeDeps();
     const [reply] = await converse(deps, ['#1001 wrong@example.com']);
-    expect(reply!.text).toBe('UNIFORM FAILURE');
+    expect(reply!.text).toBe(NOT_VERIFIED_MESSAGE);
     expect(reply!.cards).toEqual([]);
     expect(reply!.state).toMatchObject({ pendingEmail: null, pendingReference: null, activeOrderId: null });
   });

@@ -1,8 +1,12 @@
+import { detectMessageLanguage } from '../i18n/detect-message-language';
+import type { Locale } from '../i18n/locales';
 import { exampleOrderName } from '../orders/order-name-format';
 import type { AccessibleOrder, AgentDeps } from './agent-deps';
-import { FOLLOW_UPS, offered, type AgentTurn } from './agent-turn';
+import { followUps, offered, type AgentTurn } from './agent-turn';
+import { translator } from '../i18n/messages';
+import { describeVerifyFailure } from '../verification/verify-failure-message';
 import { composeOrderAnswer } from './compose-order-answer';
-import { CHAT_PHRASES } from './chat-phrases';
+import { chatPhrases } from './chat-phrases';
 import { composeHandoffReply, composePolicyReply, composeSmallTalkReply, continueHandoff } from './compose-side-replies';
 import type { ConversationState } from './conversation-state';
 import { detectIntent, type Intent } from './detect-intent';
@@ -11,8 +15,13 @@ import { cardAlreadyShown, orderCard, orderChoicesCard, quickReplies, rememberSh
 
 type Reply = Omit<AgentTurn, 'engine'>;
 
-/** Reads a shopper message into intent + details and folds the details into the conversation's memory. */
-export function readShopperMessage(state: ConversationState, text: string): { intent: Intent; state: ConversationState } {
+/**
+ * Reads a shopper message into intent + details and folds the details into the conversation's memory. A
+ * message clearly written in another language the shop offers switches the conversation to it.
+ */
+export function readShopperMessage(state: ConversationState, text: string, offeredLocales?: readonly Locale[]): { intent: Intent; state: ConversationState } {
+  const written = detectMessageLanguage(text);
+  const locale = written && (!offeredLocales || offeredLocales.includes(written)) ? written : state.locale;
   const email = extractEmail(text);
   const reference = extractOrderReference(text);
   let intent = detectIntent(text);
@@ -24,7 +33,7 @@ export function readShopperMessage(state: ConversationState, text: string): { in
   if (reference && intent === 'other_orders') intent = 'where_is_my_order';
   return {
     intent,
-    state: { ...state, pendingEmail: email ?? state.pendingEmail, pendingReference: reference ?? state.pendingReference },
+    state: { ...state, locale, pendingEmail: email ?? state.pendingEmail, pendingReference: reference ?? state.pendingReference },
   };
 }
 
@@ -34,17 +43,15 @@ export function readShopperMessage(state: ConversationState, text: string): { in
  */
 export function answer(deps: AgentDeps, state: ConversationState, order: AccessibleOrder, intent: Intent, opener = ''): Reply {
   const question = intent === 'tracking' || intent === 'eta' || intent === 'contents' ? intent : 'where_is_my_order';
-  const view = order.record.view;
+  const card = orderCard(order, deps.now(), deps.shop.timeZone, state.locale);
+  const view = card.type === 'order' ? card.order : order.record.view;
+  const say = chatPhrases(state.locale);
   const showCard = !cardAlreadyShown(state, order);
-  let text = composeOrderAnswer(view, question);
+  let text = composeOrderAnswer(view, question, state.locale);
   if (showCard)
-    text =
-      question === 'where_is_my_order'
-        ? CHAT_PHRASES.orderShown(view.orderName)
-        : text.replace(view.message, '').trim() || CHAT_PHRASES.orderShown(view.orderName);
-  const cards = showCard
-    ? [orderCard(order, deps.now(), deps.shop.timeZone), quickReplies(...offered(deps, FOLLOW_UPS))]
-    : [quickReplies(...offered(deps, FOLLOW_UPS))];
+    text = question === 'where_is_my_order' ? say.orderShown(view.orderName) : text.replace(view.message, '').trim() || say.orderShown(view.orderName);
+  const suggestions = quickReplies(...offered(deps, followUps(state.locale), state.locale));
+  const cards = showCard ? [card, suggestions] : [suggestions];
   return {
     text: `${opener}${text}`,
     cards,
@@ -63,35 +70,32 @@ function ask(state: ConversationState, intent: Intent, text: string): Reply {
  */
 async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, intent: Intent): Promise<Reply> {
   const { pendingReference: reference, pendingEmail: email } = state;
+  const t = translator(state.locale, 'chat');
   if (reference) {
     const known = await deps.getOrder(reference);
     if (known.ok) return answer(deps, { ...state, pendingReference: null, pendingEmail: null }, known, state.pendingIntent ?? intent);
-    if (!email) return ask(state, state.pendingIntent ?? intent, `Thanks! And what's the email address you used for order ${reference}?`);
+    if (!email) return ask(state, state.pendingIntent ?? intent, t('ask.emailFor', { order: reference }));
     const outcome = await deps.verify(reference, email);
     const cleared = { ...state, pendingReference: null, pendingEmail: null };
-    if (outcome.ok) return answer(deps, cleared, outcome, state.pendingIntent ?? intent, 'Thanks, I found your order. ');
-    if (outcome.reason === 'unavailable') return { text: outcome.message, cards: [], intent, state };
-    return { text: outcome.message, cards: [], intent, state: { ...cleared, pendingIntent: state.pendingIntent ?? intent } };
+    if (outcome.ok) return answer(deps, cleared, outcome, state.pendingIntent ?? intent, t('found'));
+    // The failure is worded here, in the conversation's language, from the reason alone: one message per reason.
+    const failure = describeVerifyFailure(outcome, state.locale);
+    if (outcome.reason === 'unavailable') return { text: failure, cards: [], intent, state };
+    return { text: failure, cards: [], intent, state: { ...cleared, pendingIntent: state.pendingIntent ?? intent } };
   }
   if (state.activeOrderId) {
     const active = await deps.getOrder(state.activeOrderId);
     if (active.ok) return answer(deps, state, active, intent);
-    if (active.reason === 'unavailable')
-      return { text: "I can't reach the store's order system right now. Please try again in a few minutes.", cards: [], intent, state };
+    if (active.reason === 'unavailable') return { text: t('busy'), cards: [], intent, state };
     state = { ...state, activeOrderId: null };
   }
   const orders = await deps.listOrders();
   if (orders.length === 1) return answer(deps, state, orders[0]!, intent);
   if (orders.length > 1) {
-    return { text: 'Which order do you mean?', cards: [orderChoicesCard(orders)], intent, state: { ...state, pendingIntent: intent } };
+    return { text: t('ask.whichOrder'), cards: [orderChoicesCard(orders, state.locale)], intent, state: { ...state, pendingIntent: intent } };
   }
-  if (email)
-    return ask(
-      state,
-      intent,
-      `Thanks! What's your order number? You'll find it in your order confirmation email (like ${deps.shop.orderExample ?? exampleOrderName()}).`,
-    );
-  return ask(state, intent, "I can check that for you. What's your order number, and the email address you used for the order?");
+  if (email) return ask(state, intent, t('ask.number', { example: deps.shop.orderExample ?? exampleOrderName() }));
+  return ask(state, intent, t('ask.both'));
 }
 
 /**
@@ -100,13 +104,14 @@ async function answerOrderQuestion(deps: AgentDeps, state: ConversationState, in
  */
 async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Promise<Reply> {
   if (state.pendingEmail) {
-    const sent = await deps.requestMagicLink(state.pendingEmail);
-    return { text: sent.message, cards: [], intent: 'other_orders', state: { ...state, pendingEmail: null, pendingIntent: null } };
+    const sent = await deps.requestMagicLink(state.pendingEmail, state.locale);
+    const text = state.locale === 'en' ? sent.message : chatPhrases(state.locale).magicLinkAnswer(sent.status, deps.shop.name);
+    return { text, cards: [], intent: 'other_orders', state: { ...state, pendingEmail: null, pendingIntent: null } };
   }
   const orders = await deps.listOrders();
   return {
-    text: CHAT_PHRASES.magicLinkAskEmail(),
-    cards: orders.length > 1 ? [orderChoicesCard(orders)] : [],
+    text: chatPhrases(state.locale).magicLinkAskEmail(),
+    cards: orders.length > 1 ? [orderChoicesCard(orders, state.locale)] : [],
     intent: 'other_orders',
     state: { ...state, pendingIntent: 'other_orders' },
   };
@@ -117,7 +122,7 @@ async function answerOtherOrders(deps: AgentDeps, state: ConversationState): Pro
  * reads one shopper message, keeps partial details across turns in any order, and answers from data.
  */
 export async function runDeterministicTurn(deps: AgentDeps, previous: ConversationState, text: string): Promise<Reply> {
-  const { intent, state } = readShopperMessage(previous, text);
+  const { intent, state } = readShopperMessage(previous, text, deps.shop.locales);
   if (state.handoffStep) {
     const continued = await continueHandoff(deps, state, intent, text);
     if (continued) return continued;

@@ -1,5 +1,5 @@
 import type { AgentDeps, VerifyOutcome } from './agent-deps';
-import { FOLLOW_UPS, offered, type AgentTurn } from './agent-turn';
+import { followUps, offered, type AgentTurn } from './agent-turn';
 import { agentSystemPrompt, describeConversationFacts } from './agent-system-prompt';
 import { buildAgentTools, type ToolContext } from './build-agent-tools';
 import type { ChatCard } from './chat-message';
@@ -37,12 +37,12 @@ function verifyOncePerTurn(deps: AgentDeps): AgentDeps {
   };
 }
 
-function mergeCards(deps: AgentDeps, cards: ChatCard[]): ChatCard[] {
+function mergeCards(deps: AgentDeps, cards: ChatCard[], locale: ConversationState['locale']): ChatCard[] {
   // Latest card per order / kind wins; an order card gets the follow-up questions.
   const byKey = new Map<string, ChatCard>();
   for (const card of cards) byKey.set(card.type === 'order' ? `order:${card.order.orderId}` : card.type, card);
   const merged = [...byKey.values()];
-  return merged.some((card) => card.type === 'order') ? [...merged, quickReplies(...offered(deps, FOLLOW_UPS))] : merged;
+  return merged.some((card) => card.type === 'order') ? [...merged, quickReplies(...offered(deps, followUps(locale), locale))] : merged;
 }
 
 /**
@@ -51,13 +51,13 @@ function mergeCards(deps: AgentDeps, cards: ChatCard[]): ChatCard[] {
  */
 export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, input: ModelTurnInput): Promise<AgentTurn> {
   const deps = verifyOncePerTurn(rawDeps);
-  const { intent, state } = readShopperMessage(input.state, input.text);
+  const { intent, state } = readShopperMessage(input.state, input.text, deps.shop.locales);
   const context: ToolContext = { state, shopperText: input.text };
   const tools = buildAgentTools(deps, context);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('model timeout')), input.timeoutMs);
   const messages: ModelMessage[] = [
-    { role: 'system', content: agentSystemPrompt(deps.shop.name, deps.shop.handoffEta, deps.shop.orderExample) },
+    { role: 'system', content: agentSystemPrompt(deps.shop.name, deps.shop.handoffEta, deps.shop.orderExample, state.locale) },
     ...input.history
       .slice(-HISTORY_TURNS)
       .map((m): ModelMessage => (m.role === 'shopper' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text })),
@@ -71,7 +71,7 @@ export async function runModelTurn(rawDeps: AgentDeps, backend: ModelBackend, in
       if (completion.toolCalls.length === 0) {
         const text = redactEmails(completion.text.trim());
         if (text === '') throw new Error('model returned no text');
-        const shown = withoutRepeatedCards(context.state, mergeCards(deps, cards));
+        const shown = withoutRepeatedCards(context.state, mergeCards(deps, cards, context.state.locale));
         return { text, cards: shown.cards, intent, state: { ...shown.state, pendingIntent: null }, engine: 'model' };
       }
       const calls = completion.toolCalls.slice(0, MAX_CALLS_PER_ROUND);

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 import { buildOrderView } from '../tracking/build-order-view';
 import { shopperOrderViewSchema, type ShopperOrderView } from '../tracking/shopper-order-view';
-import type { SourceOrder } from './source-order';
+import { sourceOrderSchema, type SourceOrder } from './source-order';
 
 /**
- * What we keep about an order between Shopify calls (cache and DB snapshot): the shopper-safe view plus
- * the few facts verification needs, with the email only as a keyed hash.
+ * What we keep about an order between Shopify calls (cache and DB snapshot): the shopper-safe view (English) plus
+ * the few facts verification needs, with the email only as a keyed hash, and the order's facts without its email
+ * (`source`: the same minimal fields the view is built from) so the view can be worded in any shopper's language.
  */
 export const orderRecordSchema = z.object({
   orderId: z.string(),
@@ -15,6 +17,8 @@ export const orderRecordSchema = z.object({
   test: z.boolean(),
   view: shopperOrderViewSchema,
   fetchedAt: z.string(),
+  /** Absent on records stored before languages existed: those read in English. */
+  source: sourceOrderSchema.nullish(),
 });
 
 export type OrderRecord = z.infer<typeof orderRecordSchema>;
@@ -32,5 +36,21 @@ export function toOrderRecord(order: SourceOrder, context: RecordContext): Order
     test: order.test,
     view,
     fetchedAt: context.now.toISOString(),
+    source: { ...order, email: null },
   };
+}
+
+/**
+ * The record's view in the shopper's language: the same facts, dates and ages (as of the fetch) as the stored
+ * English view, only the words and date formats differ. Records without `source` stay English.
+ */
+export function orderViewIn(record: OrderRecord, locale: Locale): ShopperOrderView {
+  if (locale === DEFAULT_LOCALE || !record.source) return record.view;
+  const view = buildOrderView(record.source, { now: new Date(record.view.generatedAt), timeZone: record.view.timeZone, locale });
+  return { ...view, maskedEmail: record.view.maskedEmail };
+}
+
+/** The record with its view in the shopper's language (see orderViewIn). */
+export function recordIn(record: OrderRecord, locale: Locale): OrderRecord {
+  return locale === DEFAULT_LOCALE ? record : { ...record, view: orderViewIn(record, locale) };
 }

@@ -10,6 +10,11 @@ export type ConnectShopDeps = {
   adminOriginTemplate?: string | undefined;
   /** A fresh UUID (crypto.randomUUID in production): the id of a shop connected for the first time. */
   randomId: () => string;
+  /**
+   * Reads and stores the shop's storefront languages after it is saved. Never fails the connect: a token
+   * without `read_locales` still connects, and shoppers are then offered every language we speak.
+   */
+  refreshShopLocales?: (shop: Shop) => Promise<void>;
 };
 
 export type ConnectShopInput = {
@@ -83,6 +88,7 @@ export async function connectShop(deps: ConnectShopDeps, input: ConnectShopInput
     currency: info.currencyCode || null,
     ...(info.sampleOrderName ? { orderNameFormat: learnOrderNameFormat(info.sampleOrderName) } : {}),
   });
+  await deps.refreshShopLocales?.(shop);
   return { ok: true, shop, created: !existing };
 }
 

@@ -1,3 +1,5 @@
+import type { ShopLocales } from '../i18n/negotiate-locale';
+
 /** Merchant-editable settings; every key optional so old rows stay valid as settings grow. */
 export type ShopSettings = {
   brandName?: string;
@@ -16,4 +18,6 @@ export type ShopSettings = {
   deepLinkSecretVersion?: number;
   /** Days conversations and analytics events are kept (issue 6; default DEFAULT_RETENTION_DAYS). */
   retentionDays?: number;
+  /** The shop's primary and published storefront languages, read from Shopify at connect and on `locales/*` webhooks (issue 14). */
+  locales?: ShopLocales;
 };

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator, yesNo } from '../i18n/messages';
 import type { SourceOrder } from '../orders/source-order';
 import { maskEmail } from '../verification/normalize-email';
 import { buildShipmentView } from './build-shipment-view';
@@ -18,15 +20,17 @@ export interface OrderViewContext {
   shopName?: string;
   /** Days without a carrier scan before a parcel in transit is flagged (default 4). */
   staleScanDays?: number;
+  /** The shopper's language for every word and date of the view (English when absent). */
+  locale?: Locale;
 }
 
-function orderItems(order: SourceOrder): ViewItem[] {
+function orderItems(order: SourceOrder, itemWord: string): ViewItem[] {
   const nodes = order.lineItems.nodes;
   // Cancelled or fully refunded orders drop every current quantity to 0; then show what was ordered.
   const useCurrent = nodes.some((i) => (i.currentQuantity ?? i.quantity) > 0);
   return nodes
     .map((i) => ({
-      title: plainText(i.title) ?? 'Item',
+      title: plainText(i.title) ?? itemWord,
       variantTitle: plainText(i.variantTitle),
       quantity: useCurrent ? (i.currentQuantity ?? i.quantity) : i.quantity,
     }))
@@ -58,28 +62,26 @@ function refundedMoney(order: SourceOrder): { amount: string; currencyCode: stri
 export function buildOrderView(order: SourceOrder, context: OrderViewContext): ShopperOrderView {
   const timeZone = safeTimeZone(context.timeZone);
   const now = context.now;
+  const locale = context.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale, 'status');
+  const shopName = plainText(context.shopName, 80);
   const active = order.fulfillments.filter((f) => !isVoidFulfillment(f.status, f.displayStatus));
-  const shipmentCtx = { now, timeZone, orderHasShippingAddress: Boolean(order.shippingAddress), staleScanDays: context.staleScanDays };
+  const shipmentCtx = { now, timeZone, orderHasShippingAddress: Boolean(order.shippingAddress), staleScanDays: context.staleScanDays, locale };
   const shipments = active.map((f, index) => buildShipmentView(f, { index, count: active.length }, shipmentCtx));
   const unshippedItemCount = countUnshippedItems(order);
-  const plan = readFulfillmentPlan(order, timeZone);
+  const plan = readFulfillmentPlan(order, timeZone, locale);
   const status = deriveOrderStatus(order, shipments, unshippedItemCount, plan.holdReason);
-  const summary = summarizeShipments(shipments, unshippedItemCount);
+  const summary = summarizeShipments(shipments, unshippedItemCount, locale);
 
   const refunded = refundKind(order);
   const refundAmount = refundedMoney(order);
-  const amountText = formatMoney(refundAmount);
+  const amountText = formatMoney(refundAmount, locale);
   const financial = enumKey(order.displayFinancialStatus);
-  const refundNote = refunded
-    ? `${refunded === 'full' ? 'A full refund' : 'A partial refund'}${amountText ? ` of ${amountText}` : ''} has been issued. It can take a few business days to appear, depending on your bank.`
-    : null;
+  const refundNote = refunded ? t(amountText ? 'refund.issuedAmount' : 'refund.issued', { kind: refunded, amount: amountText ?? '' }) : null;
   const cancelledAt = parseTime(order.cancelledAt);
   const cancellationNote =
-    refundNote ??
-    (financial === 'VOIDED'
-      ? "The payment was released, so you haven't been charged."
-      : `${plainText(context.shopName, 80) ?? 'The store'} can tell you more about any payment.`);
-  const cancelledDisplay = cancelledAt ? formatDateTime(cancelledAt, timeZone) : null;
+    refundNote ?? (financial === 'VOIDED' ? t('cancellation.voided') : t('cancellation.askStore', { named: yesNo(shopName), store: shopName ?? '' }));
+  const cancelledDisplay = cancelledAt ? formatDateTime(cancelledAt, timeZone, locale) : null;
 
   const placed = parseTime(order.processedAt) ?? parseTime(order.createdAt) ?? now;
   const address = order.shippingAddress;
@@ -98,17 +100,18 @@ export function buildOrderView(order: SourceOrder, context: OrderViewContext): S
     destinationCity: plainText(address?.city, 80),
     cancelledDisplay,
     refundNote: status === 'cancelled' ? cancellationNote : refundNote,
-    shopName: plainText(context.shopName, 80),
+    shopName,
     financialStatus: financial,
     plan,
     ageDays: (now.getTime() - placed.getTime()) / 86_400_000,
+    locale,
   });
 
   return {
     version: SHOPPER_ORDER_VIEW_VERSION,
     orderId: order.legacyResourceId,
     orderName,
-    placedAt: { at: placed.toISOString(), display: formatDateTime(placed, timeZone) },
+    placedAt: { at: placed.toISOString(), display: formatDateTime(placed, timeZone, locale) },
     status,
     headline,
     message,
@@ -116,15 +119,18 @@ export function buildOrderView(order: SourceOrder, context: OrderViewContext): S
     destination: address ? { city: plainText(address.city, 80), country: plainText(address.country ?? address.countryCodeV2, 80) } : null,
     maskedEmail: maskEmail(order.email),
     total: money(order, 'totalPriceSet'),
-    items: orderItems(order),
+    items: orderItems(order, t('item')),
     shipments,
     shipmentSummary: summary,
     unshippedItemCount,
     refund: refunded && refundNote ? { kind: refunded, amount: refundAmount, note: refundNote } : null,
     cancellation: cancelledAt && cancelledDisplay ? { at: cancelledAt.toISOString(), display: cancelledDisplay, note: cancellationNote } : null,
     delivery: plan.method === 'shipping' ? null : { method: plan.method, location: plan.location, window: plan.window },
-    timeline: buildTimeline(order, shipments, timeZone),
-    freshness: { lastCarrierUpdateAt: lastScan ?? null, text: lastScan ? `last carrier update ${formatAge(new Date(lastScan), now)}` : null },
+    timeline: buildTimeline(order, shipments, timeZone, locale),
+    freshness: {
+      lastCarrierUpdateAt: lastScan ?? null,
+      text: lastScan ? t('freshness.lastCarrierUpdate', { age: formatAge(new Date(lastScan), now, locale) }) : null,
+    },
     timeZone,
     generatedAt: now.toISOString(),
   };

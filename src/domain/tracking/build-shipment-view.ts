@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import type { SourceEvent, SourceFulfillment } from '../orders/source-order';
 import { resolveTrackingUrl } from './carrier-tracking-url';
 import { formatAge, formatDateTime, formatDay, parseTime } from './format-time';
@@ -14,6 +16,8 @@ export interface ShipmentContext {
   /** Orders without a shipping address (POS, local pickup) hand untracked parcels over in person. */
   orderHasShippingAddress: boolean;
   staleScanDays?: number;
+  /** The shopper's language for labels and dates (English when absent). */
+  locale?: Locale;
 }
 
 /** Events sorted oldest first, invalid timestamps dropped (Shopify's event order is not guaranteed). */
@@ -40,18 +44,10 @@ function categoryOf(f: SourceFulfillment, latest: SourceEvent | undefined, numbe
   return 'shipped';
 }
 
-const STATUS_LABELS: Record<ShipmentStatusCategory, string> = {
-  shipped: 'Shipped',
-  in_transit: 'In transit',
-  out_for_delivery: 'Out for delivery',
-  attempted_delivery: 'Delivery attempted',
-  ready_for_pickup: 'Ready for pickup',
-  delivered: 'Delivered',
-  delivery_problem: 'Delivery problem',
-};
-
 /** One fulfillment as the shopper may see it. Pure and total: odd or unknown values degrade, never throw. */
 export function buildShipmentView(f: SourceFulfillment, position: { index: number; count: number }, ctx: ShipmentContext): ShipmentView {
+  const locale = ctx.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale, 'status');
   const events = sortedEvents(f);
   const latest = events[events.length - 1];
   const { carrier, number, url } = tracking(f);
@@ -70,33 +66,33 @@ export function buildShipmentView(f: SourceFulfillment, position: { index: numbe
 
   // "Shipped" covers several pre-transit stages; name the precise one when Shopify tells us.
   const stage = [f.displayStatus, latest?.status].find((s) => shipmentCategoryOf(s) === 'shipped');
-  const statusLabel = status === 'shipped' && stage ? eventLabel(stage) : STATUS_LABELS[status];
+  const statusLabel = status === 'shipped' && stage ? eventLabel(stage, locale) : t(`shipment.${status}`);
   return {
     id: f.id,
-    label: position.count > 1 ? `Package ${position.index + 1} of ${position.count}` : 'Package',
+    label: position.count > 1 ? t('packageOf', { index: position.index + 1, count: position.count }) : t('package'),
     status,
     statusLabel,
     carrier,
     trackingNumber: number,
     trackingUrl: url,
-    trackingNote: url ? null : number ? 'Tracking number only: the carrier has no tracking link we can open' : 'No tracking yet',
+    trackingNote: url ? null : number ? t('trackingNumberOnly') : t('noTrackingYet'),
     latestEvent: latest
       ? {
           status: enumKey(latest.status) || 'UNKNOWN',
-          label: eventLabel(latest.status),
+          label: eventLabel(latest.status, locale),
           message: plainText(latest.message),
           location: joinPlace(latest.city, latest.province, latest.country),
           at: latest.time.toISOString(),
-          display: formatDateTime(latest.time, ctx.timeZone),
-          age: formatAge(latest.time, ctx.now),
+          display: formatDateTime(latest.time, ctx.timeZone, locale),
+          age: formatAge(latest.time, ctx.now, locale),
         }
       : null,
-    estimatedDelivery: showEda && edaTime ? { at: edaTime.toISOString(), display: formatDay(edaTime, ctx.timeZone) } : null,
-    deliveredAt: delivered && deliveredTime ? { at: deliveredTime.toISOString(), display: formatDateTime(deliveredTime, ctx.timeZone) } : null,
+    estimatedDelivery: showEda && edaTime ? { at: edaTime.toISOString(), display: formatDay(edaTime, ctx.timeZone, locale) } : null,
+    deliveredAt: delivered && deliveredTime ? { at: deliveredTime.toISOString(), display: formatDateTime(deliveredTime, ctx.timeZone, locale) } : null,
     possiblyDelayed: carrierDelay || noRecentScan,
     delayReason: carrierDelay ? 'carrier_reported' : noRecentScan ? 'no_recent_scan' : null,
     items: f.fulfillmentLineItems.nodes
       .filter((n) => n.quantity > 0)
-      .map((n) => ({ title: plainText(n.lineItem.title) ?? 'Item', variantTitle: plainText(n.lineItem.variantTitle), quantity: n.quantity })),
+      .map((n) => ({ title: plainText(n.lineItem.title) ?? t('item'), variantTitle: plainText(n.lineItem.variantTitle), quantity: n.quantity })),
   };
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import type { SourceOrder } from '../orders/source-order';
 import { sortedEvents } from './build-shipment-view';
 import { formatDateTime, parseTime } from './format-time';
@@ -19,11 +21,7 @@ const RANK: Record<Kind, number> = {
   refunded: 9,
 };
 
-const CANCEL_REASONS: Record<string, string> = {
-  CUSTOMER: 'Cancelled at your request',
-  INVENTORY: 'Items were out of stock',
-  DECLINED: 'The payment was declined',
-};
+const CANCEL_REASONS = new Set(['CUSTOMER', 'INVENTORY', 'DECLINED']);
 
 function kindOfEvent(status: string): Kind {
   const key = enumKey(status);
@@ -40,49 +38,52 @@ function kindOfEvent(status: string): Kind {
  * cancelled / refunded. Every entry has an ISO timestamp and a display string in the shop's time zone;
  * entries without a real timestamp are left out rather than invented.
  */
-export function buildTimeline(order: SourceOrder, shipments: readonly ShipmentView[], timeZone: string): TimelineEntry[] {
+export function buildTimeline(order: SourceOrder, shipments: readonly ShipmentView[], timeZone: string, locale: Locale = DEFAULT_LOCALE): TimelineEntry[] {
+  const t = translator(locale, 'status');
   const entries: (TimelineEntry & { time: number })[] = [];
   const add = (kind: Kind, label: string, at: Date | null, detail: string | null = null, shipmentId: string | null = null): void => {
-    if (at) entries.push({ kind, label, detail, at: at.toISOString(), display: formatDateTime(at, timeZone), shipmentId, time: at.getTime() });
+    if (at) entries.push({ kind, label, detail, at: at.toISOString(), display: formatDateTime(at, timeZone, locale), shipmentId, time: at.getTime() });
   };
 
   const placed = parseTime(order.processedAt) ?? parseTime(order.createdAt);
-  add('placed', 'Order placed', placed);
+  add('placed', t('timeline.placed'), placed);
   const financial = enumKey(order.displayFinancialStatus);
   // Shopify has no "paid at" on the order; online checkouts capture or authorise payment when the order is processed.
-  if (['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(financial)) add('paid', 'Payment received', placed);
-  if (financial === 'AUTHORIZED') add('paid', 'Payment authorized', placed);
+  if (['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(financial)) add('paid', t('timeline.paid'), placed);
+  if (financial === 'AUTHORIZED') add('paid', t('timeline.authorized'), placed);
 
   const views = new Map(shipments.map((s) => [s.id, s]));
   for (const f of order.fulfillments) {
     const view = views.get(f.id);
     if (!view || isVoidFulfillment(f.status, f.displayStatus)) continue;
     const label = shipments.length > 1 ? view.label : null;
-    const shippedDetail = [label, view.carrier ? `with ${view.carrier}` : null].filter(Boolean).join(' ') || null;
-    add('shipped', 'Shipped', parseTime(f.createdAt), shippedDetail, f.id);
+    const shippedDetail = [label, view.carrier ? t('timeline.shippedWith', { carrier: view.carrier }) : null].filter(Boolean).join(' ') || null;
+    add('shipped', t('timeline.shipped'), parseTime(f.createdAt), shippedDetail, f.id);
     const events = sortedEvents(f);
     for (const e of events) {
       const detail = [plainText(e.message), joinPlace(e.city, e.province, e.country)].filter(Boolean).join(' · ') || null;
-      add(kindOfEvent(e.status), eventLabel(e.status), e.time, label ? [label, detail].filter(Boolean).join(': ') : detail, f.id);
+      add(kindOfEvent(e.status), eventLabel(e.status, locale), e.time, label ? [label, detail].filter(Boolean).join(': ') : detail, f.id);
     }
     if (view.deliveredAt && !events.some((e) => kindOfEvent(e.status) === 'delivered')) {
-      add('delivered', 'Delivered', parseTime(view.deliveredAt.at), label, f.id);
+      add('delivered', t('timeline.delivered'), parseTime(view.deliveredAt.at), label, f.id);
     }
   }
 
-  if (order.cancelledAt) add('cancelled', 'Order cancelled', parseTime(order.cancelledAt), CANCEL_REASONS[enumKey(order.cancelReason)] ?? null);
-  for (const r of order.refunds ?? []) add('refunded', 'Refund issued', parseTime(r.createdAt), formatMoney(r.totalRefundedSet?.shopMoney));
+  const reason = enumKey(order.cancelReason);
+  if (order.cancelledAt)
+    add('cancelled', t('timeline.cancelled'), parseTime(order.cancelledAt), CANCEL_REASONS.has(reason) ? t(`timeline.cancelReason.${reason}`) : null);
+  for (const r of order.refunds ?? []) add('refunded', t('timeline.refunded'), parseTime(r.createdAt), formatMoney(r.totalRefundedSet?.shopMoney, locale));
 
   return entries.sort((a, b) => a.time - b.time || RANK[a.kind] - RANK[b.kind]).map(({ time: _time, ...entry }) => entry);
 }
 
 /** `$12.50` (falls back to `12.50 XYZ` for a currency Intl does not know); null without an amount. */
-export function formatMoney(money: { amount: string; currencyCode: string } | null | undefined): string | null {
+export function formatMoney(money: { amount: string; currencyCode: string } | null | undefined, locale: Locale = DEFAULT_LOCALE): string | null {
   if (!money) return null;
   const value = Number(money.amount);
   if (!Number.isFinite(value)) return null;
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currencyCode }).format(value);
+    return new Intl.NumberFormat(locale === 'en' ? 'en-US' : locale, { style: 'currency', currency: money.currencyCode }).format(value);
   } catch {
     return `${value.toFixed(2)} ${plainText(money.currencyCode, 8) ?? ''}`.trim();
   }

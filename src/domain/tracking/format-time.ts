@@ -1,9 +1,19 @@
+import { translator } from '../i18n/messages';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+
 /**
- * Dates as shoppers read them: in the shop's IANA time zone (Intl.DateTimeFormat), and ages in words.
- * Every function here is total: a bad time zone falls back to UTC, a bad timestamp yields null.
+ * Dates as shoppers read them: in the shop's IANA time zone and the shopper's language (Intl.DateTimeFormat,
+ * Intl.RelativeTimeFormat), the one formatting module every door uses. Every function here is total: a bad time
+ * zone falls back to UTC, a bad timestamp yields null.
  */
 const LOCALE = 'en-US';
+
+/** The Intl locale of a shopper locale: English dates read the American way, as they always have here. */
+const intlLocale = (locale: Locale): string => (locale === 'en' ? LOCALE : locale);
+
+type Kind = 'datetime' | 'date' | 'shortdate' | 'time' | 'daykey';
 const cache = new Map<string, Intl.DateTimeFormat>();
+const relative = new Map<Locale, Intl.RelativeTimeFormat>();
 
 /** Returns the zone when Intl knows it, else `UTC` (a misconfigured shop must not break a lookup). */
 export function safeTimeZone(timeZone: string | null | undefined): string {
@@ -16,19 +26,19 @@ export function safeTimeZone(timeZone: string | null | undefined): string {
   }
 }
 
-function formatter(timeZone: string, kind: 'datetime' | 'date' | 'time' | 'daykey'): Intl.DateTimeFormat {
-  const key = `${timeZone}|${kind}`;
+const OPTIONS: Record<Kind, Intl.DateTimeFormatOptions> = {
+  datetime: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
+  date: { weekday: 'long', month: 'long', day: 'numeric' },
+  shortdate: { year: 'numeric', month: 'short', day: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  daykey: { year: 'numeric', month: '2-digit', day: '2-digit' },
+};
+
+function formatter(timeZone: string, kind: Kind, locale: Locale = DEFAULT_LOCALE): Intl.DateTimeFormat {
+  const key = `${timeZone}|${kind}|${locale}`;
   let f = cache.get(key);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'datetime'
-        ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
-        : kind === 'date'
-          ? { weekday: 'long', month: 'long', day: 'numeric' }
-          : kind === 'time'
-            ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-            : { year: 'numeric', month: '2-digit', day: '2-digit' };
-    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: safeTimeZone(timeZone) });
+    f = new Intl.DateTimeFormat(kind === 'daykey' ? LOCALE : intlLocale(locale), { ...OPTIONS[kind], timeZone: safeTimeZone(timeZone) });
     cache.set(key, f);
   }
   return f;
@@ -41,19 +51,24 @@ export function parseTime(iso: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** `Mar 5, 2025, 4:02 PM EST` in the given zone. */
-export function formatDateTime(at: Date, timeZone: string): string {
-  return formatter(timeZone, 'datetime').format(at);
+/** `Mar 5, 2025, 4:02 PM EST` (en), `5. März 2025, 16:02 MEZ` (de) in the given zone. */
+export function formatDateTime(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, 'datetime', locale).format(at);
 }
 
-/** `Friday, March 7` in the given zone (for delivery estimates). */
-export function formatDay(at: Date, timeZone: string): string {
-  return formatter(timeZone, 'date').format(at);
+/** `Friday, March 7` (en), `Freitag, 7. März` (de) in the given zone (for delivery estimates). */
+export function formatDay(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, 'date', locale).format(at);
+}
+
+/** `Mar 5, 2025` (en), `2025年3月5日` (ja) in the given zone (for order dates in lists). */
+export function formatDate(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, 'shortdate', locale).format(at);
 }
 
 /** `14:02` in the given zone. */
-export function formatClock(at: Date, timeZone: string): string {
-  return formatter(timeZone, 'time').format(at);
+export function formatClock(at: Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, 'time', locale).format(at);
 }
 
 /** True when both instants fall on the same calendar day in the zone. */
@@ -62,29 +77,35 @@ export function sameDay(a: Date, b: Date, timeZone: string): boolean {
   return f.format(a) === f.format(b);
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** `just now`, `12 minutes ago`, `3 hours ago`, `3 days ago`; future instants read `in 2 days`. */
-export function formatAge(at: Date, now: Date): string {
+/** `just now`, `12 minutes ago`, `3 hours ago`, `3 days ago` (`vor 3 Tagen`, `il y a 3 jours`, `3 日前`); future instants read `in 2 days`. */
+export function formatAge(at: Date, now: Date, locale: Locale = DEFAULT_LOCALE): string {
   const diff = now.getTime() - at.getTime();
   const abs = Math.abs(diff);
   const minutes = Math.floor(abs / 60_000);
-  if (minutes < 1) return 'just now';
+  if (minutes < 1) return translator(locale, 'status')('age.justNow');
   const hours = Math.floor(minutes / 60);
   const days = Math.floor(hours / 24);
-  const span = days >= 1 ? plural(days, 'day') : hours >= 1 ? plural(hours, 'hour') : plural(minutes, 'minute');
-  return diff >= 0 ? `${span} ago` : `in ${span}`;
+  let format = relative.get(locale);
+  if (!format) relative.set(locale, (format = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'always' })));
+  const sign = diff >= 0 ? -1 : 1;
+  return days >= 1 ? format.format(sign * days, 'day') : hours >= 1 ? format.format(sign * hours, 'hour') : format.format(sign * minutes, 'minute');
+}
+
+/** A moment of an order view in the shopper's language: the date kinds the tracking UI shows; null for a bad timestamp. */
+export function formatMoment(iso: string, timeZone: string, locale: Locale, kind: 'datetime' | 'day' | 'date'): string | null {
+  const at = parseTime(iso);
+  if (!at) return null;
+  return kind === 'day' ? formatDay(at, timeZone, locale) : kind === 'date' ? formatDate(at, timeZone, locale) : formatDateTime(at, timeZone, locale);
 }
 
 /**
  * Says how old a stored answer is, for stale replies: `as of 14:02, 12 minutes ago` (same day) or
  * `as of Mar 5, 2025, 2:02 PM, 2 days ago`. Times in the shop's zone (UTC when none is given).
  */
-export function describeFreshness(fetchedAt: Date | string, now: Date, timeZone = 'UTC'): string {
+export function describeFreshness(fetchedAt: Date | string, now: Date, timeZone = 'UTC', locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'status');
   const at = typeof fetchedAt === 'string' ? parseTime(fetchedAt) : fetchedAt;
-  if (!at || Number.isNaN(at.getTime())) return 'as of an unknown time';
-  const when = sameDay(at, now, timeZone) ? formatClock(at, timeZone) : formatDateTime(at, timeZone);
-  return `as of ${when}, ${formatAge(at, now)}`;
+  if (!at || Number.isNaN(at.getTime())) return t('freshness.unknown');
+  const when = sameDay(at, now, timeZone) ? formatClock(at, timeZone, locale) : formatDateTime(at, timeZone, locale);
+  return t('freshness.asOf', { when, age: formatAge(at, now, locale) });
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
 import type { SourceOrder } from '../orders/source-order';
 import { formatClock, formatDateTime, formatDay, parseTime, sameDay } from './format-time';
 import { joinPlace, plainText } from './plain-text';
@@ -38,14 +40,16 @@ export function deliveryMethodKind(methodType: string | null | undefined): Deliv
   return METHODS[enumKey(methodType)] ?? 'shipping';
 }
 
-function windowDisplay(from: Date, to: Date | null, timeZone: string): string {
-  if (!to) return `from ${formatDateTime(from, timeZone)}`;
-  if (sameDay(from, to, timeZone)) return `${formatDay(from, timeZone)}, between ${formatClock(from, timeZone)} and ${formatClock(to, timeZone)}`;
-  return `between ${formatDateTime(from, timeZone)} and ${formatDateTime(to, timeZone)}`;
+function windowDisplay(from: Date, to: Date | null, timeZone: string, locale: Locale): string {
+  const t = translator(locale, 'status');
+  if (!to) return t('window.from', { from: formatDateTime(from, timeZone, locale) });
+  if (sameDay(from, to, timeZone))
+    return t('window.sameDay', { day: formatDay(from, timeZone, locale), start: formatClock(from, timeZone, locale), end: formatClock(to, timeZone, locale) });
+  return t('window.between', { from: formatDateTime(from, timeZone, locale), to: formatDateTime(to, timeZone, locale) });
 }
 
 /** Reads the plan from the order's fulfillment orders; total (no fulfillment orders → plain shipping, no hold). */
-export function readFulfillmentPlan(order: SourceOrder, timeZone: string): FulfillmentPlan {
+export function readFulfillmentPlan(order: SourceOrder, timeZone: string, locale: Locale = DEFAULT_LOCALE): FulfillmentPlan {
   const nodes = order.fulfillmentOrders?.nodes ?? [];
   const withMethod = nodes.find((node) => deliveryMethodKind(node.deliveryMethod?.methodType) !== 'shipping') ?? nodes[0];
   const method = deliveryMethodKind(withMethod?.deliveryMethod?.methodType);
@@ -58,8 +62,8 @@ export function readFulfillmentPlan(order: SourceOrder, timeZone: string): Fulfi
   return {
     method,
     location: method === 'pickup' ? joinPlace(plainText(place?.name, 80), plainText(place?.address1, 120), plainText(place?.city, 80)) : null,
-    window: from ? { from: from.toISOString(), to: to?.toISOString() ?? null, display: windowDisplay(from, to, timeZone) } : null,
+    window: from ? { from: from.toISOString(), to: to?.toISOString() ?? null, display: windowDisplay(from, to, timeZone, locale) } : null,
     holdReason: hold ? enumKey(hold.reason) : null,
-    scheduledFor: scheduledAt ? { at: scheduledAt.toISOString(), display: formatDay(scheduledAt, timeZone) } : null,
+    scheduledFor: scheduledAt ? { at: scheduledAt.toISOString(), display: formatDay(scheduledAt, timeZone, locale) } : null,
   };
 }

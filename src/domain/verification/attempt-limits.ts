@@ -57,6 +57,9 @@ export async function recordFailedAttempt(store: CounterStore, config: AttemptLi
 
 /** "try again in 12 minutes", rounded up so the shopper never comes back too early. */
 export function describeRetryAfter(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  const minutes = RETRY_MINUTES(retryAfterMs);
   return minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
 }
+
+/** Whole minutes to wait, at least 1 (what every language's lockout message states). */
+export const RETRY_MINUTES = (retryAfterMs: number): number => Math.max(1, Math.ceil(retryAfterMs / 60_000));

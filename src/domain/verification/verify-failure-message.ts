@@ -1,21 +1,30 @@
-import { describeRetryAfter } from './attempt-limits';
-import type { VerifyOrderResult } from './verify-order';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/messages';
+import { RETRY_MINUTES } from './attempt-limits';
 
-export const NOT_VERIFIED_MESSAGE =
-  "We couldn't find an order with that number and email address. Please check both (the number is in your order confirmation email) and try again.";
-export const UNAVAILABLE_MESSAGE = "We can't look that order up right now. Please try again in a few minutes.";
+const english = translator(DEFAULT_LOCALE, 'verification');
+export const NOT_VERIFIED_MESSAGE = english('notVerified');
+export const UNAVAILABLE_MESSAGE = english('unavailable');
+export const LAST_TRY_WARNING = english('lastTry');
 
-export const LAST_TRY_WARNING = 'You have 1 try left before lookups are paused for your security.';
+/**
+ * A failed verification as the shopper's door sees it: the reason, how many tries are left near the limit and,
+ * when locked (or this failure used the last try), how long to wait.
+ */
+export type VerifyFailure = { reason: 'not_verified' | 'locked' | 'unavailable'; retryAfterMs?: number; triesLeft?: 0 | 1 };
 
-/** What the shopper reads for a failed verification, the same on every door (page, widget, chat agent). */
-export function describeVerifyFailure(result: VerifyOrderResult & { ok: false }): string {
-  if (result.reason === 'locked') return describeLockout(result.retryAfterMs);
-  if (result.reason === 'unavailable') return UNAVAILABLE_MESSAGE;
-  if (result.triesLeft === 1) return `${NOT_VERIFIED_MESSAGE} ${LAST_TRY_WARNING}`;
-  if (result.triesLeft === 0) return `${NOT_VERIFIED_MESSAGE} ${describeLockout(result.retryAfterMs ?? 0)}`;
-  return NOT_VERIFIED_MESSAGE;
-}
-
-function describeLockout(retryAfterMs: number): string {
-  return `Too many attempts. For your security, please try again ${describeRetryAfter(retryAfterMs)}.`;
+/**
+ * What the shopper reads for a failed verification, the same on every door (page, widget, chat agent) and, within
+ * a language, one sentence per reason and tries left: "no such order" and "wrong email" are both `not_verified`
+ * and cannot differ.
+ */
+export function describeVerifyFailure(failure: VerifyFailure, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale, 'verification');
+  const lockout = () => t('locked', { minutes: RETRY_MINUTES(failure.retryAfterMs ?? 0) });
+  const join = (...sentences: string[]) => sentences.join(locale === 'ja' ? '' : ' ');
+  if (failure.reason === 'locked') return lockout();
+  if (failure.reason === 'unavailable') return t('unavailable');
+  if (failure.triesLeft === 1) return join(t('notVerified'), t('lastTry'));
+  if (failure.triesLeft === 0) return join(t('notVerified'), lockout());
+  return t('notVerified');
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { handleAppUninstalled } from './handle-app-uninstalled';
 import { handleCustomersDataRequest, handleCustomersRedact, handleShopRedact } from './handle-compliance-webhooks';
+import { handleLocalesWebhook } from './handle-locales-webhook';
 import { handleOrderChildWebhook, handleOrderWebhook } from './handle-order-webhook';
 import { verifyWebhookHmac } from './webhook-hmac';
 import type { WebhookDeps, WebhookResult, WebhookShop } from './webhook-deps';
@@ -18,6 +19,7 @@ type Route = {
 
 const order: Route = { schema: payloads.orderPayloadSchema, whenUninstalled: false, run: handleOrderWebhook };
 const orderChild: Route = { schema: payloads.orderChildPayloadSchema, whenUninstalled: false, run: handleOrderChildWebhook };
+const locales: Route = { schema: payloads.localePayloadSchema, whenUninstalled: false, run: (deps, shop) => handleLocalesWebhook(deps, shop) };
 
 const routes: Record<string, Route> = {
   'orders/create': order,
@@ -29,6 +31,9 @@ const routes: Record<string, Route> = {
   'fulfillments/create': orderChild,
   'fulfillments/update': orderChild,
   'fulfillment_events/create': orderChild,
+  'locales/create': locales,
+  'locales/update': locales,
+  'locales/destroy': locales,
   'app/uninstalled': {
     schema: payloads.appUninstalledPayloadSchema,
     whenUninstalled: true,

@@ -1,3 +1,5 @@
+import type { ShopLocales } from '../i18n/negotiate-locale';
+
 /** The gateways the webhook handlers use; src/server/webhooks/webhook-deps.ts wires them to the services. */
 
 export type WebhookShop = { id: string; domain: string; installedAt: Date; uninstalledAt: Date | null };
@@ -56,6 +58,8 @@ export type WebhookDeps = {
   /** Hands a data export to the merchant (today: one structured log line; later: an email). */
   deliverDataExport(data: CustomerDataExport): Promise<void>;
   cache: { delete(key: string): Promise<void> };
+  /** Reads the shop's storefront languages from Shopify and stores them (null: Shopify named no primary locale). */
+  locales: { refresh(shop: WebhookShop): Promise<ShopLocales | null> };
   /** keyedHash(normalizeEmail(email)) with the audit-hash key, or null when the email is not a valid address. */
   hashEmail(email: string): string | null;
   logger: {

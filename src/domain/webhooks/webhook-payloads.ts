@@ -53,6 +53,9 @@ export const customersDataRequestPayloadSchema = compliancePayload.extend({
 
 export const shopRedactPayloadSchema = compliancePayload;
 
+/** locales/create, locales/update, locales/destroy: one shop locale (`{ "locale": "fr", "published": true }`). */
+export const localePayloadSchema = z.looseObject({ locale: z.string().min(1).max(35), published: z.boolean().nullish() });
+
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;
 export type OrderChildPayload = z.infer<typeof orderChildPayloadSchema>;
 export type AppUninstalledPayload = z.infer<typeof appUninstalledPayloadSchema>;

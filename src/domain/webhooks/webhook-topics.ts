@@ -4,7 +4,10 @@
  * fails when they do not.
  */
 
-/** Order and fulfilment changes that make a cached order stale, plus the uninstall. Subscribable through the API. */
+/**
+ * Order and fulfilment changes that make a cached order stale, the shop's storefront languages (`read_locales`),
+ * plus the uninstall. Subscribable through the API.
+ */
 export const SUBSCRIBED_TOPICS = [
   'orders/create',
   'orders/updated',
@@ -15,6 +18,9 @@ export const SUBSCRIBED_TOPICS = [
   'fulfillments/create',
   'fulfillments/update',
   'fulfillment_events/create',
+  'locales/create',
+  'locales/update',
+  'locales/destroy',
   'app/uninstalled',
 ] as const;
 

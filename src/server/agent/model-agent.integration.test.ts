@@ -232,3 +232,26 @@ describe('chat with the model (tool calling)', () => {
     expect(empty.status).toBe(400);
   });
 });
+
+describe('the model answers in the conversation language', () => {
+  it('sends the language instruction in the system prompt, switches it with the shopper, and keeps tool results language-neutral', async () => {
+    const client = shopper();
+    const { conversationId } = await client.call((api) => api.chat.start({ shop: ACME, door: 'widget', locale: 'de' }));
+    model.script({ toolCalls: [{ name: 'verify_order', arguments: {} }] }, { content: 'Gute Nachrichten: Sie ist unterwegs!' });
+    const reply = await say(client, conversationId, `Bestellung 1282, E-Mail ${JANE_EMAIL}`);
+    expect(reply.text).toBe('Gute Nachrichten: Sie ist unterwegs!');
+    const system = model.requests[0]!.messages[0]!;
+    expect(system.role).toBe('system');
+    expect(system.content).toContain('Antworte auf Deutsch');
+    expect(system.content).toContain('locale de');
+    // The card is worded in German; what the model reads is the same data as for every language.
+    expect(orderCards(reply)[0]?.order.headline).toBe('Unterwegs');
+    const [result] = toolResults();
+    expect(JSON.parse(result!).order.headline).toBe('On its way');
+
+    model.reset();
+    model.script({ content: 'Votre commande est en route.' });
+    await say(client, conversationId, 'Bonjour, où est ma commande ? Je ne la trouve pas.');
+    expect(model.requests[0]!.messages[0]!.content).toContain('Réponds en français');
+  });
+});

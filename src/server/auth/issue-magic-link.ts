@@ -1,3 +1,4 @@
+import type { Locale } from '@/domain/i18n/locales';
 import { randomToken } from '../crypto/secrets';
 import { verificationTokens } from '../db/schema';
 import { hashEmailFor } from '../wiring/order-deps';
@@ -13,11 +14,11 @@ const CLAIM_GRACE_MS = 15 * 60 * 1000;
  * Mints an Auth.js email sign-in exactly as Auth.js's own flow would (token stored as SHA-256(token + secret),
  * expiring in 1 hour) and mails it. The link is `/api/auth/callback/email?token=…&callbackUrl=…`: Auth.js
  * consumes the token and starts the session, then sends the browser to this shop's claim route. No email and
- * no order number in the URL.
+ * no order number in the URL. The mail is in the shopper's `locale` (English when absent).
  */
 export async function issueMagicLink(
   services: Services,
-  input: { shop: { id: string; domain: string; name: string }; email: string; callbackPath: string; now?: Date },
+  input: { shop: { id: string; domain: string; name: string }; email: string; callbackPath: string; now?: Date; locale?: Locale },
 ): Promise<{ url: string }> {
   const now = input.now ?? new Date();
   const emailHash = hashEmailFor(services)(input.email);
@@ -29,6 +30,6 @@ export async function issueMagicLink(
   const callbackUrl = `/t/${input.shop.domain}/claim/${claim}?${new URLSearchParams({ next: input.callbackPath })}`;
   const base = services.env.APP_URL.replace(/\/+$/, '');
   const url = `${base}${AUTH_BASE_PATH}/callback/${EMAIL_PROVIDER_ID}?${new URLSearchParams({ callbackUrl, token })}`;
-  await services.mailer.send(composeMagicLinkMail({ to: input.email, url, shopName: input.shop.name }));
+  await services.mailer.send(composeMagicLinkMail({ to: input.email, url, shopName: input.shop.name, ...(input.locale ? { locale: input.locale } : {}) }));
   return { url };
 }

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { CHAT_TEXT_ERROR } from '@/domain/agent/chat-message';
+import { localeSchema, UNSUPPORTED_LOCALE_MESSAGE } from '@/domain/i18n/locale-schema';
 import { toHttpError } from '../api/app-error-converter';
 import { INTERNAL_MESSAGE } from '../app-error';
 import type { Services } from '../services';
 import { sendChatMessage, type ChatSender } from '../use-cases/chat/send-chat-message';
 import { headerCookieJar, shopperSession } from './shopper-session';
 
-const bodySchema = z.object({ conversationId: z.string().min(1).max(64), text: z.string(), shop: z.string().max(255).optional() });
+const bodySchema = z.object({
+  conversationId: z.string().min(1).max(64),
+  text: z.string(),
+  shop: z.string().max(255).optional(),
+  locale: localeSchema.optional(),
+});
 
 const encoder = new TextEncoder();
 const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -20,12 +26,16 @@ export function readChatSender(services: Services, headers: Headers): ChatSender
 
 /**
  * POST /api/chat/stream: the same turn as chat.send as server-sent events: `delta` (text as written),
- * `message` (the stored agent message, authoritative), `done`; or one `error` with a safe message. Errors
+ * `message` (the stored agent message, authoritative), `done` (`{ locale }`: the conversation's language now); or one
+ * `error` with a safe message. Errors
  * found before the reply starts (validation, unknown conversation, rate limit) also set the HTTP status.
  */
 export async function streamChat(services: Services, sender: ChatSender, rawBody: unknown, onError?: (error: unknown) => void): Promise<Response> {
   const body = bodySchema.safeParse(rawBody);
-  if (!body.success) return new Response(frame('error', { message: CHAT_TEXT_ERROR }), { status: 400, headers: SSE_HEADERS });
+  if (!body.success) {
+    const badLocale = body.error.issues.some((issue) => issue.path[0] === 'locale');
+    return new Response(frame('error', { message: badLocale ? UNSUPPORTED_LOCALE_MESSAGE : CHAT_TEXT_ERROR }), { status: 400, headers: SSE_HEADERS });
+  }
 
   let started = false;
   let resolveReady!: (ok: boolean) => void;
@@ -43,10 +53,10 @@ export async function streamChat(services: Services, sender: ChatSender, rawBody
     begin();
     controller.enqueue(frame('delta', { text }));
   })
-    .then(({ messages }) => {
+    .then(({ messages, locale }) => {
       begin();
       for (const message of messages) controller.enqueue(frame('message', message));
-      controller.enqueue(frame('done', {}));
+      controller.enqueue(frame('done', { locale }));
       controller.close();
     })
     .catch((error: unknown) => {

@@ -18,6 +18,7 @@ import {
   orderGid,
 } from './order-query';
 import { createShopBucket, type BucketSettings } from './shop-bucket';
+import { SHOP_LOCALES_COST_ESTIMATE, SHOP_LOCALES_QUERY, shopLocalesSchema, type ShopLocaleRow } from './shop-locales-query';
 import { SHOP_OWNER_COST_ESTIMATE, SHOP_OWNER_QUERY, shopOwnerSchema } from './shop-owner-query';
 import { ShopifyError } from './shopify-error';
 import { webhookSubscriptionCalls, type WebhookSubscriptionCalls } from './webhook-subscription-calls';
@@ -43,6 +44,8 @@ export interface ShopifyAdminClient {
   webhookSubscriptions(shop: ShopCredentials): WebhookSubscriptionCalls;
   /** The shop owner's email as Shopify has it (may be any string: the caller validates it). */
   fetchShopOwnerEmail(shop: ShopCredentials): Promise<string>;
+  /** Every storefront language of the shop, primary and published flags included (`read_locales`). */
+  fetchShopLocales(shop: ShopCredentials): Promise<ShopLocaleRow[]>;
 }
 
 export type ShopifyAdminClientDeps = {
@@ -154,6 +157,14 @@ export function createShopifyAdminClient(deps: ShopifyAdminClientDeps): ShopifyA
         shopOwnerSchema,
       );
       return data.shop.email;
+    },
+    async fetchShopLocales(shop) {
+      const data = await call(
+        shop,
+        { name: 'fetchShopLocales', costKey: 'shop-locales', initialCost: SHOP_LOCALES_COST_ESTIMATE, query: SHOP_LOCALES_QUERY },
+        shopLocalesSchema,
+      );
+      return data.shopLocales;
     },
   };
 }

@@ -2,6 +2,7 @@ import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { shops } from '../db/schema';
 import { decryptSecret, encryptSecret } from '../crypto/secrets';
+import type { ShopLocales } from '@/domain/i18n/negotiate-locale';
 import type { SaveShopInput, Shop } from '@/domain/shops/shop';
 import type { ShopCredentials } from '../shopify/admin-client';
 
@@ -20,6 +21,8 @@ export type ShopRepository = {
   getWebhookSecret(shop: Pick<Shop, 'id'>): Promise<string | null>;
   /** Stores an order-name format seen on an order placed at `seenAt`, unless a newer order's is already stored. */
   learnOrderNameFormat(shop: Pick<Shop, 'id'>, format: { prefix: string; suffix: string }, seenAt: string): Promise<void>;
+  /** Replaces the shop's storefront languages (settings.locales), as read from Shopify. */
+  saveShopLocales(shop: Pick<Shop, 'id'>, locales: ShopLocales): Promise<void>;
 };
 
 /** The columns that make a `Shop` (never the sealed token or webhook secret). */
@@ -106,6 +109,14 @@ export function createShopRepository(db: Database, tokenKey: Buffer): ShopReposi
         .update(shops)
         .set({ settings: sql`${shops.settings} || ${learned}::jsonb`, updatedAt: new Date() })
         .where(sql`${shops.id} = ${shop.id} and coalesce(${shops.settings}->>'orderNameFormatSeenAt', '') < ${seenAt}`);
+    },
+
+    async saveShopLocales(shop, locales) {
+      const learned = JSON.stringify({ locales: { primary: locales.primary, published: locales.published } });
+      await db
+        .update(shops)
+        .set({ settings: sql`${shops.settings} || ${learned}::jsonb`, updatedAt: new Date() })
+        .where(eq(shops.id, shop.id));
     },
 
     async getWebhookSecret(shop) {

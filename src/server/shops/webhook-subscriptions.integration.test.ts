@@ -75,7 +75,9 @@ describe('a shop connected with npm run shop:connect stays fresh through its own
     const cli = capture();
     expect(await runShopConnect(['--domain', ACME, '--token', info.accessToken, '--api-origin', info.origin], keepOpen(services), cli.io)).toBe(0);
     expect(cli.err).toEqual([]);
-    expect(cli.out.at(-1)).toContain(`10 topics at ${appUrl}/api/webhooks/shopify (created 10, moved 0, removed 0)`);
+    expect(cli.out.at(-1)).toContain(
+      `${SUBSCRIBED_TOPICS.length} topics at ${appUrl}/api/webhooks/shopify (created ${SUBSCRIBED_TOPICS.length}, moved 0, removed 0)`,
+    );
     expect(
       ours(ACME)
         .map((s) => s.topic)
@@ -137,10 +139,10 @@ describe('reconcile against what a real shop may hold', () => {
     const before = demo.webhookSubscriptions(NORDIC).length;
 
     const first = await syncWebhookSubscriptions(services, { id: (await services.shops.findShopByDomain(NORDIC))!.id, domain: NORDIC });
-    expect(first).toMatchObject({ ok: true, complete: true, created: 9, moved: 1, removed: 0 });
+    expect(first).toMatchObject({ ok: true, complete: true, created: SUBSCRIBED_TOPICS.length - 1, moved: 1, removed: 0 });
     expect(first.plan?.foreign).toBe(1);
     const after = demo.webhookSubscriptions(NORDIC);
-    expect(after).toHaveLength(before + 9);
+    expect(after).toHaveLength(before + SUBSCRIBED_TOPICS.length - 1);
     expect(after.find((s) => `gid://shopify/WebhookSubscription/${s.id}` === erp)?.callbackUrl).toBe(ERP_ADDRESS);
     expect(after.find((s) => `gid://shopify/WebhookSubscription/${s.id}` === stale)?.callbackUrl).toBe(`${appUrl}/api/webhooks/shopify`);
     expect(demo.webhookSubscriptions(NORDIC, 'other-app')).toEqual([otherApp]);
@@ -149,7 +151,9 @@ describe('reconcile against what a real shop may hold', () => {
     demo.clearLog();
     const cli = capture();
     expect(await runShopWebhooks(['--domain', NORDIC], keepOpen(services), cli.io)).toBe(0);
-    expect(cli.out).toEqual([`${NORDIC}: complete at ${appUrl}/api/webhooks/shopify (created 0, moved 0, removed 0, kept 10; 1 other address(es) left alone)`]);
+    expect(cli.out).toEqual([
+      `${NORDIC}: complete at ${appUrl}/api/webhooks/shopify (created 0, moved 0, removed 0, kept ${SUBSCRIBED_TOPICS.length}; 1 other address(es) left alone)`,
+    ]);
     expect(graphqlLog(NORDIC).map((entry) => entry.operationName)).toEqual(['listWebhookSubscriptions']);
     expect(demo.webhookSubscriptions(NORDIC)).toEqual(after);
   });
@@ -166,10 +170,13 @@ describe('reconcile against what a real shop may hold', () => {
     expect(deleted.body.errors).toBeUndefined();
     const check = capture();
     expect(await runShopWebhooks(['--domain', ACME, '--check'], keepOpen(services), check.io)).toBe(1);
-    expect(check.out).toEqual([`${ACME}: incomplete at ${appUrl}/api/webhooks/shopify (9 subscribed)`, '  missing   fulfillment_events/create']);
-    expect(ours(ACME)).toHaveLength(9);
+    expect(check.out).toEqual([
+      `${ACME}: incomplete at ${appUrl}/api/webhooks/shopify (${SUBSCRIBED_TOPICS.length - 1} subscribed)`,
+      '  missing   fulfillment_events/create',
+    ]);
+    expect(ours(ACME)).toHaveLength(SUBSCRIBED_TOPICS.length - 1);
     expect(await runShopWebhooks(['--all'], keepOpen(services), capture().io)).toBe(0);
-    expect(ours(ACME)).toHaveLength(10);
+    expect(ours(ACME)).toHaveLength(SUBSCRIBED_TOPICS.length);
     expect(await syncWebhookSubscriptions(services, shop, { dryRun: true })).toMatchObject({ ok: true, complete: true, missing: [] });
   });
 

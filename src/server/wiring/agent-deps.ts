@@ -1,3 +1,4 @@
+import { offeredLocales } from '@/domain/i18n/negotiate-locale';
 import { exampleOrderName } from '@/domain/orders/order-name-format';
 import { orderNameMatches } from '@/domain/orders/parse-order-reference';
 import type { AccessibleOrder, AgentDeps } from '@/domain/agent/agent-deps';
@@ -42,6 +43,8 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       handoffEta: 'within 1 business day',
       handoffAvailable: supportAddress(shop) !== null,
       orderExample: exampleOrderName(shop.settings.orderNameFormat),
+      // The shop's published languages (shopLocales): a conversation only switches to one of them.
+      locales: offeredLocales(shop.settings.locales),
     },
     now: () => new Date(),
     async verify(reference, email) {
@@ -55,7 +58,9 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
         inquiryId: conversation.id,
       });
       if (answer.status === 'verified') return { ok: true, record: answer.record, stale: answer.stale };
-      return { ok: false, reason: answer.status, message: answer.message };
+      return answer.status === 'locked'
+        ? { ok: false, reason: answer.status, message: answer.message, retryAfterMs: answer.retryAfterSeconds * 1000 }
+        : { ok: false, reason: answer.status, message: answer.message };
     },
     async getOrder(orderIdOrName) {
       const orders = await accessibleOrders();
@@ -89,6 +94,6 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
         order: order ? { name: order.record.orderName, status: order.record.view.headline } : null,
       });
     },
-    requestMagicLink: (email) => requestShopperMagicLink(services, { shop, email, clientAddress, door: 'widget' }),
+    requestMagicLink: (email, locale) => requestShopperMagicLink(services, { shop, email, clientAddress, door: 'widget', ...(locale ? { locale } : {}) }),
   };
 }

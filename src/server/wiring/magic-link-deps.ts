@@ -1,3 +1,4 @@
+import type { Locale } from '@/domain/i18n/locales';
 import { emailHasOrders, type OrdersByEmailGateway } from '@/domain/orders/list-orders-by-email';
 import type { RequestMagicLinkDeps } from '@/domain/links/request-magic-link';
 import { hashClientFor, hashEmailFor } from './order-deps';
@@ -14,8 +15,11 @@ export function ordersByEmailGateway(services: Services, shop: { id: string }): 
   };
 }
 
-/** Wiring for requestMagicLink (tracking page and chat): shared store counters, Shopify, Auth.js tokens, mailer, audit. */
-export function magicLinkDeps(services: Services, options: { door?: 'page' | 'widget'; minimumResponseMs?: number } = {}): RequestMagicLinkDeps {
+/** Wiring for requestMagicLink (tracking page and chat): shared store counters, Shopify, Auth.js tokens, mailer (in the shopper's `locale`), audit. */
+export function magicLinkDeps(
+  services: Services,
+  options: { door?: 'page' | 'widget'; minimumResponseMs?: number; locale?: Locale } = {},
+): RequestMagicLinkDeps {
   const { env } = services;
   const windowMs = env.MAGIC_LINK_WINDOW_MINUTES * 60 * 1000;
   const hashEmail = hashEmailFor(services);
@@ -26,7 +30,7 @@ export function magicLinkDeps(services: Services, options: { door?: 'page' | 'wi
     hashClient: hashClientFor(services),
     hasOrders: (shop, email) => emailHasOrders({ gateway: ordersByEmailGateway(services, shop) }, email),
     sendLink: async ({ shop, email, callbackPath }) => {
-      await issueMagicLink(services, { shop, email, callbackPath });
+      await issueMagicLink(services, { shop, email, callbackPath, ...(options.locale ? { locale: options.locale } : {}) });
       services.analytics.record({ shopId: shop.id, type: 'magic_link_sent', door: options.door ?? 'page' });
     },
     audit: (entry) => services.audit.record({ ...entry, door: options.door ?? 'page', action: 'magic_link', orderId: null }),

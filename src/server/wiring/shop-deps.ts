@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Services } from '../services';
 import type { ConnectShopDeps } from '@/domain/shops/connect-shop';
 import type { CompleteInstallDeps, OAuthAppConfig } from '@/domain/shops/oauth';
+import { refreshShopLocales, type RefreshShopLocalesDeps } from '@/domain/shops/shop-locales';
 import { createCodeExchanger } from '../shops/exchange-access-token';
 
 /** Wires the shops slice to the process services (routes and the CLI call these, never build deps themselves). */
@@ -12,6 +13,19 @@ export function connectShopDeps(services: Services): ConnectShopDeps {
     saveShop: (input) => services.shops.saveShop(input),
     adminOriginTemplate: services.env.SHOPIFY_ADMIN_ORIGIN,
     randomId: () => randomUUID(),
+    refreshShopLocales: async (shop) => {
+      await refreshShopLocales(shopLocalesDeps(services), shop).catch((error: unknown) => {
+        services.logger.warn('shop locales not read', { shop: shop.domain, error: error instanceof Error ? error.message : String(error) });
+      });
+    },
+  };
+}
+
+/** Shopify's `shopLocales` for a stored shop, and where its languages are kept (connect and `locales/*` webhooks). */
+export function shopLocalesDeps(services: Services): RefreshShopLocalesDeps {
+  return {
+    fetchShopLocales: async (shop) => services.shopify.fetchShopLocales(await services.shops.getShopCredentials(shop)),
+    saveShopLocales: (shop, locales) => services.shops.saveShopLocales(shop, locales),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { Services } from '../services';
 import { hashEmailFor } from './order-deps';
 import type { CustomerDataExport, WebhookDeps } from '@/domain/webhooks/webhook-deps';
+import { refreshShopLocales } from '@/domain/shops/shop-locales';
 import { createWebhookStore } from '../webhooks/webhook-store';
+import { shopLocalesDeps } from './shop-deps';
 
 /** Wires the webhook slice to the process services (the route and tests call this, never build deps themselves). */
 export function shopifyWebhookDeps(services: Services, overrides: Partial<WebhookDeps> = {}): WebhookDeps {
@@ -21,6 +23,7 @@ export function shopifyWebhookDeps(services: Services, overrides: Partial<Webhoo
     eraseSignInAccount: (email) => store.deleteSignInAccount(email),
     deliverDataExport: (data) => deliverDataExport(services, data),
     cache: services.cache,
+    locales: { refresh: (shop) => refreshShopLocales(shopLocalesDeps(services), shop) },
     logger: services.logger,
     now: () => new Date(),
     ...overrides,

@@ -3,6 +3,8 @@ import { HandoffAddressNotice } from '@/components/dashboard/handoff-address-not
 import { OverviewSections } from '@/components/dashboard/overview-sections';
 import { forMerchantPage, rangeFromSearch, readShopAccess } from '@/server/http/next-merchant-request';
 import { viewOverview } from '@/server/use-cases/dashboard/merchant-dashboard';
+import { viewConversationLanguages } from '@/server/use-cases/dashboard/load-conversation-languages';
+import { DataTable } from '@/components/dashboard/data-table';
 import { RangeForm } from '@/components/dashboard/range-form';
 
 type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -11,9 +13,11 @@ type Props = { params: Promise<{ shop: string }>; searchParams: Promise<Record<s
 export default async function OverviewPage({ params, searchParams }: Props) {
   const { shop } = await params;
   const search = await searchParams;
-  const o = await forMerchantPage(async () => {
+  const { o, languages } = await forMerchantPage(async () => {
     const { services, access } = await readShopAccess(shop);
-    return { ...(await viewOverview(services, access, rangeFromSearch(search))), supportEmail: access.shop.settings.supportEmail ?? null };
+    const range = rangeFromSearch(search);
+    const [overview, byLanguage] = await Promise.all([viewOverview(services, access, range), viewConversationLanguages(services, access, range)]);
+    return { o: { ...overview, supportEmail: access.shop.settings.supportEmail ?? null }, languages: byLanguage };
   });
   const query = `?from=${o.range.from}&to=${o.range.to}`;
   const exportHref = (name: string) => `/dashboard/${encodeURIComponent(shop)}/export/${name}.csv${query}`;
@@ -36,6 +40,11 @@ export default async function OverviewPage({ params, searchParams }: Props) {
 
       <HandoffAddressNotice supportEmail={o.supportEmail} settingsHref={`/dashboard/${encodeURIComponent(shop)}/settings#support-email`} />
       <OverviewSections o={o} exportHref={exportHref} orderLink={orderLink} />
+      <DataTable
+        caption="Chats by the shopper's language"
+        columns={['Language', 'Chats', 'Share']}
+        rows={languages.map((row) => [row.language, row.conversations, `${Math.round(row.share * 100)} %`])}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { toFormError } from '@/server/api/app-error-converter';
 import { AUTH_SESSION_COOKIES } from '@/server/auth/auth-config';
@@ -35,7 +36,7 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
   const values = { orderReference: field(form, 'orderReference', 200), email: field(form, 'email', 320) };
   const answer = (status: LookupState['status'], message: string): LookupState => ({ status, message, values, at: Date.now() });
   if (!values.orderReference.trim() || !values.email.trim()) {
-    return answer('missing', 'Enter both your order number and the email address you used for the order.');
+    return answer('missing', (await getTranslations('ui.lookup'))('missing'));
   }
   let verified: string;
   try {
@@ -49,6 +50,7 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
       door: 'page',
       reference: values.orderReference,
       email: values.email,
+      locale: await getLocale(),
     });
     if (result.status === 'locked') return { ...answer('locked', result.message), retryAfterSeconds: result.retryAfterSeconds };
     if (result.status === 'not_verified' && result.triesLeft !== undefined) {
@@ -70,8 +72,17 @@ export async function requestMagicLinkAction(shopSegment: string, _previous: Mag
   const shop = await loadTrackingShop(shopSegment);
   if (!shop) return { status: 'limited', message: SHOP_NOT_AVAILABLE_MESSAGE, at: Date.now() };
   const { services, clientAddress } = await readShopperRequest();
-  const result = await requestShopperMagicLink(services, { shop, email, clientAddress });
-  return { status: result.status, message: result.message, at: Date.now() };
+  const locale = await getLocale();
+  const result = await requestShopperMagicLink(services, { shop, email, clientAddress, locale });
+  return { status: result.status, message: locale === 'en' ? result.message : await magicLinkAnswer(result), at: Date.now() };
+}
+
+/** The same uniform answer in the shopper's language: it depends on the status alone (and the shop), never on the email. */
+async function magicLinkAnswer(result: Awaited<ReturnType<typeof requestShopperMagicLink>>): Promise<string> {
+  const t = await getTranslations('ui.magicLink');
+  if (result.status === 'accepted') return t('accepted');
+  if (result.status === 'invalid_email') return t('invalidEmail');
+  return t('limited', { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) });
 }
 
 /** Ends the magic-link session and drops every grant this browser held in the shop. */

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
 import { HintedField } from '@/components/form/hinted-field';
 import { ContactAction, type ContactRoute } from '@/components/order/contact-action';
 import type { LookupState } from './actions';
@@ -23,6 +24,7 @@ const inputClass =
 
 /** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
 export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: Props) {
+  const t = useTranslations('ui.lookup');
   const [state, formAction, pending] = useActionState(action, initial);
   const lockout = useLockoutCountdown(state.retryAfterSeconds, state.at);
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -60,18 +62,18 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
       {lockout.paused && (
         // A timer is not a live region: the countdown is shown, never read out every second.
         <p role="timer" className="text-sm font-semibold text-slate-900">
-          You can try again in <span className="tabular-nums">{lockout.clock}</span>.
+          {t.rich('tryAgainIn', { clock: lockout.clock, time: (chunks) => <span className="tabular-nums">{chunks}</span> })}
         </p>
       )}
       {lockout.over && (
         <p role="status" className="rounded-lg border-l-4 border-green-700 bg-green-50 px-3 py-2 text-sm text-green-950">
-          You can try again now.
+          {t('tryAgainNow')}
         </p>
       )}
       {nearLimit && !lockout.over && (
         <div className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 px-3 py-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <p className="text-sm text-slate-800">Not sure of the order number? We can email you a link to all your orders.</p>
+            <p className="text-sm text-slate-800">{t('notSure')}</p>
             <a
               href={`#${magicLinkFieldId}`}
               onClick={(event) => {
@@ -80,10 +82,10 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
               }}
               className="inline-flex min-h-11 items-center justify-center rounded-lg border-2 border-slate-900 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100"
             >
-              Email me a link instead
+              {t('linkInstead')}
             </a>
           </div>
-          <ContactAction route={contact} prompt="Or ask the store's team for help." />
+          <ContactAction route={contact} prompt={t('askTeam')} />
         </div>
       )}
       <form action={formAction} className="space-y-4" aria-describedby={failed ? 'lookup-message' : undefined} noValidate>
@@ -91,8 +93,8 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
           <HintedField
             id="orderReference"
             name="orderReference"
-            label="Order number"
-            hint={`In your order confirmation email, for example ${orderExample}.`}
+            label={t('orderNumber')}
+            hint={t('orderHint', { example: orderExample })}
             type="text"
             inputMode="text"
             autoComplete="off"
@@ -106,8 +108,8 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
           <HintedField
             id="email"
             name="email"
-            label="Email"
-            hint="The address you used for the order."
+            label={t('email')}
+            hint={t('emailHint')}
             // Not type="email": browsers refuse UTF-8 local parts (`josé@…`, RFC 6531); the server checks the address.
             type="text"
             inputMode="email"
@@ -126,7 +128,7 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
             disabled={pending}
             className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[var(--brand)] px-5 py-2.5 font-semibold text-[var(--on-brand)] shadow-sm hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-70 sm:w-auto"
           >
-            {pending ? 'Looking it up…' : 'Find my order'}
+            {pending ? t('pending') : t('submit')}
           </button>
         </fieldset>
       </form>

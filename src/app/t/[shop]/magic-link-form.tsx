@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
 import type { MagicLinkState } from './actions';
 
 type Props = { action: (previous: MagicLinkState, form: FormData) => Promise<MagicLinkState> };
@@ -9,12 +10,13 @@ const initial: MagicLinkState = { status: 'idle', message: '', at: 0 };
 
 /** "Email me a link to all my orders": one field, one uniform answer in a live region. */
 export function MagicLinkForm({ action }: Props) {
+  const t = useTranslations('ui.lookup');
   const [state, formAction, pending] = useActionState(action, initial);
   return (
     <form action={formAction} className="space-y-3">
       <div>
         <label htmlFor="history-email" className="block font-semibold text-slate-900">
-          Email
+          {t('email')}
         </label>
         <input
           id="history-email"
@@ -39,7 +41,7 @@ export function MagicLinkForm({ action }: Props) {
         disabled={pending}
         className="inline-flex min-h-11 w-full items-center justify-center rounded-lg border-2 border-[var(--brand)] bg-white px-5 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:cursor-wait sm:w-auto"
       >
-        {pending ? 'Sending…' : 'Email me a link'}
+        {pending ? t('linkPending') : t('linkSubmit')}
       </button>
     </form>
   );

@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
 import { buildBrandTheme } from '@/domain/widget/brand-theme';
 import { listFrameAncestors } from '@/domain/widget/frame-ancestors';
+import { readChosenLocale, readOfferedLocales, readShopperLocale } from '@/server/http/next-shopper-locale';
 import { getServices } from '@/server/services';
 import { WidgetClient } from './widget-client';
 
@@ -17,8 +20,8 @@ async function findShop(raw: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const shop = await findShop((await params).shop);
-  return { title: shop ? `${buildBrandTheme(shop.name, shop.settings).name} order help` : 'Order help', robots: { index: false } };
+  const [shop, t] = await Promise.all([findShop((await params).shop), getTranslations('ui.meta')]);
+  return { title: shop ? t('widget', { shop: buildBrandTheme(shop.name, shop.settings).name }) : t('widgetFallback'), robots: { index: false } };
 }
 
 /**
@@ -34,12 +37,18 @@ export default async function WidgetPage({ params, searchParams }: Props) {
   const proxyQuery: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) if (typeof value === 'string') proxyQuery[key] = value;
   const viaProxy = typeof proxyQuery.signature === 'string';
+  const [locale, chosenLocale, locales] = await Promise.all([readShopperLocale(), readChosenLocale(), readOfferedLocales()]);
   return (
-    <WidgetClient
-      shop={shop.domain}
-      theme={buildBrandTheme(shop.name, shop.settings)}
-      allowedOrigins={listFrameAncestors(shop)}
-      proxyQuery={viaProxy ? proxyQuery : undefined}
-    />
+    <NextIntlClientProvider>
+      <WidgetClient
+        shop={shop.domain}
+        theme={buildBrandTheme(shop.name, shop.settings)}
+        allowedOrigins={listFrameAncestors(shop)}
+        proxyQuery={viaProxy ? proxyQuery : undefined}
+        locale={locale}
+        chosenLocale={chosenLocale}
+        locales={locales}
+      />
+    </NextIntlClientProvider>
   );
 }

@@ -1,5 +1,7 @@
 import { CHAT_TEXT_ERROR, chatTextSchema, type ChatMessage } from '@/domain/agent/chat-message';
 import type { AgentTurn } from '@/domain/agent/agent-turn';
+import { readConversationState } from '@/domain/agent/conversation-state';
+import type { Locale } from '@/domain/i18n/locales';
 import { ORDER_QUESTIONS } from '@/domain/agent/detect-intent';
 import { toEventDoor } from '@/domain/analytics/analytics-event';
 import { redactEmails } from '@/domain/agent/extract-details';
@@ -51,13 +53,14 @@ async function checkRate(services: Services, conversationId: string): Promise<vo
 /**
  * One shopper message → the agent's reply, stored with both sides. The model answers when configured,
  * the deterministic engine otherwise and whenever the model fails. `onDelta` receives reply text as it is written.
+ * Returns the conversation's language after the turn (the shopper's words may have switched it).
  */
 export async function sendChatMessage(
   services: Services,
   sender: ChatSender,
-  input: { conversationId: string; text: string; shop?: string | undefined },
+  input: { conversationId: string; text: string; shop?: string | undefined; locale?: Locale | undefined },
   onDelta?: (text: string) => void,
-): Promise<{ messages: ChatMessage[] }> {
+): Promise<{ messages: ChatMessage[]; locale: Locale }> {
   const text = chatTextSchema.safeParse(input.text);
   if (!text.success) throw new AppError('bad_request', CHAT_TEXT_ERROR);
   const { conversation, shop } = await findOwnConversation(services, sender.holderHash, input.conversationId, input.shop);
@@ -68,7 +71,9 @@ export async function sendChatMessage(
   const history = backend ? await repository.listMessages(conversation.id) : [];
 
   const startedAt = performance.now();
-  const state = await loadConversationState(services, conversation);
+  const loaded = await loadConversationState(services, conversation);
+  // The widget's language switcher: the shopper's explicit choice, before their words may switch it again.
+  const state = input.locale ? { ...loaded, locale: input.locale } : loaded;
   const shopperText = redactEmails(text.data);
   const deps = buildAgentDeps(
     services,
@@ -105,15 +110,15 @@ export async function sendChatMessage(
   services.analytics.record({ ...event, type: 'intent_detected', reason: turn.intent, value: { wismo: ORDER_QUESTIONS.includes(turn.intent) } });
   services.analytics.record({ ...event, type: 'answer_sent', latencyMs, reason: turn.engine });
   services.logger.debug('chat turn', { engine: turn.engine, intent: turn.intent, latencyMs });
-  return { messages: [reply] };
+  return { messages: [reply], locale: turn.state.locale };
 }
 
-/** The whole conversation, oldest first, for a reload. */
+/** The whole conversation, oldest first, and its current language, for a reload. */
 export async function loadChatHistory(
   services: Services,
   holderHash: string | null,
   input: { conversationId: string; shop?: string | undefined },
-): Promise<{ messages: ChatMessage[] }> {
+): Promise<{ messages: ChatMessage[]; locale: Locale }> {
   const { conversation } = await findOwnConversation(services, holderHash, input.conversationId, input.shop);
-  return { messages: await services.conversations.listMessages(conversation.id) };
+  return { messages: await services.conversations.listMessages(conversation.id), locale: readConversationState(conversation.state).locale };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_LOCALE, type Locale } from '@/domain/i18n/locales';
 import { composeWelcome, PROACTIVE_INTENT } from '@/domain/agent/compose-welcome';
 import { readConversationState } from '@/domain/agent/conversation-state';
 import { toEventDoor } from '@/domain/analytics/analytics-event';
@@ -75,14 +76,15 @@ async function checkChatStartRate(services: Services, clientAddress: string | nu
 const CHAT_START_WINDOW_MS = 60 * 60 * 1000;
 
 /**
- * Opens a conversation bound to the shop and this browser session, and stores the agent's first message.
+ * Opens a conversation bound to the shop and this browser session, in the shopper's language (`locale`, English
+ * when absent), and stores the agent's first message.
  * `ensureHolderHash` creates the session only once the start is allowed, so a refused start sets no cookie.
  */
 export async function startChat(
   services: Services,
   opener: { ensureHolderHash: () => string; clientAddress: string | null },
-  input: { shop: Shop; door?: ChatDoor | undefined; proxyQuery?: Record<string, string> | undefined },
-): Promise<{ conversationId: string; messages: ChatMessage[] }> {
+  input: { shop: Shop; door?: ChatDoor | undefined; proxyQuery?: Record<string, string> | undefined; locale?: Locale | undefined },
+): Promise<{ conversationId: string; messages: ChatMessage[]; locale: Locale }> {
   const { shop, proxyQuery } = input;
   await checkChatStartRate(services, opener.clientAddress);
   const holderHash = opener.ensureHolderHash();
@@ -92,7 +94,7 @@ export async function startChat(
   const conversationId = randomUUID();
   const deps = buildAgentDeps(services, shop, { id: conversationId, holderHash, door }, opener.clientAddress);
   const previous = readConversationState(await repository.findLatestState(shop.id, holderHash));
-  const welcome = await composeWelcome(deps, { customer, seenStatuses: previous.seenStatuses });
+  const welcome = await composeWelcome(deps, { customer, seenStatuses: previous.seenStatuses, locale: input.locale ?? DEFAULT_LOCALE });
   const { stored, pendingEmail } = splitConversationState(welcome.state);
   const message = await repository.startConversation(
     { id: conversationId, shopId: shop.id, holderHash, door, customerFirstName: welcome.customerFirstName ?? null, state: stored },
@@ -103,5 +105,5 @@ export async function startChat(
   const event = { shopId: shop.id, door: toEventDoor(door), conversationId };
   services.analytics.record({ ...event, type: 'conversation_started' });
   if (welcome.proactive) services.analytics.record({ ...event, type: 'proactive_answer', reason: welcome.proactive.kind, orderId: welcome.proactive.orderId });
-  return { conversationId, messages: [message] };
+  return { conversationId, messages: [message], locale: welcome.state.locale };
 }

@@ -24,8 +24,8 @@ export async function exportDashboardTable(
     const { rows } = await viewConversations(services, access, range);
     table = {
       caption: 'Conversations',
-      columns: ['Started', 'Door', 'Status', 'Messages', 'Conversation id'],
-      rows: rows.map((r) => [r.createdAt.toISOString(), r.door, r.status, r.messages, r.id]),
+      columns: ['Started', 'Door', 'Language', 'Status', 'Messages', 'Conversation id'],
+      rows: rows.map((r) => [r.createdAt.toISOString(), r.door, r.locale, r.status, r.messages, r.id]),
     };
   } else if (name === 'audit') {
     const { rows } = await viewAuditLog(services, access, range);

@@ -5,6 +5,8 @@ import type { Shop } from '@/domain/shops/shop';
 import { rangeBounds, type DayRange } from '../../analytics/sql-rows';
 
 import { auditEvents, conversations, handoffs, messages } from '../../db/schema';
+import { languageName } from '@/domain/i18n/language-name';
+import { conversationLocale } from './load-conversation-languages';
 import type { Services } from '../../services';
 
 const LIST_LIMIT = 200;
@@ -17,7 +19,7 @@ const shortHash = (hash: string | null) => (hash ? hash.slice(0, 12) : null);
  */
 const greetingOnly = sql`(count(${messages.id}) <= 1 and not coalesce(bool_or(${messages.intent} = ${PROACTIVE_INTENT}), false))`;
 
-/** The shop's conversations in the range, newest first, with message count and hand-off; greeting-only openings are left out. */
+/** The shop's conversations in the range, newest first, with message count, hand-off and language; greeting-only openings are left out. */
 export async function listConversations(services: Services, shop: Shop, range: DayRange) {
   const { start, end } = rangeBounds(range);
   const rows = await services.db
@@ -27,6 +29,7 @@ export async function listConversations(services: Services, shop: Shop, range: D
       status: conversations.status,
       createdAt: conversations.createdAt,
       lastMessageAt: conversations.lastMessageAt,
+      locale: conversationLocale,
       messages: count(messages.id),
     })
     .from(conversations)
@@ -36,7 +39,7 @@ export async function listConversations(services: Services, shop: Shop, range: D
     .having(not(greetingOnly))
     .orderBy(desc(conversations.createdAt))
     .limit(LIST_LIMIT);
-  return rows.map((row) => ({ ...row, messages: Number(row.messages) }));
+  return rows.map((row) => ({ ...row, language: languageName(row.locale), messages: Number(row.messages) }));
 }
 
 /** How many widget openings in the range were greeting-only (left out of the conversation list). */
@@ -57,7 +60,7 @@ export async function countGreetingOnlyOpens(services: Services, shop: Shop, ran
 /** One conversation of this shop with its messages (shopper emails were masked when stored), or null. */
 export async function loadTranscript(services: Services, shop: Shop, conversationId: string) {
   const [conversation] = await services.db
-    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt })
+    .select({ id: conversations.id, door: conversations.door, status: conversations.status, createdAt: conversations.createdAt, locale: conversationLocale })
     .from(conversations)
     .where(and(eq(conversations.id, conversationId), eq(conversations.shopId, shop.id)));
   if (!conversation) return null;
@@ -70,7 +73,12 @@ export async function loadTranscript(services: Services, shop: Shop, conversatio
       .where(eq(handoffs.conversationId, conversation.id))
       .orderBy(asc(handoffs.createdAt)),
   ]);
-  return { conversation, messages: list, handoffs: handoffRows, timeZone: knownTimeZone(shop.timezone) };
+  return {
+    conversation: { ...conversation, language: languageName(conversation.locale) },
+    messages: list,
+    handoffs: handoffRows,
+    timeZone: knownTimeZone(shop.timezone),
+  };
 }
 
 /** Audit rows of the shop in the range, newest first: hashes (shortened) only, never an email or address. */

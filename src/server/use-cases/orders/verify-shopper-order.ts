@@ -1,3 +1,4 @@
+import type { Locale } from '@/domain/i18n/locales';
 import type { OrderRecord } from '@/domain/orders/order-record';
 import type { Shop } from '@/domain/shops/shop';
 import { relearnOrderNameFormat } from '@/domain/orders/order-name-format';
@@ -16,12 +17,12 @@ export type VerifyAnswer =
 
 /**
  * Order number + email → an order grant for `holderHash` in this shop, or one uniform failure with the message
- * the shopper reads (every door and the chat agent say the same). `inquiryId` groups analytics: the
+ * the shopper reads in their `locale` (every door and the chat agent say the same). `inquiryId` groups analytics: the
  * conversation in chat, the browser session's inquiry elsewhere.
  */
 export async function verifyShopperOrder(
   services: Services,
-  input: { shop: Shop; holderHash: string; clientAddress: string | null; door: Door; reference: string; email: string; inquiryId?: string },
+  input: { shop: Shop; holderHash: string; clientAddress: string | null; door: Door; reference: string; email: string; inquiryId?: string; locale?: Locale },
 ): Promise<VerifyAnswer> {
   const { shop, holderHash, door } = input;
   const inquiryId = input.inquiryId ?? sessionInquiryId(services, holderHash);
@@ -37,7 +38,7 @@ export async function verifyShopperOrder(
     followOrderNameFormat(services, shop, result.record);
     return { status: 'verified', record: result.record, stale: result.stale };
   }
-  const message = describeVerifyFailure(result);
+  const message = describeVerifyFailure(result, input.locale);
   if (result.reason === 'locked') return { status: 'locked', message, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
   if (result.reason === 'not_verified' && result.triesLeft !== undefined) {
     const pause = result.retryAfterMs === undefined ? {} : { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) };
