@@ -1,7 +1,11 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
 // next-intl without i18n routing: the locale is negotiated per request in src/i18n/request.ts (docs/i18n.md).
-const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+// Messages are precompiled at build time (icu-minify), so browsers get no ICU parser: the widget's budget holds.
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './src/i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

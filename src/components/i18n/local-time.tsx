@@ -1,5 +1,5 @@
 import { useLocale } from 'next-intl';
-import { formatAge, formatMoment, parseTime } from '@/domain/tracking/format-time';
+import { formatMoment, formatRelativeAge, parseTime } from '@/domain/tracking/format-time';
 
 type Props = {
   /** ISO instant from the order view. */
@@ -17,9 +17,9 @@ export function LocalTime({ at, timeZone, kind, fallback }: Props) {
   return <time dateTime={at}>{formatMoment(at, timeZone, locale, kind) ?? fallback}</time>;
 }
 
-/** How long ago an instant was, in the shopper's language (`vor 3 Tagen`, `3 日前`). */
+/** How long ago an instant was, in the shopper's language (`vor 3 Tagen`, `3 日前`); under a minute, the view's own words. */
 export function LocalAge({ at, fallback }: { at: string; fallback: string }) {
   const locale = useLocale();
   const time = parseTime(at);
-  return <>{time ? formatAge(time, new Date(), locale) : fallback}</>;
+  return <>{(time && formatRelativeAge(time, new Date(), locale)) ?? fallback}</>;
 }

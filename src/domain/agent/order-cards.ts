@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 import { translator } from '../i18n/messages';
 import { orderViewIn } from '../orders/order-record';
-import { describeFreshness } from '../tracking/format-time';
+import { describeFreshness } from '../tracking/describe-age';
 import type { ShopperOrderView } from '../tracking/shopper-order-view';
 import type { AccessibleOrder } from './agent-deps';
 import type { ChatCard } from './chat-message';

@@ -2,10 +2,12 @@ import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 import { translator } from '../i18n/messages';
 import type { SourceEvent, SourceFulfillment } from '../orders/source-order';
 import { resolveTrackingUrl } from './carrier-tracking-url';
-import { formatAge, formatDateTime, formatDay, parseTime } from './format-time';
+import { formatAge } from './describe-age';
+import { formatDateTime, formatDay, parseTime } from './format-time';
 import { joinPlace, plainText } from './plain-text';
 import type { ShipmentView } from './shopper-order-view';
-import { enumKey, eventLabel, shipmentCategoryOf, type ShipmentStatusCategory } from './status-categories';
+import { eventLabel } from './event-label';
+import { enumKey, shipmentCategoryOf, type ShipmentStatusCategory } from './status-categories';
 
 /** A parcel in transit with no carrier scan for this many days is flagged as possibly delayed. */
 export const STALE_SCAN_DAYS = 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allShipped, FIXTURE_NOW, fulfillment, fulfillmentEvent as ev, lineItem, sourceOrder } from '../../../test/support/source-order-fixture';
 import { buildOrderView } from './build-order-view';
-import { describeFreshness, formatAge } from './format-time';
+import { describeFreshness, formatAge } from './describe-age';
 
 const shoe = lineItem('Trail Runner Shoe', 1, { unfulfilledQuantity: 0 });
 const order = sourceOrder({

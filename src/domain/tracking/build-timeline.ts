@@ -5,7 +5,8 @@ import { sortedEvents } from './build-shipment-view';
 import { formatDateTime, parseTime } from './format-time';
 import { joinPlace, plainText } from './plain-text';
 import type { ShipmentView, TimelineEntry } from './shopper-order-view';
-import { enumKey, eventLabel, isVoidFulfillment, shipmentCategoryOf } from './status-categories';
+import { eventLabel } from './event-label';
+import { enumKey, isVoidFulfillment, shipmentCategoryOf } from './status-categories';
 
 type Kind = TimelineEntry['kind'];
 const RANK: Record<Kind, number> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../i18n/locales';
-import { formatAge, formatDate, formatDateTime, formatDay, formatMoment } from './format-time';
+import { formatAge } from './describe-age';
+import { formatDate, formatDateTime, formatDay, formatMoment } from './format-time';
 
 const now = new Date('2025-03-10T14:14:00Z');
 const threeDaysAgo = new Date('2025-03-07T12:00:00Z');

@@ -1,4 +1,3 @@
-import { translator } from '../i18n/messages';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 
 /**
@@ -77,12 +76,16 @@ export function sameDay(a: Date, b: Date, timeZone: string): boolean {
   return f.format(a) === f.format(b);
 }
 
-/** `just now`, `12 minutes ago`, `3 hours ago`, `3 days ago` (`vor 3 Tagen`, `il y a 3 jours`, `3 日前`); future instants read `in 2 days`. */
-export function formatAge(at: Date, now: Date, locale: Locale = DEFAULT_LOCALE): string {
+/**
+ * `12 minutes ago`, `3 hours ago`, `3 days ago` (`vor 3 Tagen`, `il y a 3 jours`, `3 日前`); future instants read
+ * `in 2 days`; null under a minute (the caller words "just now" from its messages: this module ships to browsers
+ * and carries no message file).
+ */
+export function formatRelativeAge(at: Date, now: Date, locale: Locale = DEFAULT_LOCALE): string | null {
   const diff = now.getTime() - at.getTime();
   const abs = Math.abs(diff);
   const minutes = Math.floor(abs / 60_000);
-  if (minutes < 1) return translator(locale, 'status')('age.justNow');
+  if (minutes < 1) return null;
   const hours = Math.floor(minutes / 60);
   const days = Math.floor(hours / 24);
   let format = relative.get(locale);
@@ -96,16 +99,4 @@ export function formatMoment(iso: string, timeZone: string, locale: Locale, kind
   const at = parseTime(iso);
   if (!at) return null;
   return kind === 'day' ? formatDay(at, timeZone, locale) : kind === 'date' ? formatDate(at, timeZone, locale) : formatDateTime(at, timeZone, locale);
-}
-
-/**
- * Says how old a stored answer is, for stale replies: `as of 14:02, 12 minutes ago` (same day) or
- * `as of Mar 5, 2025, 2:02 PM, 2 days ago`. Times in the shop's zone (UTC when none is given).
- */
-export function describeFreshness(fetchedAt: Date | string, now: Date, timeZone = 'UTC', locale: Locale = DEFAULT_LOCALE): string {
-  const t = translator(locale, 'status');
-  const at = typeof fetchedAt === 'string' ? parseTime(fetchedAt) : fetchedAt;
-  if (!at || Number.isNaN(at.getTime())) return t('freshness.unknown');
-  const when = sameDay(at, now, timeZone) ? formatClock(at, timeZone, locale) : formatDateTime(at, timeZone, locale);
-  return t('freshness.asOf', { when, age: formatAge(at, now, locale) });
 }

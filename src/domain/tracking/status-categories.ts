@@ -1,6 +1,3 @@
-import { translator } from '../i18n/messages';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
-
 /**
  * The closed vocabularies of the shopper's view and the mapping from Shopify's open ones. Shopify adds enum
  * values between API versions, so every mapping is total: an unknown value falls back to a safe, generic
@@ -57,26 +54,6 @@ const SHIPMENT_STATUS_MAP: Record<string, ShipmentStatusCategory> = {
   BUYER_ACTION_REQUIRED: 'delivery_problem',
 };
 
-/** Carrier event statuses with their own words (status.event.*); label statuses share one wording. */
-const EVENT_KEYS: Record<string, string> = {
-  LABEL_PRINTED: 'LABEL_PRINTED',
-  LABEL_PURCHASED: 'LABEL_PRINTED',
-  CONFIRMED: 'CONFIRMED',
-  SUBMITTED: 'SUBMITTED',
-  CARRIER_PICKED_UP: 'CARRIER_PICKED_UP',
-  IN_TRANSIT: 'IN_TRANSIT',
-  DELAYED: 'DELAYED',
-  OUT_FOR_DELIVERY: 'OUT_FOR_DELIVERY',
-  ATTEMPTED_DELIVERY: 'ATTEMPTED_DELIVERY',
-  READY_FOR_PICKUP: 'READY_FOR_PICKUP',
-  PICKED_UP: 'PICKED_UP',
-  DELIVERED: 'DELIVERED',
-  FAILURE: 'FAILURE',
-  NOT_DELIVERED: 'NOT_DELIVERED',
-  RETURNING_TO_SENDER: 'RETURNING_TO_SENDER',
-  BUYER_ACTION_REQUIRED: 'BUYER_ACTION_REQUIRED',
-};
-
 export function enumKey(value: string | null | undefined): string {
   return (value ?? '').trim().toUpperCase();
 }
@@ -84,11 +61,6 @@ export function enumKey(value: string | null | undefined): string {
 /** Shipment category a carrier/fulfillment status implies, or null when it implies none (FULFILLED, unknown…). */
 export function shipmentCategoryOf(status: string | null | undefined): ShipmentStatusCategory | null {
   return SHIPMENT_STATUS_MAP[enumKey(status)] ?? null;
-}
-
-/** Plain words for a carrier event status in the shopper's language; unknown statuses read `Carrier update`. */
-export function eventLabel(status: string | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
-  return translator(locale, 'status')(`event.${EVENT_KEYS[enumKey(status)] ?? 'UNKNOWN'}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { translator } from '@/domain/i18n/messages';
 import { DEFAULT_LOCALE, type Locale } from '@/domain/i18n/locales';
 import { recordIn, type OrderRecord } from '@/domain/orders/order-record';
-import { describeFreshness } from '@/domain/tracking/format-time';
+import { describeFreshness } from '@/domain/tracking/describe-age';
 
 /** Shown with a last-known answer when Shopify is throttling us, failing or too slow. */
 export const staleNote = (fetchedAt: string, timeZone: string, now: Date, locale: Locale = DEFAULT_LOCALE) =>

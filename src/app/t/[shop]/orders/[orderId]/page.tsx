@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { chooseContactRoute } from '@/components/order/contact-action';
 import { OrderStatusCard } from '@/components/order/order-status-card';
-import { formatAge } from '@/domain/tracking/format-time';
+import { formatAge } from '@/domain/tracking/describe-age';
 import { toFormError } from '@/server/api/app-error-converter';
 import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
 import { presentOrder } from '@/server/use-cases/orders/present-order';
