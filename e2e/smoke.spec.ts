@@ -38,7 +38,10 @@ test('health names no shop without the token, nor with a wrong one', async ({ re
     expect(response.status()).toBe(200);
     const text = await response.text();
     expect(text).not.toContain('myshopify.com');
-    expect(JSON.parse(text).shops).toEqual({ total: 3, ok: 3 });
+    // Three demo shops are connected at start; the embedded spec may have installed a fourth (Fresh Fields).
+    const { total, ok } = JSON.parse(text).shops as { total: number; ok: number };
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(ok).toBe(total);
   }
 });
 

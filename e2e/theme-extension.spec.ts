@@ -31,10 +31,11 @@ test.describe('theme app extension on a storefront page', () => {
     await page.goto(`${SHOP_URL}/pages/track-your-order`);
   });
 
-  test('the app embed loads the chat with the storefront locale', async ({ page }) => {
+  test('the app embed loads the chat with the storefront locale, and the chat greets in it', async ({ page }) => {
     const store = new StorefrontPage(page);
     await expect(store.launcher).toBeVisible();
-    await store.openChat();
+    // The storefront is French (`request.locale.iso_code` = fr) and Acme publishes French: the greeting is French.
+    await store.openChat(/Bonjour.*numéro de commande/);
     const src = new URL((await store.panelFrame.getAttribute('src'))!);
     expect(`${src.origin}${src.pathname}${src.search}`).toBe(`${APP_URL}/widget/${ACME}?locale=fr`);
     await expect(store.widget.input).toBeFocused();

@@ -17,9 +17,10 @@ export class ChatWidget {
   }
 
   /** Waits for the greeting, so the conversation exists before anything is typed. */
-  async waitUntilReady(): Promise<void> {
+  /** Waits for the greeting; `greeting` matches it in the conversation's language (English by default). */
+  async waitUntilReady(greeting: RegExp = /order/i): Promise<void> {
     await expect(this.input).toBeEnabled({ timeout: 20_000 });
-    await expect(this.log.getByText(/order/i).first()).toBeVisible();
+    await expect(this.log.getByText(greeting).first()).toBeVisible();
   }
 
   /** Types a message, sends it and waits until the agent's answer is complete (typing indicator gone). */

@@ -21,10 +21,10 @@ export class StorefrontPage {
     await expect(this.launcher).toBeVisible();
   }
 
-  async openChat(): Promise<ChatWidget> {
+  async openChat(greeting?: RegExp): Promise<ChatWidget> {
     await this.launcher.click();
     await expect(this.panelFrame).toBeVisible();
-    await this.widget.waitUntilReady();
+    await this.widget.waitUntilReady(greeting);
     return this.widget;
   }
 }
