@@ -1,15 +1,20 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import type { ChatWords } from './chat-words';
 
 const MAX_LENGTH = 4000;
 
-type Props = { disabled: boolean; busy: boolean; onSend: (text: string) => Promise<boolean>; inputRef?: React.Ref<HTMLInputElement> };
+type Props = {
+  words: Pick<ChatWords, 'message' | 'placeholder' | 'send'>;
+  disabled: boolean;
+  busy: boolean;
+  onSend: (text: string) => Promise<boolean>;
+  inputRef?: React.Ref<HTMLInputElement>;
+};
 
 /** The message field ("Message") and the Send button. Paste is allowed; the text is kept when sending fails. */
-export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
-  const t = useTranslations('ui.chat');
+export function ChatComposer({ words, disabled, busy, onSend, inputRef }: Props) {
   const [text, setText] = useState('');
 
   const submit = async (event: FormEvent) => {
@@ -25,7 +30,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
   return (
     <form onSubmit={submit} className="flex items-end gap-2 border-t border-slate-200 bg-white p-3">
       <label htmlFor="chat-message" className="sr-only">
-        {t('message')}
+        {words.message}
       </label>
       <input
         id="chat-message"
@@ -36,7 +41,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
         maxLength={MAX_LENGTH}
         autoComplete="off"
         enterKeyHint="send"
-        placeholder={t('placeholder')}
+        placeholder={words.placeholder}
         disabled={disabled}
         className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-500 bg-white px-3 text-base text-slate-900 placeholder:text-slate-600 disabled:bg-slate-100"
       />
@@ -45,7 +50,7 @@ export function ChatComposer({ disabled, busy, onSend, inputRef }: Props) {
         aria-disabled={busy || disabled || !text.trim()}
         className="min-h-11 rounded-lg bg-[var(--brand)] px-4 font-semibold text-[var(--on-brand)] aria-disabled:opacity-70"
       >
-        {t('send')}
+        {words.send}
       </button>
     </form>
   );

@@ -1,12 +1,15 @@
-import { useTranslations } from 'next-intl';
+import { lazy, Suspense } from 'react';
 import type { ChatMessage } from '@/domain/agent/chat-message';
-import { ChatCardView } from './chat-card-view';
+import type { CardIntl, ChatWords } from './chat-words';
 
-type Props = { message: ChatMessage; agentName: string; latest: boolean; onChoose: (text: string) => void };
+/** The cards' chunk; ChatWindow starts loading it as soon as the chat is ready, so a card never waits for it. */
+export const loadChatCards = () => import('./chat-cards');
+const ChatCards = lazy(loadChatCards);
+
+type Props = { message: ChatMessage; words: ChatWords; cardIntl: CardIntl; latest: boolean; onChoose: (text: string) => void };
 
 /** A bubble (shopper right, in the brand colour; agent left) followed by the agent's cards. */
-export function ChatMessageView({ message, agentName, latest, onChoose }: Props) {
-  const t = useTranslations('ui.chat');
+export function ChatMessageView({ message, words, cardIntl, latest, onChoose }: Props) {
   const mine = message.role === 'shopper';
   return (
     <div data-role={message.role} data-message-id={message.id} className={`flex flex-col gap-2 ${mine ? 'items-end' : 'items-start'}`}>
@@ -16,15 +19,15 @@ export function ChatMessageView({ message, agentName, latest, onChoose }: Props)
             mine ? 'rounded-br-sm bg-[var(--brand)] text-[var(--on-brand)]' : 'rounded-bl-sm bg-slate-100 text-slate-900'
           }`}
         >
-          <span className="sr-only">{mine ? t('you') : t('agent', { name: agentName })} </span>
+          <span className="sr-only">{mine ? words.you : words.agent} </span>
           {message.text}
         </p>
       )}
       {message.cards.length > 0 && (
         <div className="w-full space-y-2">
-          {message.cards.map((card, index) => (
-            <ChatCardView key={`${message.id}-${index}`} card={card} interactive={latest} onChoose={onChoose} />
-          ))}
+          <Suspense fallback={null}>
+            <ChatCards cards={message.cards} messageId={message.id} interactive={latest} onChoose={onChoose} intl={cardIntl} />
+          </Suspense>
         </div>
       )}
     </div>

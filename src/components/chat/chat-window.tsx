@@ -1,21 +1,24 @@
 'use client';
 
 import { useCallback, useEffect, useRef, type CSSProperties, type Ref } from 'react';
-import { useTranslations } from 'next-intl';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import type { ChatMessage } from '@/domain/agent/chat-message';
 import type { Locale } from '@/domain/i18n/locales';
 import type { BrandTheme } from '@/domain/widget/brand-theme';
 import { ChatComposer } from './chat-composer';
 import { GENERIC_ERROR, OFFLINE_ERROR } from './chat-transport';
-import { ChatMessageView } from './chat-message-view';
+import { ChatMessageView, loadChatCards } from './chat-message-view';
+import type { CardIntl, ChatWords } from './chat-words';
+import { fillSlots } from '@/components/i18n/slots';
 import { TypingIndicator } from './typing-indicator';
 import type { ChatState } from './use-chat';
 
 /** What the live region says for an agent message: its text and, for an order card, the order and its status. */
-function announce(message: ChatMessage, agentName: string): string {
-  const cards = message.cards.flatMap((card) => (card.type === 'order' ? [`Order ${card.order.orderName}: ${card.order.headline}.`] : []));
-  return [`${agentName}: ${message.text}`, ...cards].join(' ');
+function announce(message: ChatMessage, words: ChatWords): string {
+  const cards = message.cards.flatMap((card) =>
+    card.type === 'order' ? [fillSlots(words.announceOrder, { name: card.order.orderName, headline: card.order.headline })] : [],
+  );
+  return [`${words.agent} ${message.text}`, ...cards].join(' ');
 }
 
 type Props = {
@@ -26,11 +29,13 @@ type Props = {
   inputRef?: Ref<HTMLInputElement>;
   /** The languages the shopper may switch to (the shop's published ones we speak). */
   locales?: readonly Locale[];
+  /** The chat's words and the cards' language, resolved on the server. */
+  words: ChatWords;
+  cardIntl: CardIntl;
 };
 
 /** The whole chat surface: branded header, the conversation log, typing indicator, errors and the composer. */
-export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Props) {
-  const t = useTranslations('ui.chat');
+export function ChatWindow({ theme, chat, onClose, inputRef, locales = [], words, cardIntl }: Props) {
   const logRef = useRef<HTMLDivElement>(null);
   const draftRef = useRef<HTMLParagraphElement>(null);
   const lastAgentIndex = chat.messages.findLastIndex((message) => message.role === 'agent');
@@ -52,6 +57,12 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
     log.scrollTop = reply ? replyStart(reply) : log.scrollHeight;
   }, [latestId, chat.messages, chat.pending, chat.draft]);
 
+  // The first card comes after verification: its code is fetched while the shopper types, not when it arrives.
+  const ready = chat.status === 'ready';
+  useEffect(() => {
+    if (ready) void loadChatCards();
+  }, [ready]);
+
   const send = chat.send;
   const chooseAndKeepFocus = useCallback(
     (text: string) => {
@@ -68,14 +79,14 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
       <header className="flex items-center gap-3 bg-[var(--brand)] px-4 py-3 text-[var(--on-brand)]">
         <div className="min-w-0 flex-1">
           <h1 className="truncate text-base font-bold">{theme.name}</h1>
-          <p className="text-sm">{t('subtitle')}</p>
+          <p className="text-sm">{words.subtitle}</p>
         </div>
-        <LanguageSwitcher locales={locales} id="chat-language" />
+        <LanguageSwitcher locales={locales} id="chat-language" current={cardIntl.locale} labels={words.language} />
         {onClose && (
           <button
             type="button"
             onClick={onClose}
-            aria-label={t('close')}
+            aria-label={words.close}
             className="grid h-11 w-11 place-items-center rounded-full border-2 border-current focus-visible:outline-[var(--on-brand)]"
           >
             <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18" fill="currentColor">
@@ -86,24 +97,25 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
       </header>
       {/* The log itself is not live: a screen reader would read it all again. Only the newest agent message is announced. */}
       <p aria-live="polite" aria-atomic="true" className="sr-only">
-        {lastAgent && chat.status === 'ready' ? announce(lastAgent, theme.name) : ''}
+        {lastAgent && chat.status === 'ready' ? announce(lastAgent, words) : ''}
       </p>
       <div
         ref={logRef}
         role="log"
         aria-live="off"
-        aria-label={t('log')}
+        aria-label={words.log}
         aria-busy={chat.status === 'starting'}
         // Focusable so a keyboard user can scroll a long conversation that has no link or button in view (axe scrollable-region-focusable).
         tabIndex={0}
         className="relative flex-1 space-y-3 overflow-y-auto overscroll-contain px-3 py-4"
       >
-        {chat.status === 'starting' && <p className="text-sm text-slate-700">{t('connecting')}</p>}
+        {chat.status === 'starting' && <p className="text-sm text-slate-700">{words.connecting}</p>}
         {chat.messages.map((message, index) => (
           <ChatMessageView
             key={message.id}
             message={message}
-            agentName={theme.name}
+            words={words}
+            cardIntl={cardIntl}
             latest={index === lastAgentIndex && !chat.pending}
             onChoose={chooseAndKeepFocus}
           />
@@ -121,15 +133,15 @@ export function ChatWindow({ theme, chat, onClose, inputRef, locales = [] }: Pro
       </div>
       {chat.pending && (
         <div className="px-3 pb-2">
-          <TypingIndicator agentName={theme.name} />
+          <TypingIndicator label={words.typing} />
         </div>
       )}
       {chat.error && (
         <p role="alert" className="mx-3 mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
-          {chat.error === GENERIC_ERROR ? t('errorGeneric') : chat.error === OFFLINE_ERROR ? t('errorOffline') : chat.error}
+          {chat.error === GENERIC_ERROR ? words.errorGeneric : chat.error === OFFLINE_ERROR ? words.errorOffline : chat.error}
         </p>
       )}
-      <ChatComposer inputRef={inputRef} disabled={chat.status !== 'ready'} busy={chat.pending} onSend={chat.send} />
+      <ChatComposer words={words} inputRef={inputRef} disabled={chat.status !== 'ready'} busy={chat.pending} onSend={chat.send} />
     </div>
   );
 }

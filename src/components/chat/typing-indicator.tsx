@@ -1,8 +1,5 @@
-import { useTranslations } from 'next-intl';
-
-/** Three pulsing dots while the reply is on its way; the words are there for screen readers. */
-export function TypingIndicator({ agentName }: { agentName: string }) {
-  const t = useTranslations('ui.chat');
+/** Three pulsing dots while the reply is on its way; the words (`{name} is typing…`, resolved on the server) are there for screen readers. */
+export function TypingIndicator({ label }: { label: string }) {
   return (
     <div className="flex items-center gap-2 text-sm text-slate-700" role="status">
       <span aria-hidden="true" className="flex gap-1 rounded-2xl rounded-bl-sm bg-slate-100 px-3 py-3">
@@ -10,7 +7,7 @@ export function TypingIndicator({ agentName }: { agentName: string }) {
           <span key={delay} className="h-2 w-2 animate-bounce rounded-full bg-slate-500 motion-reduce:animate-none" style={{ animationDelay: `${delay}ms` }} />
         ))}
       </span>
-      <span>{t('typing', { name: agentName })}</span>
+      <span>{label}</span>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import type { FormEvent } from 'react';
-import { useLocale, useTranslations } from 'next-intl';
 import type { Locale } from '@/domain/i18n/locales';
 
 /** A language's own name (`Deutsch`, `日本語`), the way a shopper looks for it in a list. */
@@ -16,16 +15,20 @@ type Props = {
   /** Where the control sits: on the brand colour (page header, widget header) or on white. */
   tone?: 'brand' | 'plain';
   id?: string;
+  /** The page's language (selected in the list) and the control's words, resolved on the server. */
+  current: Locale;
+  labels: LanguageSwitcherLabels;
 };
+
+/** The switcher's words in the page's language (`ui.language`): a client component gets them as props, not a translator. */
+export type LanguageSwitcherLabels = { label: string; apply: string };
 
 /**
  * A labelled select and a button: a GET form that reloads the page with `?lang=`, which the proxy keeps in a
  * session cookie. Works without JavaScript; with it, the rest of the URL is kept (the widget's App Proxy query and
  * its `#origin=…&conversation=…` fragment). Changing the select alone never reloads the page (WCAG 3.2.2).
  */
-export function LanguageSwitcher({ locales, tone = 'brand', id = 'language' }: Props) {
-  const t = useTranslations('ui.language');
-  const current = useLocale();
+export function LanguageSwitcher({ locales, tone = 'brand', id = 'language', current, labels }: Props) {
   if (locales.length < 2) return null;
   const keepUrl = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,7 +42,7 @@ export function LanguageSwitcher({ locales, tone = 'brand', id = 'language' }: P
   return (
     <form method="get" onSubmit={keepUrl} className="flex items-center gap-1.5 text-sm">
       <label htmlFor={id} className="sr-only">
-        {t('label')}
+        {labels.label}
       </label>
       <select id={id} name="lang" defaultValue={current} className={`min-h-11 w-32 rounded-lg border px-2 py-1.5 text-sm sm:w-40 ${control}`}>
         {locales.map((locale) => (
@@ -50,8 +53,8 @@ export function LanguageSwitcher({ locales, tone = 'brand', id = 'language' }: P
       </select>
       <button
         type="submit"
-        aria-label={t('apply')}
-        title={t('apply')}
+        aria-label={labels.apply}
+        title={labels.apply}
         className={`grid min-h-11 min-w-11 place-items-center rounded-lg border ${tone === 'brand' ? 'border-current' : 'border-slate-500 bg-white text-slate-900'}`}
       >
         <svg aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="18" height="18" fill="currentColor">

@@ -1,5 +1,3 @@
-import { useTranslations } from 'next-intl';
-
 /**
  * How a shopper reaches a person from a problem, delay or lockout: the shop's support address when it has one,
  * otherwise the chat, where "Talk to a person" starts a hand-off. `chat_link` opens the chat (hosted pages);
@@ -15,25 +13,43 @@ export function chooseContactRoute(shopDomain: string, supportEmail: string | nu
 const actionClass =
   'inline-flex min-h-11 items-center justify-center rounded-lg border-2 border-slate-900 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100';
 
-/** One sentence saying who can help, and the one action that reaches them. Never a bare "contact them". */
-export function ContactAction({ route, prompt, className = '' }: { route: ContactRoute; prompt: string; className?: string }) {
-  const t = useTranslations('ui.contact');
+/** The words on the action (`ui.contact`), by whichever translator the caller has (server pages, the chat's cards, or a page's props). */
+export function contactActionLabel(route: ContactRoute, t: (key: 'email' | 'chat' | 'person', values: { address: string }) => string): string {
+  const key = route.kind === 'email' ? 'email' : route.kind === 'chat_link' ? 'chat' : 'person';
+  return t(key, { address: route.kind === 'email' ? route.address : '' });
+}
+
+/**
+ * One sentence saying who can help, and the one action that reaches them. Never a bare "contact them".
+ * `actionLabel`: contactActionLabel(route, …) in the page's language.
+ */
+export function ContactAction({
+  route,
+  prompt,
+  actionLabel,
+  className = '',
+}: {
+  route: ContactRoute;
+  prompt: string;
+  actionLabel: string;
+  className?: string;
+}) {
   return (
     <div className={`flex flex-wrap items-center gap-x-3 gap-y-2 ${className}`}>
       <p className="text-sm text-slate-800">{prompt}</p>
       {route.kind === 'email' && (
         <a href={`mailto:${route.address}`} className={actionClass}>
-          {t('email', { address: route.address })}
+          {actionLabel}
         </a>
       )}
       {route.kind === 'chat_link' && (
         <a href={route.href} className={actionClass}>
-          {t('chat')}
+          {actionLabel}
         </a>
       )}
       {route.kind === 'chat_button' && (
         <button type="button" onClick={route.onAsk} className={actionClass}>
-          {t('person')}
+          {actionLabel}
         </button>
       )}
     </div>

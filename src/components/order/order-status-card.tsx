@@ -4,7 +4,7 @@ import type { OrderFreshness } from '@/domain/agent/chat-message';
 import type { ShopperOrderView } from '@/domain/tracking/shopper-order-view';
 import { readOrderAttention } from '@/domain/tracking/order-attention';
 import { buildOrderProgress } from '@/domain/tracking/order-progress';
-import { ContactAction, type ContactRoute } from './contact-action';
+import { ContactAction, contactActionLabel, type ContactRoute } from './contact-action';
 import { ItemList } from './item-list';
 import { OrderProgressStepper } from './order-progress-stepper';
 import { OrderTimeline } from './order-timeline';
@@ -28,6 +28,7 @@ export type OrderStatusCardProps = {
  */
 export function OrderStatusCard({ order, freshness, headingLevel = 3, expanded = false, contact }: OrderStatusCardProps) {
   const t = useTranslations('ui.card');
+  const tContact = useTranslations('ui.contact');
   const Heading = `h${headingLevel}` as const;
   const multiplePackages = order.shipments.length > 1;
   const attention = readOrderAttention(order);
@@ -48,7 +49,9 @@ export function OrderStatusCard({ order, freshness, headingLevel = 3, expanded =
       </p>
       {progress && <OrderProgressStepper progress={progress} timeZone={order.timeZone} />}
       <p className="mt-2 text-sm leading-relaxed">{order.message}</p>
-      {attention && contact && <ContactAction route={contact} prompt={t(`contactPrompt.${attention.kind}`)} className="mt-2" />}
+      {attention && contact && (
+        <ContactAction route={contact} prompt={t(`contactPrompt.${attention.kind}`)} actionLabel={contactActionLabel(contact, tContact)} className="mt-2" />
+      )}
       {freshness.stale && freshness.note && (
         <p role="note" className="mt-2 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900">
           {freshness.note}

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/i18n/language-switcher';
 import { buildBrandTheme } from '@/domain/widget/brand-theme';
-import { readOfferedLocales } from '@/server/http/next-shopper-locale';
+import { readOfferedLocales, readShopperLocale } from '@/server/http/next-shopper-locale';
 import { loadTrackingShop } from '@/server/http/next-shopper-request';
 
 type Props = { children: ReactNode; params: Promise<{ shop: string }> };
@@ -12,7 +12,12 @@ type Props = { children: ReactNode; params: Promise<{ shop: string }> };
 export default async function TrackingLayout({ children, params }: Props) {
   const shop = await loadTrackingShop((await params).shop);
   if (!shop) notFound();
-  const [t, locales] = await Promise.all([getTranslations('ui.frame'), readOfferedLocales()]);
+  const [t, tLanguage, locale, locales] = await Promise.all([
+    getTranslations('ui.frame'),
+    getTranslations('ui.language'),
+    readShopperLocale(),
+    readOfferedLocales(),
+  ]);
   const theme = buildBrandTheme(shop.name, shop.settings);
   const style = { '--brand': theme.color, '--on-brand': theme.onColor } as CSSProperties;
   const supportEmail = shop.settings.supportEmail;
@@ -39,7 +44,7 @@ export default async function TrackingLayout({ children, params }: Props) {
             <p className="text-lg font-bold leading-tight">{theme.name}</p>
             <p className="text-sm">{t('orderStatus')}</p>
           </div>
-          <LanguageSwitcher locales={locales} />
+          <LanguageSwitcher locales={locales} current={locale} labels={{ label: tLanguage('label'), apply: tLanguage('apply') }} />
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 sm:px-6 sm:py-8">

@@ -1,19 +1,39 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { useTranslations } from 'next-intl';
 import { HintedField } from '@/components/form/hinted-field';
 import { ContactAction, type ContactRoute } from '@/components/order/contact-action';
+import { splitAtSlot } from '@/components/i18n/slots';
 import type { LookupState } from './actions';
 import { useLockoutCountdown } from './use-lockout-countdown';
 
 /**
- * `orderExample`: an order number in the shop's own format (`NT-1001`), for the hint. `magicLinkFieldId`: the
- * email field of the "email me a link" form, offered as the other way in near the limit. `contact`: a person.
+ * The form's words (`ui.lookup`), resolved on the server: `orderHint` already names an order number in the shop's
+ * own format (`NT-1001`), `tryAgainIn` keeps a `{clock}` slot, `contactAction` is the label of `contact`'s action.
+ */
+export type LookupFormWords = Record<
+  | 'orderNumber'
+  | 'orderHint'
+  | 'email'
+  | 'emailHint'
+  | 'submit'
+  | 'pending'
+  | 'tryAgainIn'
+  | 'tryAgainNow'
+  | 'notSure'
+  | 'linkInstead'
+  | 'askTeam'
+  | 'contactAction',
+  string
+>;
+
+/**
+ * `magicLinkFieldId`: the email field of the "email me a link" form, offered as the other way in near the limit.
+ * `contact`: a person.
  */
 type Props = {
   action: (previous: LookupState, form: FormData) => Promise<LookupState>;
-  orderExample: string;
+  words: LookupFormWords;
   magicLinkFieldId: string;
   contact: ContactRoute;
 };
@@ -23,8 +43,7 @@ const inputClass =
   'mt-1 block w-full rounded-lg border border-slate-500 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-[var(--brand)] disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-600';
 
 /** Order number + email. Works without JavaScript (server action); with it, keeps the typed values and moves focus to the answer. */
-export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: Props) {
-  const t = useTranslations('ui.lookup');
+export function LookupForm({ action, words, magicLinkFieldId, contact }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const lockout = useLockoutCountdown(state.retryAfterSeconds, state.at);
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -37,6 +56,7 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
     const frame = requestAnimationFrame(() => messageRef.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [state.at]);
+  const [before, after] = splitAtSlot(words.tryAgainIn, 'clock');
   const failed = state.status !== 'idle';
   const nearLimit = state.triesLeft === 1 || state.status === 'locked' || lockout.paused;
   const offerMagicLink = () => {
@@ -62,18 +82,20 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
       {lockout.paused && (
         // A timer is not a live region: the countdown is shown, never read out every second.
         <p role="timer" className="text-sm font-semibold text-slate-900">
-          {t.rich('tryAgainIn', { clock: lockout.clock, time: (chunks) => <span className="tabular-nums">{chunks}</span> })}
+          {before}
+          <span className="tabular-nums">{lockout.clock}</span>
+          {after}
         </p>
       )}
       {lockout.over && (
         <p role="status" className="rounded-lg border-l-4 border-green-700 bg-green-50 px-3 py-2 text-sm text-green-950">
-          {t('tryAgainNow')}
+          {words.tryAgainNow}
         </p>
       )}
       {nearLimit && !lockout.over && (
         <div className="space-y-3 rounded-lg border border-slate-300 bg-slate-50 px-3 py-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <p className="text-sm text-slate-800">{t('notSure')}</p>
+            <p className="text-sm text-slate-800">{words.notSure}</p>
             <a
               href={`#${magicLinkFieldId}`}
               onClick={(event) => {
@@ -82,10 +104,10 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
               }}
               className="inline-flex min-h-11 items-center justify-center rounded-lg border-2 border-slate-900 bg-white px-4 py-2 text-sm font-semibold text-slate-900 no-underline hover:bg-slate-100"
             >
-              {t('linkInstead')}
+              {words.linkInstead}
             </a>
           </div>
-          <ContactAction route={contact} prompt={t('askTeam')} />
+          <ContactAction route={contact} prompt={words.askTeam} actionLabel={words.contactAction} />
         </div>
       )}
       <form action={formAction} className="space-y-4" aria-describedby={failed ? 'lookup-message' : undefined} noValidate>
@@ -93,8 +115,8 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
           <HintedField
             id="orderReference"
             name="orderReference"
-            label={t('orderNumber')}
-            hint={t('orderHint', { example: orderExample })}
+            label={words.orderNumber}
+            hint={words.orderHint}
             type="text"
             inputMode="text"
             autoComplete="off"
@@ -108,8 +130,8 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
           <HintedField
             id="email"
             name="email"
-            label={t('email')}
-            hint={t('emailHint')}
+            label={words.email}
+            hint={words.emailHint}
             // Not type="email": browsers refuse UTF-8 local parts (`josé@…`, RFC 6531); the server checks the address.
             type="text"
             inputMode="email"
@@ -128,7 +150,7 @@ export function LookupForm({ action, orderExample, magicLinkFieldId, contact }: 
             disabled={pending}
             className="inline-flex min-h-11 w-full items-center justify-center rounded-lg bg-[var(--brand)] px-5 py-2.5 font-semibold text-[var(--on-brand)] shadow-sm hover:opacity-90 disabled:cursor-not-allowed disabled:opacity-70 sm:w-auto"
           >
-            {pending ? t('pending') : t('submit')}
+            {pending ? words.pending : words.submit}
           </button>
         </fieldset>
       </form>

@@ -1,22 +1,23 @@
 'use client';
 
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
 import type { MagicLinkState } from './actions';
 
-type Props = { action: (previous: MagicLinkState, form: FormData) => Promise<MagicLinkState> };
+/** The form's words (`ui.lookup`), resolved on the server. */
+export type MagicLinkFormWords = Record<'email' | 'linkSubmit' | 'linkPending', string>;
+
+type Props = { action: (previous: MagicLinkState, form: FormData) => Promise<MagicLinkState>; words: MagicLinkFormWords };
 
 const initial: MagicLinkState = { status: 'idle', message: '', at: 0 };
 
 /** "Email me a link to all my orders": one field, one uniform answer in a live region. */
-export function MagicLinkForm({ action }: Props) {
-  const t = useTranslations('ui.lookup');
+export function MagicLinkForm({ action, words }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   return (
     <form action={formAction} className="space-y-3">
       <div>
         <label htmlFor="history-email" className="block font-semibold text-slate-900">
-          {t('email')}
+          {words.email}
         </label>
         <input
           id="history-email"
@@ -41,7 +42,7 @@ export function MagicLinkForm({ action }: Props) {
         disabled={pending}
         className="inline-flex min-h-11 w-full items-center justify-center rounded-lg border-2 border-[var(--brand)] bg-white px-5 py-2 font-semibold text-slate-900 hover:bg-slate-50 disabled:cursor-wait sm:w-auto"
       >
-        {pending ? t('linkPending') : t('linkSubmit')}
+        {pending ? words.linkPending : words.linkSubmit}
       </button>
     </form>
   );

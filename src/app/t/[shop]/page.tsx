@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { chooseContactRoute } from '@/components/order/contact-action';
+import { slot } from '@/components/i18n/slots';
+import { chooseContactRoute, contactActionLabel } from '@/components/order/contact-action';
 import { translator } from '@/domain/i18n/messages';
 import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
 import { listShopperOrders } from '@/server/use-cases/orders/list-shopper-orders';
 import { requestMagicLinkAction, verifyOrderAction } from './actions';
-import { LookupForm } from './lookup-form';
+import { LookupForm, type LookupFormWords } from './lookup-form';
 import { exampleOrderName } from '@/domain/orders/order-name-format';
 import { MagicLinkForm } from './magic-link-form';
 
@@ -40,13 +41,28 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
   if (!shop) notFound();
   const noticeKey = (await searchParams).notice;
   const notice = isNotice(noticeKey) ? { tone: NOTICES[noticeKey], key: noticeKey } : undefined;
-  const [t, locale] = await Promise.all([getTranslations('ui'), getLocale()]);
+  const [t, tLookup, tContact, locale] = await Promise.all([getTranslations('ui'), getTranslations('ui.lookup'), getTranslations('ui.contact'), getLocale()]);
   const headline = (status: string) => translator(locale, 'status')(`headline.${status}`);
   // A shopper already verified in the chat (or by a link) is not asked again: their orders are right here.
   const { services, session, headers } = await readShopperRequest();
   const reading = readSignedInShopper(services, headers);
   const [orders, signedIn] = await Promise.all([listShopperOrders(services, { shop, holderHash: session.holderHash(), readSignedIn: () => reading }), reading]);
 
+  const contact = chooseContactRoute(shop.domain, shop.settings.supportEmail);
+  const lookupWords: LookupFormWords = {
+    orderNumber: tLookup('orderNumber'),
+    orderHint: tLookup('orderHint', { example: exampleOrderName(shop.settings.orderNameFormat) }),
+    email: tLookup('email'),
+    emailHint: tLookup('emailHint'),
+    submit: tLookup('submit'),
+    pending: tLookup('pending'),
+    tryAgainIn: tLookup.markup('tryAgainIn', { clock: slot('clock'), time: (chunks) => chunks }),
+    tryAgainNow: tLookup('tryAgainNow'),
+    notSure: tLookup('notSure'),
+    linkInstead: tLookup('linkInstead'),
+    askTeam: tLookup('askTeam'),
+    contactAction: contactActionLabel(contact, tContact),
+  };
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{t('lookup.title')}</h1>
@@ -90,19 +106,17 @@ export default async function TrackingLookupPage({ params, searchParams }: Props
           {t('lookup.formHeading')}
         </h2>
         <p className="mb-4 mt-1 text-slate-700">{t('lookup.formIntro')}</p>
-        <LookupForm
-          action={verifyOrderAction.bind(null, shop.domain)}
-          orderExample={exampleOrderName(shop.settings.orderNameFormat)}
-          magicLinkFieldId="history-email"
-          contact={chooseContactRoute(shop.domain, shop.settings.supportEmail)}
-        />
+        <LookupForm action={verifyOrderAction.bind(null, shop.domain)} words={lookupWords} magicLinkFieldId="history-email" contact={contact} />
       </section>
       <section aria-labelledby="history-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
           {t('lookup.historyHeading')}
         </h2>
         <p className="mb-4 mt-1 text-slate-700">{t('lookup.historyIntro', { shop: shop.name })}</p>
-        <MagicLinkForm action={requestMagicLinkAction.bind(null, shop.domain)} />
+        <MagicLinkForm
+          action={requestMagicLinkAction.bind(null, shop.domain)}
+          words={{ email: tLookup('email'), linkSubmit: tLookup('linkSubmit'), linkPending: tLookup('linkPending') }}
+        />
       </section>
     </div>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { NextIntlClientProvider } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
+import { getMessages, getTranslations } from 'next-intl/server';
+import type { CardIntl, ChatWords } from '@/components/chat/chat-words';
+import { slot } from '@/components/i18n/slots';
 import { normalizeShopDomain } from '@/domain/shops/shop-domain';
 import { buildBrandTheme } from '@/domain/widget/brand-theme';
 import { listFrameAncestors } from '@/domain/widget/frame-ancestors';
@@ -37,18 +38,44 @@ export default async function WidgetPage({ params, searchParams }: Props) {
   const proxyQuery: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) if (typeof value === 'string') proxyQuery[key] = value;
   const viaProxy = typeof proxyQuery.signature === 'string';
-  const [locale, chosenLocale, locales] = await Promise.all([readShopperLocale(), readChosenLocale(), readOfferedLocales()]);
+  const [locale, chosenLocale, locales, t, tLanguage, messages] = await Promise.all([
+    readShopperLocale(),
+    readChosenLocale(),
+    readOfferedLocales(),
+    getTranslations('ui.chat'),
+    getTranslations('ui.language'),
+    getMessages(),
+  ]);
+  const theme = buildBrandTheme(shop.name, shop.settings);
+  const words: ChatWords = {
+    subtitle: t('subtitle'),
+    close: t('close'),
+    log: t('log'),
+    connecting: t('connecting'),
+    message: t('message'),
+    placeholder: t('placeholder'),
+    send: t('send'),
+    you: t('you'),
+    agent: t('agent', { name: theme.name }),
+    typing: t('typing', { name: theme.name }),
+    errorGeneric: t('errorGeneric'),
+    errorOffline: t('errorOffline'),
+    announceOrder: t('announceOrder', { name: slot('name'), headline: slot('headline') }),
+    language: { label: tLanguage('label'), apply: tLanguage('apply') },
+  };
+  const { chat, card, progress, contact } = messages.ui;
+  const cardIntl: CardIntl = { locale, messages: { ui: { chat, card, progress, contact } } };
   return (
-    <NextIntlClientProvider>
-      <WidgetClient
-        shop={shop.domain}
-        theme={buildBrandTheme(shop.name, shop.settings)}
-        allowedOrigins={listFrameAncestors(shop)}
-        proxyQuery={viaProxy ? proxyQuery : undefined}
-        locale={locale}
-        chosenLocale={chosenLocale}
-        locales={locales}
-      />
-    </NextIntlClientProvider>
+    <WidgetClient
+      shop={shop.domain}
+      theme={theme}
+      allowedOrigins={listFrameAncestors(shop)}
+      proxyQuery={viaProxy ? proxyQuery : undefined}
+      locale={locale}
+      chosenLocale={chosenLocale}
+      locales={locales}
+      words={words}
+      cardIntl={cardIntl}
+    />
   );
 }

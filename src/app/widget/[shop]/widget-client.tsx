@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { ChatWindow } from '@/components/chat/chat-window';
 import { useChat } from '@/components/chat/use-chat';
 import { conversationFromFragment, useParentFrame } from '@/components/chat/use-parent-frame';
+import type { CardIntl, ChatWords } from '@/components/chat/chat-words';
 import type { Locale } from '@/domain/i18n/locales';
 import type { BrandTheme } from '@/domain/widget/brand-theme';
 
@@ -16,10 +17,13 @@ type Props = {
   locale: Locale;
   chosenLocale: Locale | null;
   locales: readonly Locale[];
+  /** The chat's words and the cards' messages in that language, resolved on the server. */
+  words: ChatWords;
+  cardIntl: CardIntl;
 };
 
 /** The iframe's client half: the conversation plus the postMessage link to the storefront loader. */
-export function WidgetClient({ shop, theme, allowedOrigins, proxyQuery, locale, chosenLocale, locales }: Props) {
+export function WidgetClient({ shop, theme, allowedOrigins, proxyQuery, locale, chosenLocale, locales, words, cardIntl }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   // The loader says "open" when the shopper clicks the launcher; the field may still be disabled while the
   // conversation starts, so the wish is kept until it can be honoured.
@@ -41,5 +45,15 @@ export function WidgetClient({ shop, theme, allowedOrigins, proxyQuery, locale, 
   useEffect(() => {
     if (chat.status === 'ready' && wantsFocus.current) focusInput();
   }, [chat.status, focusInput]);
-  return <ChatWindow theme={theme} chat={chat} inputRef={inputRef} onClose={frame.embedded ? frame.close : undefined} locales={locales} />;
+  return (
+    <ChatWindow
+      theme={theme}
+      chat={chat}
+      inputRef={inputRef}
+      onClose={frame.embedded ? frame.close : undefined}
+      locales={locales}
+      words={words}
+      cardIntl={cardIntl}
+    />
+  );
 }
