@@ -58,7 +58,8 @@ function resolveAppSecret(env: AppEnv): string {
   return secret;
 }
 
-export async function createServices(env: AppEnv): Promise<Services> {
+/** `pgliteSeed`: see DatabaseConfig (tests only; the app always starts PGlite from its own folder). */
+export async function createServices(env: AppEnv, options: { pgliteSeed?: Blob } = {}): Promise<Services> {
   const logger = createLogger(env.LOG_LEVEL);
   const appSecret = resolveAppSecret(env);
   const keys = new Map<KeyPurpose, Buffer>();
@@ -72,6 +73,7 @@ export async function createServices(env: AppEnv): Promise<Services> {
     pgliteDir: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
     // Production PostgreSQL is migrated once per deploy by `npm run db:migrate`; instances only check (docs/deploy.md).
     migrations: env.NODE_ENV === 'production' ? 'verify' : 'apply',
+    pgliteSeed: options.pgliteSeed,
   });
   const store = openStore(env.REDIS_URL, env.REDIS_PREFIX);
   const cache = createSafeCache(store, logger);

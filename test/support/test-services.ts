@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseEnv, type AppEnv } from '@/env';
 import { createServices, type Services } from '@/server/services';
+import { readPgliteSeed } from './pglite-seed';
 
 /**
  * Services for an integration test. Embedded defaults (PGlite in memory, in-process store) unless the
@@ -44,7 +45,7 @@ export async function createTestServices(overrides: Partial<Record<keyof AppEnv,
     TRUSTED_PROXIES: '1',
     ...overrides,
   });
-  const services = await createServices(env);
+  const services = await createServices(env, { pgliteSeed: databaseUrl ? undefined : await readPgliteSeed() });
   return {
     ...services,
     close: async () => {

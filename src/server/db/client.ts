@@ -17,6 +17,12 @@ export type DatabaseConfig = {
    * PGlite always applies: one process owns its folder, so nobody else could.
    */
   migrations?: 'apply' | 'verify';
+  /**
+   * PGlite only: a data directory to start from (a `dumpDataDir()` tarball) instead of running initdb, which is
+   * most of an empty database's start-up. The test suite opens every in-memory database from one migrated copy
+   * (test/support/pglite-seed.ts); migrations still run and apply whatever the copy lacks.
+   */
+  pgliteSeed?: Blob;
 };
 
 export type DatabaseHandle = {
@@ -60,7 +66,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dataDir = config.pgliteDir;
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, config.pgliteSeed ? { loadDataDir: config.pgliteSeed } : {});
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+const t0 = performance.now();
+const a = new PGlite('memory://');
+await a.waitReady;
+const t1 = performance.now();
+await migrate(drizzle(a), { migrationsFolder: './drizzle' });
+const t2 = performance.now();
+const dump = await a.dumpDataDir('none');
+const t3 = performance.now();
+const b = new PGlite('memory://', { loadDataDir: dump });
+await b.waitReady;
+const r = await b.query("select count(*) from information_schema.tables where table_schema='public'");
+const t4 = performance.now();
+console.log({ create: t1 - t0, migrate: t2 - t1, dump: t3 - t2, clone: t4 - t3, tables: r.rows });
