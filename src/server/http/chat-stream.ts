@@ -5,6 +5,7 @@ import { toHttpError } from '../api/app-error-converter';
 import { INTERNAL_MESSAGE } from '../app-error';
 import type { Services } from '../services';
 import { sendChatMessage, type ChatSender } from '../use-cases/chat/send-chat-message';
+import { readSignedInShopper } from '../auth/shopper-sign-in';
 import { headerCookieJar, shopperSession } from './shopper-session';
 
 const bodySchema = z.object({
@@ -19,9 +20,13 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
 
 const SSE_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' };
 
-/** Who sends a streamed turn: the `osa_session` holder and the client address, read as every door reads it. */
+/** Who sends a streamed turn: the `osa_session` holder, the client address and the magic-link sign-in, read as every door reads them. */
 export function readChatSender(services: Services, headers: Headers): ChatSender {
-  return { holderHash: shopperSession(services, headerCookieJar(headers)).holderHash(), clientAddress: services.clientAddresses.read(headers) };
+  return {
+    holderHash: shopperSession(services, headerCookieJar(headers)).holderHash(),
+    clientAddress: services.clientAddresses.read(headers),
+    readSignedIn: () => readSignedInShopper(services, headers),
+  };
 }
 
 /**

@@ -6,14 +6,22 @@ import type { Shop } from '@/domain/shops/shop';
 import type { Door } from '@/domain/verification/verify-order';
 import { hashClientFor, orderLookupDeps } from './order-deps';
 import type { Services } from '../services';
-import { listHolderOrders } from '../use-cases/orders/list-holder-orders';
+import { listHolderOrders, type ReadSignedIn } from '../use-cases/orders/list-holder-orders';
+import { getOrderRecord } from '@/domain/orders/lookup-order';
+import { grantsAllowOrder } from '@/domain/verification/grant-access';
 import { verifyShopperOrder } from '../use-cases/orders/verify-shopper-order';
 import { requestHandoff } from '../agent/request-handoff';
 import { requestShopperMagicLink } from '../use-cases/links/request-shopper-magic-link';
 import { recordOrderViewed } from '../analytics/lookup-events';
 
-/** `currentShopperText`: the message this turn answers (emails masked), not stored yet while the turn runs. */
-export type AgentConversation = { id: string; holderHash: string; door: Door; currentShopperText?: string };
+/**
+ * `currentShopperText`: the message this turn answers (emails masked), not stored yet while the turn runs.
+ * `readSignedIn`: the browser's magic-link sign-in, when the request carries one (see accessibleOrders).
+ */
+export type AgentConversation = { id: string; holderHash: string; door: Door; currentShopperText?: string; readSignedIn?: ReadSignedIn };
+
+/** How many of a signed-in email's newest orders the chat reads in full (the greeting's news, "where is my order"). */
+export const EMAIL_ORDERS_IN_CHAT = 5;
 
 /** Where the shop's team is told about hand-offs: only the address the merchant configured, never a guess. */
 export function supportAddress(shop: Shop): string | null {
@@ -29,10 +37,18 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
   const lookup = orderLookupDeps(services, shop, track);
   const hashClient = hashClientFor(services);
 
-  // The chat has no magic-link sign-in of its own: email grants reach it through the tracking page only.
+  // A magic link redeemed on the tracking page gives this browser an email grant; while the browser is still signed
+  // in as that email (the same check as the history page), the chat reaches that email's newest orders too, each
+  // read in full and re-checked against the grants. Without a sign-in the email grant reaches nothing here.
   async function accessibleOrders(): Promise<AccessibleOrder[]> {
     const grants = await services.grants.listGrants(conversation.holderHash, shop.id, new Date());
-    return (await listHolderOrders(services, { shop, grants, lookup, readSignedIn: async () => null })).orders;
+    const readSignedIn = conversation.readSignedIn ?? (async () => null);
+    const { orders, emailHistory } = await listHolderOrders(services, { shop, grants, lookup, readSignedIn });
+    const newest = emailHistory.slice(0, EMAIL_ORDERS_IN_CHAT);
+    for (const result of await Promise.all(newest.map((order) => getOrderRecord(lookup, order.orderId)))) {
+      if (result.ok && grantsAllowOrder(grants, shop.id, result.record)) orders.push({ record: result.record, stale: result.stale });
+    }
+    return orders.sort((a, b) => b.record.view.placedAt.at.localeCompare(a.record.view.placedAt.at));
   }
 
   return {

@@ -3,6 +3,7 @@ import { chatDoorSchema } from '@/domain/agent/chat-message';
 import { localeSchema } from '@/domain/i18n/locale-schema';
 import { loadChatHistory, sendChatMessage } from '@/server/use-cases/chat/send-chat-message';
 import { startChat } from '@/server/use-cases/chat/start-chat';
+import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { createTRPCRouter, publicProcedure, shopperShopProcedure } from '../trpc';
 
 const conversationId = z.string().min(1).max(64);
@@ -22,7 +23,11 @@ export const chatRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       startChat(
         ctx.services,
-        { ensureHolderHash: ctx.session.ensureHolderHash, clientAddress: ctx.clientAddress },
+        {
+          ensureHolderHash: ctx.session.ensureHolderHash,
+          clientAddress: ctx.clientAddress,
+          readSignedIn: () => readSignedInShopper(ctx.services, ctx.headers),
+        },
         { shop: ctx.shop, door: input.door, proxyQuery: input.proxyQuery, locale: input.locale },
       ),
     ),
@@ -33,7 +38,13 @@ export const chatRouter = createTRPCRouter({
    */
   send: publicProcedure
     .input(z.object({ conversationId, text: z.string(), shop: shop.optional(), locale: localeSchema.optional() }))
-    .mutation(({ ctx, input }) => sendChatMessage(ctx.services, { holderHash: ctx.session.holderHash(), clientAddress: ctx.clientAddress }, input)),
+    .mutation(({ ctx, input }) =>
+      sendChatMessage(
+        ctx.services,
+        { holderHash: ctx.session.holderHash(), clientAddress: ctx.clientAddress, readSignedIn: () => readSignedInShopper(ctx.services, ctx.headers) },
+        input,
+      ),
+    ),
 
   history: publicProcedure
     .input(z.object({ conversationId, shop: shop.optional() }))

@@ -4,7 +4,9 @@ import { JANE_EMAIL, knownOrder } from '../../../../demo-shop/seed/known-orders'
 import type { ChatMessage } from '@/domain/agent/chat-message';
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
-import { conversations, grants } from '@/server/db/schema';
+import { conversations, grants, sessions, users } from '@/server/db/schema';
+import { grantEmailAccess } from '@/server/auth/shopper-sign-in';
+import { hashEmailFor } from '@/server/wiring/order-deps';
 import type { Services } from '@/server/services';
 import { queryProactiveAnswers } from '@/server/analytics/inquiry-summaries';
 import { countGreetingOnlyOpens, listConversations } from '@/server/use-cases/dashboard/load-activity';
@@ -91,6 +93,67 @@ describe('the proactive greeting', () => {
     const stranger = await open(shopper());
     expect(stranger.greeting.text).toMatch(STANDARD_GREETING);
     expect(stranger.greeting.cards.filter((card) => card.type === 'order')).toEqual([]);
+  });
+});
+
+describe('the proactive greeting for a browser signed in by magic link', () => {
+  const ofd = knownOrder('acme.out_for_delivery');
+
+  /** An Auth.js sign-in for `email` (the row the email callback creates), as the browser's cookie. */
+  async function signIn(client: Client, email: string) {
+    const [existing] = await services.db.select().from(users).where(eq(users.email, email));
+    const userId = existing?.id ?? crypto.randomUUID();
+    if (!existing) await services.db.insert(users).values({ id: userId, email, emailVerified: new Date() });
+    const sessionToken = crypto.randomUUID();
+    const expires = new Date(Date.now() + 3600_000);
+    await services.db.insert(sessions).values({ sessionToken, userId, expires });
+    client.cookies.set('authjs.session-token', sessionToken);
+    return { email, emailHash: hashEmailFor(services)(email)!, expires, sessionToken };
+  }
+
+  /** What redeeming a magic link on the tracking page gives this browser: an email grant in ACME. */
+  async function redeem(client: Client, shopper: Awaited<ReturnType<typeof signIn>>) {
+    const opened = await open(client);
+    const [conversation] = await services.db.select().from(conversations).where(eq(conversations.id, opened.conversationId));
+    await grantEmailAccess(services, { holderHash: conversation!.holderHash, shopId: world.shops.get(ACME)!.id, shopper, now: new Date() });
+  }
+
+  it('leads with the news of the email’s orders, without asking for an order number', async () => {
+    const client = shopper();
+    await redeem(client, await signIn(client, ofd.email!));
+    const again = await open(client);
+    expect(again.greeting.text).toBe(`Order ${ofd.name} is out for delivery and should arrive today.`);
+    expect(orderNames(again.greeting)).toEqual([ofd.name]);
+    const followUp = await say(client, again.conversationId, 'tracking number?');
+    expect(followUp.text).toContain(ofd.name);
+  });
+
+  it('says nothing once the browser is signed out, or when it is signed in as another email than the grant’s', async () => {
+    const signedOut = shopper();
+    await redeem(signedOut, await signIn(signedOut, ofd.email!));
+    signedOut.cookies.delete('authjs.session-token');
+    const afterSignOut = await open(signedOut);
+    expect(afterSignOut.greeting.text).toMatch(STANDARD_GREETING);
+    expect(orderNames(afterSignOut.greeting)).toEqual([]);
+
+    // The grant is for the order's email; the browser's sign-in is someone else's: the grant reaches nothing.
+    const mixed = shopper();
+    const owner = await signIn(mixed, ofd.email!);
+    await redeem(mixed, owner);
+    await signIn(mixed, `someone-else-${crypto.randomUUID()}@example.com`);
+    const other = await open(mixed);
+    expect(other.greeting.text).toMatch(STANDARD_GREETING);
+    expect(orderNames(other.greeting)).toEqual([]);
+    const asked = await say(mixed, other.conversationId, 'where is my order?');
+    expect(orderNames(asked)).toEqual([]);
+  });
+
+  it('stays in its shop: the same sign-in and grant say nothing in another shop', async () => {
+    const client = shopper();
+    await redeem(client, await signIn(client, ofd.email!));
+    const elsewhere = await open(client, NORDIC);
+    expect(elsewhere.greeting.text).toMatch(STANDARD_GREETING);
+    expect(orderNames(elsewhere.greeting)).toEqual([]);
   });
 });
 

@@ -16,9 +16,13 @@ import { loadConversationState, savePendingEmail, splitConversationState } from 
 import { modelBackendFor } from '../../agent/model-backend';
 import { AppError } from '../../app-error';
 import type { Services } from '../../services';
+import type { ReadSignedIn } from '../orders/list-holder-orders';
 
-/** Who is writing: the browser session's grant holder (null without a session) and its address. */
-export type ChatSender = { holderHash: string | null; clientAddress: string | null };
+/**
+ * Who is writing: the browser session's grant holder (null without a session), its address and, read only when an
+ * email grant makes it matter, its magic-link sign-in (absent: not signed in).
+ */
+export type ChatSender = { holderHash: string | null; clientAddress: string | null; readSignedIn?: ReadSignedIn };
 
 export const MESSAGES_PER_MINUTE = 30;
 const NOT_FOUND_MESSAGE = 'This conversation was not found.';
@@ -78,7 +82,13 @@ export async function sendChatMessage(
   const deps = buildAgentDeps(
     services,
     shop,
-    { id: conversation.id, holderHash: conversation.holderHash, door: conversation.door as Door, currentShopperText: shopperText },
+    {
+      id: conversation.id,
+      holderHash: conversation.holderHash,
+      door: conversation.door as Door,
+      currentShopperText: shopperText,
+      ...(sender.readSignedIn ? { readSignedIn: sender.readSignedIn } : {}),
+    },
     sender.clientAddress,
   );
   let turn: AgentTurn;

@@ -10,6 +10,7 @@ import { normalizeShopDomain } from '@/domain/shops/shop-domain';
 import { hashClientFor } from '../../wiring/order-deps';
 import type { Services } from '../../services';
 import { buildAgentDeps } from '../../wiring/agent-deps';
+import type { ReadSignedIn } from '../orders/list-holder-orders';
 
 import { savePendingEmail, splitConversationState } from '../../agent/conversation-memory';
 import { AppError } from '../../app-error';
@@ -82,7 +83,7 @@ const CHAT_START_WINDOW_MS = 60 * 60 * 1000;
  */
 export async function startChat(
   services: Services,
-  opener: { ensureHolderHash: () => string; clientAddress: string | null },
+  opener: { ensureHolderHash: () => string; clientAddress: string | null; readSignedIn?: ReadSignedIn },
   input: { shop: Shop; door?: ChatDoor | undefined; proxyQuery?: Record<string, string> | undefined; locale?: Locale | undefined },
 ): Promise<{ conversationId: string; messages: ChatMessage[]; locale: Locale }> {
   const { shop, proxyQuery } = input;
@@ -92,7 +93,12 @@ export async function startChat(
   const customer = door === 'app_proxy' && proxyQuery ? await grantProxyCustomer(services, opener.clientAddress, shop, holderHash, proxyQuery) : false;
   const repository = services.conversations;
   const conversationId = randomUUID();
-  const deps = buildAgentDeps(services, shop, { id: conversationId, holderHash, door }, opener.clientAddress);
+  const deps = buildAgentDeps(
+    services,
+    shop,
+    { id: conversationId, holderHash, door, ...(opener.readSignedIn ? { readSignedIn: opener.readSignedIn } : {}) },
+    opener.clientAddress,
+  );
   const previous = readConversationState(await repository.findLatestState(shop.id, holderHash));
   const welcome = await composeWelcome(deps, { customer, seenStatuses: previous.seenStatuses, locale: input.locale ?? DEFAULT_LOCALE });
   const { stored, pendingEmail } = splitConversationState(welcome.state);
