@@ -6,6 +6,9 @@ import { conversations } from '@/server/db/schema';
 import type { Services } from '@/server/services';
 import { createShopperClient } from '../../../../test/support/shopper-client';
 import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-world';
+import { connectDemoShops } from '../../../../test/support/connect-demo-shops';
+import { createTestServices } from '../../../../test/support/test-services';
+import { MESSAGES_PER_MINUTE } from './send-chat-message';
 
 const ACME = 'acme-outdoors.myshopify.com';
 
@@ -65,5 +68,34 @@ describe('the conversation language', () => {
     const bad = await streamChat(services, sender, { conversationId, text: 'where is my order', locale: 'klingon' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain(UNSUPPORTED_LOCALE_MESSAGE);
+  });
+
+  it('says its refusals in the conversation’s language: too many messages, too many chats, an unknown conversation', async () => {
+    const client = shopper();
+    const { conversationId } = await client.call((api) => api.chat.start({ shop: ACME, door: 'widget', locale: 'de' }));
+    const send = () => client.call((api) => api.chat.send({ conversationId, text: 'hallo' }));
+    for (let i = 0; i < MESSAGES_PER_MINUTE; i++) await send();
+    await expect(send()).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Du sendest sehr schnell Nachrichten. Bitte warte eine Minute und versuch es dann noch einmal.',
+    });
+
+    await expect(client.call((api) => api.chat.send({ conversationId: 'no-such-conversation', text: 'bonjour', locale: 'fr' }))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Cette conversation est introuvable.',
+    });
+
+    const limited = await createTestServices({ CHAT_START_MAX_PER_CLIENT: '1' });
+    try {
+      const visitor = createShopperClient(limited, { clientAddress: '198.51.100.240' });
+      await connectDemoShops(limited, world.demo, [ACME]);
+      await visitor.call((api) => api.chat.start({ shop: ACME, door: 'widget', locale: 'ja' }));
+      await expect(visitor.call((api) => api.chat.start({ shop: ACME, door: 'widget', locale: 'ja' }))).rejects.toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        message: expect.stringMatching(/^お使いのネットワークから最近多くのチャットが開始されました。(60|59)分後にもう一度お試しください。$/),
+      });
+    } finally {
+      await limited.close();
+    }
   });
 });

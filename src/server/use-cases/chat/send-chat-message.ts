@@ -2,6 +2,7 @@ import { CHAT_TEXT_ERROR, chatTextSchema, type ChatMessage } from '@/domain/agen
 import type { AgentTurn } from '@/domain/agent/agent-turn';
 import { readConversationState } from '@/domain/agent/conversation-state';
 import type { Locale } from '@/domain/i18n/locales';
+import { translator } from '@/domain/i18n/messages';
 import { ORDER_QUESTIONS } from '@/domain/agent/detect-intent';
 import { toEventDoor } from '@/domain/analytics/analytics-event';
 import { redactEmails } from '@/domain/agent/extract-details';
@@ -25,7 +26,6 @@ import type { ReadSignedIn } from '../orders/list-holder-orders';
 export type ChatSender = { holderHash: string | null; clientAddress: string | null; readSignedIn?: ReadSignedIn };
 
 export const MESSAGES_PER_MINUTE = 30;
-const NOT_FOUND_MESSAGE = 'This conversation was not found.';
 
 /**
  * The conversation of this browser session, or NOT_FOUND: unknown id, another browser's and (when `shop` is
@@ -36,8 +36,9 @@ export async function findOwnConversation(
   holderHash: string | null,
   conversationId: string,
   shopInput?: string,
+  locale?: Locale,
 ): Promise<{ conversation: ConversationRow; shop: Shop }> {
-  const notFound = () => new AppError('not_found', NOT_FOUND_MESSAGE);
+  const notFound = () => new AppError('not_found', translator(locale, 'chat')('errors.notFound'));
   if (!holderHash) throw notFound();
   const found = await services.conversations.findConversationWithShop(conversationId, holderHash);
   if (!found || found.shop.uninstalledAt) throw notFound();
@@ -46,11 +47,13 @@ export async function findOwnConversation(
   return { conversation, shop };
 }
 
-async function checkRate(services: Services, conversationId: string): Promise<void> {
+/** Messages per conversation and minute; the refusal is said in the conversation's language. */
+async function checkRate(services: Services, conversation: ConversationRow, locale: Locale | undefined): Promise<void> {
   const window = Math.floor(Date.now() / 60_000);
-  const count = await services.store.increment(`chat:rate:${conversationId}:${window}`, 60_000).catch(() => 0);
+  const count = await services.store.increment(`chat:rate:${conversation.id}:${window}`, 60_000).catch(() => 0);
   if (count > MESSAGES_PER_MINUTE) {
-    throw new AppError('rate_limited', 'You are sending messages very fast. Please wait a minute and try again.', { retryAfterSeconds: 60 });
+    const language = locale ?? readConversationState(conversation.state).locale;
+    throw new AppError('rate_limited', translator(language, 'chat')('errors.tooFast'), { retryAfterSeconds: 60 });
   }
 }
 
@@ -67,8 +70,8 @@ export async function sendChatMessage(
 ): Promise<{ messages: ChatMessage[]; locale: Locale }> {
   const text = chatTextSchema.safeParse(input.text);
   if (!text.success) throw new AppError('bad_request', CHAT_TEXT_ERROR);
-  const { conversation, shop } = await findOwnConversation(services, sender.holderHash, input.conversationId, input.shop);
-  await checkRate(services, conversation.id);
+  const { conversation, shop } = await findOwnConversation(services, sender.holderHash, input.conversationId, input.shop, input.locale);
+  await checkRate(services, conversation, input.locale);
   const repository = services.conversations;
   const backend = modelBackendFor(services);
   // Only the model reads earlier turns; the engine's memory is the conversation state.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LOCALE, type Locale } from '@/domain/i18n/locales';
+import { translator } from '@/domain/i18n/messages';
 import { composeWelcome, PROACTIVE_INTENT } from '@/domain/agent/compose-welcome';
 import { readConversationState } from '@/domain/agent/conversation-state';
 import { toEventDoor } from '@/domain/analytics/analytics-event';
@@ -57,7 +58,7 @@ async function grantProxyCustomer(
  * stored row and a dashboard count). Fails open when the store is down: this guards storage, not identity.
  * An unknown address is not limited (one shared bucket would stop every unknown shopper); /api/health warns.
  */
-async function checkChatStartRate(services: Services, clientAddress: string | null): Promise<void> {
+async function checkChatStartRate(services: Services, clientAddress: string | null, locale: Locale | undefined): Promise<void> {
   const clientHash = hashClientFor(services)(clientAddress);
   if (!clientHash) return;
   const key = `chat:start:${clientHash}`;
@@ -65,13 +66,7 @@ async function checkChatStartRate(services: Services, clientAddress: string | nu
   if (count <= services.env.CHAT_START_MAX_PER_CLIENT) return;
   const waitMs = (await services.store.ttl(key).catch(() => null)) ?? CHAT_START_WINDOW_MS;
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  throw new AppError(
-    'rate_limited',
-    `Many chats were started from your network recently. Please try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
-    {
-      retryAfterSeconds: Math.ceil(waitMs / 1000),
-    },
-  );
+  throw new AppError('rate_limited', translator(locale, 'chat')('errors.tooManyChats', { minutes }), { retryAfterSeconds: Math.ceil(waitMs / 1000) });
 }
 
 const CHAT_START_WINDOW_MS = 60 * 60 * 1000;
@@ -87,7 +82,7 @@ export async function startChat(
   input: { shop: Shop; door?: ChatDoor | undefined; proxyQuery?: Record<string, string> | undefined; locale?: Locale | undefined },
 ): Promise<{ conversationId: string; messages: ChatMessage[]; locale: Locale }> {
   const { shop, proxyQuery } = input;
-  await checkChatStartRate(services, opener.clientAddress);
+  await checkChatStartRate(services, opener.clientAddress, input.locale);
   const holderHash = opener.ensureHolderHash();
   const door = input.door ?? 'api';
   const customer = door === 'app_proxy' && proxyQuery ? await grantProxyCustomer(services, opener.clientAddress, shop, holderHash, proxyQuery) : false;
