@@ -2,17 +2,19 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { OrderProgress, ProgressHeadline, ProgressStepState } from '@/domain/tracking/order-progress';
 import { formatMoment } from '@/domain/tracking/format-time';
 
+// A filled dot is a border as wide as half the dot, not a background: forced-colours mode keeps borders (in the
+// system's text colour) and drops backgrounds, so done and upcoming still look different there.
 const DOT_CLASSES: Record<ProgressStepState, string> = {
-  done: 'bg-[var(--brand,#1d4ed8)] border-[var(--brand,#1d4ed8)]',
-  current: 'bg-white border-[var(--brand,#1d4ed8)] ring-4 ring-[var(--brand,#1d4ed8)]/25',
-  upcoming: 'bg-white border-slate-400',
-  problem: 'bg-red-700 border-red-700',
+  done: 'border-[8px] border-[var(--brand,#1d4ed8)]',
+  current: 'border-2 bg-white border-[var(--brand,#1d4ed8)] ring-4 ring-[var(--brand,#1d4ed8)]/25',
+  upcoming: 'border-2 bg-white border-slate-400',
+  problem: 'border-[8px] border-red-700',
 };
 
 /**
  * The date as the headline, then the steps as an ordered list. The state of each step is in words (visually
  * hidden) as well as in the dot, so it reads the same without colour. Lines and dots are borders, which
- * forced-colours mode keeps (it drops background colours).
+ * forced-colours mode keeps (it drops background colours), filled dots included.
  */
 export function OrderProgressStepper({ progress, timeZone }: { progress: OrderProgress; timeZone: string }) {
   const t = useTranslations('ui.progress');
@@ -36,7 +38,7 @@ export function OrderProgressStepper({ progress, timeZone }: { progress: OrderPr
                 className={`absolute right-1/2 top-2 w-full -translate-y-1/2 border-t-2 ${step.state === 'done' || step.state === 'current' ? 'border-[var(--brand,#1d4ed8)]' : 'border-slate-300'}`}
               />
             )}
-            <span aria-hidden="true" className={`relative z-[1] h-4 w-4 rounded-full border-2 ${DOT_CLASSES[step.state]}`} />
+            <span aria-hidden="true" className={`relative z-[1] box-border h-4 w-4 rounded-full ${DOT_CLASSES[step.state]}`} />
             <span className={`mt-1 text-xs leading-tight sm:text-sm ${step.state === 'upcoming' ? 'text-slate-600' : 'font-semibold text-slate-900'}`}>
               {t(`step.${step.labelKey}`)}
               <span className="sr-only"> ({stateWords[step.state]})</span>
