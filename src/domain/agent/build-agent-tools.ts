@@ -22,7 +22,8 @@ const schemas = {
 };
 type ToolName = keyof typeof schemas;
 
-export const AGENT_TOOL_DEFINITIONS: ModelToolDefinition[] = [
+/** The tools the model may call; `orderExample` is an order number in the shop's own format (`NT-1001`). */
+export const agentToolDefinitions = (orderExample: string): ModelToolDefinition[] => [
   {
     name: 'verify_order',
     description:
@@ -32,7 +33,11 @@ export const AGENT_TOOL_DEFINITIONS: ModelToolDefinition[] = [
   {
     name: 'get_order_status',
     description: 'Status, shipments, tracking and items of an order this conversation has already verified. Omit `order` for the current one.',
-    parameters: { type: 'object', properties: { order: { type: 'string', description: 'order number like #1001, or order id' } }, additionalProperties: false },
+    parameters: {
+      type: 'object',
+      properties: { order: { type: 'string', description: `order number like ${orderExample}, or order id` } },
+      additionalProperties: false,
+    },
   },
   { name: 'list_orders', description: 'Orders this conversation may see.', parameters: { type: 'object', properties: {}, additionalProperties: false } },
   {
@@ -152,7 +157,7 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
   };
 
   return {
-    definitions: AGENT_TOOL_DEFINITIONS,
+    definitions: agentToolDefinitions(deps.shop.orderExample ?? '#1001'),
     async execute(name: string, rawArguments: string): Promise<ToolResult> {
       if (!(name in schemas)) return { content: json({ error: 'unknown_tool' }), cards: [] };
       let parsedJson: unknown;

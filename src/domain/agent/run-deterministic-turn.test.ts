@@ -186,6 +186,14 @@ describe('runDeterministicTurn', () => {
 });
 
 describe('the example order number', () => {
+  it("is the shop's own format in the model's tool descriptions too", () => {
+    const { deps } = fakeDeps();
+    const tools = buildAgentTools({ ...deps, shop: { ...deps.shop, orderExample: 'NT-1001' } }, { state: { ...EMPTY_STATE }, shopperText: '' });
+    const status = tools.definitions.find((tool) => tool.name === 'get_order_status');
+    expect(JSON.stringify(status)).toContain('order number like NT-1001');
+    expect(JSON.stringify(tools.definitions)).not.toContain('#1001');
+  });
+
   it("is the shop's own format (SH-1001), not always #1001", async () => {
     const { deps } = fakeDeps();
     const reply = await runDeterministicTurn(
