@@ -3,7 +3,7 @@ import { computeCarrierPerformance, deliveredShipments, findProblemOrders } from
 import { NOW, daysAgo, order, scan, shipment } from './order-health.fixtures';
 
 describe('findProblemOrders', () => {
-  it('flags paid-unshipped past N days, silent shipments past M days, failed and attempted deliveries', () => {
+  it('flags paid-unshipped past N days, silent shipments past M days, failed and attempted deliveries, failed payments', () => {
     const orders = [
       order('1', 'confirmed', 4, [], 2), // paid, not shipped for 4 days
       order('2', 'confirmed', 1, [], 2), // too recent
@@ -13,10 +13,12 @@ describe('findProblemOrders', () => {
       order('6', 'delivery_problem', 9, [{ ...shipment('f6', 'delivery_problem', { latestEvent: scan(2) }), shippedDaysAgo: 8 }]),
       order('7', 'attempted_delivery', 9, [{ ...shipment('f7', 'attempted_delivery', { latestEvent: scan(1) }), shippedDaysAgo: 8 }]),
       order('8', 'cancelled', 9, [], 2),
+      order('9', 'payment_problem', 1, [], 2), // the card was declined yesterday: nothing ships until someone acts
     ];
     expect(findProblemOrders(orders, NOW, { unfulfilledDays: 3, noScanDays: 5 }).map((r) => [r.orderId, r.problem, r.days])).toEqual([
       ['6', 'delivery_failed', 2],
       ['7', 'delivery_attempted', 1],
+      ['9', 'payment_failed', 1],
       ['5', 'no_carrier_scan', 7],
       ['3', 'no_carrier_scan', 6],
       ['1', 'unfulfilled', 4],

@@ -2,7 +2,7 @@ import type { ShopperOrderView } from '../tracking/shopper-order-view';
 import { percentileCont } from './percentile';
 
 export type SnapshotOrder = { orderId: string; orderName: string; view: ShopperOrderView };
-export type ProblemKind = 'unfulfilled' | 'no_carrier_scan' | 'delivery_failed' | 'delivery_attempted';
+export type ProblemKind = 'unfulfilled' | 'no_carrier_scan' | 'delivery_failed' | 'delivery_attempted' | 'payment_failed';
 export type ProblemOrder = { orderId: string; orderName: string; status: string; problem: ProblemKind; since: string; days: number };
 export type HealthThresholds = { unfulfilledDays: number; noScanDays: number };
 export const DEFAULT_THRESHOLDS: HealthThresholds = { unfulfilledDays: 3, noScanDays: 5 };
@@ -12,6 +12,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   no_carrier_scan: 'Shipped, no carrier scan',
   delivery_failed: 'Delivery failed',
   delivery_attempted: 'Delivery attempted',
+  payment_failed: "Payment didn't go through",
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,7 +58,10 @@ export function orderHealthFacts(view: ShopperOrderView): OrderHealthFacts {
   };
 }
 
-/** The most serious problem of one order, or null: failed, then attempted delivery, then no scan, then unshipped. */
+/**
+ * The most serious problem of one order, or null: failed, then attempted delivery, then a payment that didn't go
+ * through (nothing ships until the merchant or the shopper acts), then no scan, then unshipped.
+ */
 export function classifyProblem(
   facts: OrderHealthFacts,
   now: Date,
@@ -66,13 +70,14 @@ export function classifyProblem(
   if (facts.status === 'cancelled' || facts.status === 'refunded') return null;
   if (facts.failedSince) return { problem: 'delivery_failed', since: facts.failedSince };
   if (facts.attemptedSince) return { problem: 'delivery_attempted', since: facts.attemptedSince };
+  if (facts.status === 'payment_problem') return { problem: 'payment_failed', since: facts.placedAt };
   if (facts.quietSince && daysSince(facts.quietSince, now) >= thresholds.noScanDays) return { problem: 'no_carrier_scan', since: facts.quietSince };
   const paidUnshipped = (facts.status === 'confirmed' || facts.status === 'partially_shipped') && facts.unshippedItemCount > 0;
   if (paidUnshipped && daysSince(facts.placedAt, now) >= thresholds.unfulfilledDays) return { problem: 'unfulfilled', since: facts.placedAt };
   return null;
 }
 
-const PROBLEM_RANK: Record<ProblemKind, number> = { delivery_failed: 0, delivery_attempted: 1, no_carrier_scan: 2, unfulfilled: 3 };
+const PROBLEM_RANK: Record<ProblemKind, number> = { delivery_failed: 0, delivery_attempted: 1, payment_failed: 2, no_carrier_scan: 3, unfulfilled: 4 };
 
 /** Problem rows, most serious first, then the longest-standing. */
 export function problemRows(
@@ -91,7 +96,7 @@ export function problemRows(
 /**
  * Orders that need the merchant: paid but not shipped after `unfulfilledDays`; a shipment in transit with no
  * carrier scan for `noScanDays` (since the last scan, or since shipping when there was none); failed or attempted
- * deliveries. One row per order, the most serious problem first. Cancelled and refunded orders are left out.
+ * deliveries; a payment that didn't go through. One row per order, the most serious problem first. Cancelled and refunded orders are left out.
  */
 export const findProblemOrders = (orders: readonly SnapshotOrder[], now: Date, thresholds: HealthThresholds = DEFAULT_THRESHOLDS): ProblemOrder[] =>
   problemRows(
