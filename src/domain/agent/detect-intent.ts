@@ -1,4 +1,4 @@
-import { INTENT_PHRASES } from './intent-phrases';
+import { LANGUAGE_WORDS, matchesAnywhere, phrasePattern, type LanguageWords } from '../i18n/language-words';
 
 /** What the shopper wants from this turn. Order matters: the first rule that matches wins. */
 export const INTENTS = [
@@ -49,32 +49,46 @@ const RULES: Array<[Exclude<Intent, 'out_of_scope'>, RegExp]> = [
   ['greeting', /^(?:hi|hello|hey|hiya|hallo|hola|bonjour|good (?:morning|afternoon|evening)|yo)\b/],
 ];
 
-const escape = (phrase: string) => phrase.replace(/[.*+?()[\]{}|\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** The intents a message file may list phrases for (namespace `understand.intents`). */
+export const PHRASE_INTENTS = RULES.map(([intent]) => intent);
 
-/** One pattern per intent for every language but English: whole words for Latin scripts, anywhere for Japanese. */
-const OTHER_LANGUAGES = new Map(
-  Object.entries(INTENT_PHRASES).map(([intent, groups]) => {
-    const latin = groups.latin.flatMap((group) => group.split('|'));
-    const japanese = groups.japanese.flatMap((group) => group.split('|'));
-    const part = (phrase: string, bounded: boolean) =>
-      phrase.startsWith('^')
-        ? `^${escape(phrase.slice(1))}${bounded ? '(?![\\p{L}\\p{N}])' : ''}`
-        : bounded
-          ? `(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`
-          : escape(phrase);
-    const source = [...latin.map((phrase) => part(phrase, true)), ...japanese.map((phrase) => part(phrase, false))].join('|');
-    return [intent, new RegExp(source, 'u')];
-  }),
-);
+function phrasePart(phrase: string): string {
+  const anywhere = matchesAnywhere(phrase);
+  if (phrase.startsWith('^')) return `^${phrasePattern(phrase.slice(1))}${anywhere ? '' : '(?![\\p{L}\\p{N}])'}`;
+  return anywhere ? phrasePattern(phrase) : `(?<![\\p{L}\\p{N}])${phrasePattern(phrase)}(?![\\p{L}\\p{N}])`;
+}
+
+/**
+ * One pattern per intent over the phrases of every language's message file (English's are the rules above):
+ * whole words, except phrases in a script written without spaces (Japanese), which match anywhere.
+ */
+function buildPhrasePatterns(languages: Iterable<LanguageWords>): Map<string, RegExp> {
+  const phrases = new Map<string, Set<string>>();
+  for (const words of languages) {
+    for (const [intent, list] of words.intents) {
+      if (!(PHRASE_INTENTS as readonly string[]).includes(intent)) throw new Error(`understand.intents.${intent} is not an intent`);
+      const set = phrases.get(intent) ?? new Set<string>();
+      for (const phrase of list) set.add(phrase);
+      phrases.set(intent, set);
+    }
+  }
+  return new Map([...phrases].map(([intent, set]) => [intent, new RegExp([...set].map(phrasePart).join('|'), 'u')]));
+}
+
+/** A classifier over the English rules and the given languages' phrases (tests give it a made-up language). */
+export function intentDetector(languages: Iterable<LanguageWords>): (text: string) => Intent {
+  const phrases = buildPhrasePatterns(languages);
+  return (text) => {
+    const normalized = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’`]/g, "'")
+      .replace(/^[¿¡\s]+/u, '')
+      .trim();
+    for (const [intent, pattern] of RULES) if (pattern.test(normalized) || phrases.get(intent)?.test(normalized)) return intent;
+    return 'out_of_scope';
+  };
+}
 
 /** Classifies one shopper message by keyword rules in every supported language (lower-cased, apostrophes unified). Pure. */
-export function detectIntent(text: string): Intent {
-  const normalized = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/^[¿¡\s]+/u, '')
-    .trim();
-  for (const [intent, pattern] of RULES) if (pattern.test(normalized) || OTHER_LANGUAGES.get(intent)?.test(normalized)) return intent;
-  return 'out_of_scope';
-}
+export const detectIntent: (text: string) => Intent = intentDetector(LANGUAGE_WORDS.values());

@@ -1,6 +1,7 @@
 /**
  * The languages shoppers are served in. Adding one: a message file `messages/<locale>.json` (every key of
- * `messages/en.json`) and a test fixture; see docs/i18n.md.
+ * `messages/en.json`, the engine's words in `understand` included), a test fixture, and its code here and in
+ * `MESSAGES`; see docs/i18n.md.
  */
 export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'ja'] as const;
 
