@@ -110,3 +110,14 @@ test("only the shop's published languages: a Swedish shop answers a Japanese bro
   expect(options).toEqual(['en', 'de']);
   await page.context().close();
 });
+
+test('a shop we do not serve answers 404 in the shopper’s language, on the tracking page and in the chat iframe', async ({ browser }) => {
+  const page = await shopperIn(browser, 'fr-FR');
+  for (const path of ['/t/no-such-shop.myshopify.com', '/widget/no-such-shop.myshopify.com']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  }
+  await page.context().close();
+});
