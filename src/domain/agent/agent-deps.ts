@@ -8,7 +8,8 @@ export type AccessibleOrder = { record: OrderRecord; stale: boolean };
 export type VerifyOutcome =
   ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'not_verified' | 'locked' | 'unavailable'; message: string; retryAfterMs?: number };
 
-export type HandoffRequest = { reason: string; contactEmail: string | null; orderId: string | null };
+/** `locale`: the conversation's language, for the shopper's confirmation mail. */
+export type HandoffRequest = { reason: string; contactEmail: string | null; orderId: string | null; locale: Locale };
 
 export type OrderAccess = ({ ok: true } & AccessibleOrder) | { ok: false; reason: 'no_access' | 'unavailable' };
 

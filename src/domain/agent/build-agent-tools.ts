@@ -138,7 +138,12 @@ export function buildAgentTools(deps: AgentDeps, context: ToolContext) {
           'Ask the shopper for the email address the team should reply to and what their question is; then call request_human with the question as reason.';
         return { content: json({ requested: false, missing: 'email', message }), cards: [] };
       }
-      const handoff = await deps.requestHuman({ reason: redactEmails(args.reason || context.shopperText).slice(0, 1000), contactEmail, orderId });
+      const handoff = await deps.requestHuman({
+        reason: redactEmails(args.reason || context.shopperText).slice(0, 1000),
+        contactEmail,
+        orderId,
+        locale: context.state.locale,
+      });
       if (!handoff.emailed)
         return { content: json({ requested: false, message: chatPhrases(context.state.locale).handoffNotSent(deps.shop.name) }), cards: [] };
       context.state = { ...context.state, handoffReference: handoff.reference, handoffStep: null };

@@ -97,7 +97,7 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
       return { ok: true, ...match };
     },
     listOrders: accessibleOrders,
-    async requestHuman({ reason, contactEmail, orderId }) {
+    async requestHuman({ reason, contactEmail, orderId, locale }) {
       // The order travels only when a grant of this conversation still reaches it.
       const order = orderId ? (await accessibleOrders()).find((o) => o.record.orderId === orderId) : undefined;
       return requestHandoff(services, shop, {
@@ -107,6 +107,7 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
         door: conversation.door,
         currentShopperText: conversation.currentShopperText,
         contactEmail,
+        locale,
         order: order ? { name: order.record.orderName, status: order.record.view.headline } : null,
       });
     },

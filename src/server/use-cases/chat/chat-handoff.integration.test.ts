@@ -7,6 +7,7 @@ import { startDemoWorld, type DemoWorld } from '../../../../test/support/demo-wo
 import { handoffs, outboxMessages, shops as shopsTable } from '@/server/db/schema';
 import type { Services } from '@/server/services';
 import { requestShopperMagicLink } from '@/server/use-cases/links/request-shopper-magic-link';
+import { HANDOFF_CONFIRMATIONS_PER_ADDRESS_PER_DAY } from '@/server/agent/request-handoff';
 
 const ACME = 'acme-outdoors.myshopify.com';
 const NORDIC = 'nordic-threads.myshopify.com';
@@ -94,6 +95,50 @@ describe('hand-off to a person', () => {
     expect(JSON.stringify(policy.cards)).not.toContain('Talk to a person');
     expect(await services.db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId))).toHaveLength(0);
     expect((await services.db.select().from(outboxMessages)).length).toBe(before);
+  });
+});
+
+describe("the shopper's confirmation of a hand-off", () => {
+  it('goes to the reply address they typed, in the conversation’s language, with the reference and never their question', async () => {
+    const client = shopper();
+    const { conversationId } = await client.call((api) => api.chat.start({ shop: ACME, door: 'widget', locale: 'de' }));
+    await say(client, conversationId, 'Ich möchte mit einem Menschen sprechen');
+    await say(client, conversationId, 'lena.kunde@example.com');
+    const done = await say(client, conversationId, 'Mein Gutscheincode <a href="https://evil.example">funktioniert nicht</a>');
+    const reference = done.cards.flatMap((card) => (card.type === 'handoff' ? [card.reference] : []))[0]!;
+    expect(reference).toMatch(/^H-[0-9A-F]{8}$/);
+
+    const mails = await mailsTo('lena.kunde@example.com');
+    expect(mails.map((mail) => [mail.purpose, mail.subject])).toEqual([
+      ['handoff_confirmation', `Deine Frage ist beim Team von Acme Outdoors angekommen (${reference})`],
+    ]);
+    expect(mails[0]!.text).toContain('Ein Mensch antwortet dir an diese E-Mail-Adresse, und zwar innerhalb von 1 Werktag.');
+    expect(mails[0]!.text).toContain(`Referenz: ${reference}`);
+    expect(mails[0]!.text).not.toMatch(/Gutscheincode|evil\.example|funktioniert/);
+    expect(mails[0]!.html).toBeNull();
+  });
+
+  it('is not sent for a verified order: the team replies to the order’s email', async () => {
+    const verified = shopper();
+    const opened = await open(verified);
+    await say(verified, opened.conversationId, `#1282 ${JANE_EMAIL}`);
+    const before = (await mailsTo(JANE_EMAIL)).length;
+    await say(verified, opened.conversationId, 'talk to a person');
+    expect((await mailsTo(JANE_EMAIL)).filter((mail) => mail.purpose === 'handoff_confirmation')).toHaveLength(0);
+    expect((await mailsTo(JANE_EMAIL)).length).toBe(before);
+  });
+
+  it('reaches one typed address at most three times a day, however many chats a script opens', async () => {
+    const victim = 'not.me@example.com';
+    for (let i = 0; i < 5; i++) {
+      const client = shopper();
+      const { conversationId } = await open(client);
+      await say(client, conversationId, 'talk to a human');
+      await say(client, conversationId, victim);
+      const done = await say(client, conversationId, `question ${i}`);
+      expect(done.cards.some((card) => card.type === 'handoff')).toBe(true);
+    }
+    expect((await mailsTo(victim)).filter((mail) => mail.purpose === 'handoff_confirmation')).toHaveLength(HANDOFF_CONFIRMATIONS_PER_ADDRESS_PER_DAY);
   });
 });
 
