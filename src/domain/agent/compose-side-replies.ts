@@ -64,7 +64,12 @@ const handoffCard = (deps: AgentDeps, state: ConversationState, reference: strin
 });
 
 /** Mails the hand-off and words the outcome; a mail that could not go out is said honestly, and may be retried. */
-async function sendHandoff(deps: AgentDeps, state: ConversationState, request: Omit<HandoffRequest, 'locale'>, sentText: (reference: string) => string): Promise<Reply> {
+async function sendHandoff(
+  deps: AgentDeps,
+  state: ConversationState,
+  request: Omit<HandoffRequest, 'locale'>,
+  sentText: (reference: string) => string,
+): Promise<Reply> {
   const handoff = await deps.requestHuman({ ...request, locale: state.locale });
   const cleared = { ...state, handoffStep: null, pendingIntent: null };
   if (!handoff.emailed)

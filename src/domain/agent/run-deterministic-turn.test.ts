@@ -104,7 +104,7 @@ describe('runDeterministicTurn', () => {
       "I've passed this conversation and order #1001 to the Acme team (reference H-ABCDEF12). A person will reply to the email address on your order within 1 business day.",
     );
     expect(replies[3]!.text).toMatch(/already passed/);
-    expect(calls.handoffRequests).toEqual([{ reason: 'The shopper asked for a person.', contactEmail: null, orderId: record.orderId }]);
+    expect(calls.handoffRequests).toEqual([{ reason: 'The shopper asked for a person.', contactEmail: null, orderId: record.orderId, locale: 'en' }]);
   });
 
   it('asks a shopper without a verified order for the reply address and the question before promising anything', async () => {
@@ -122,7 +122,7 @@ describe('runDeterministicTurn', () => {
     );
     expect(replies[3]!.text).not.toMatch(/find you faster/);
     expect(calls.handoffRequests).toEqual([
-      { reason: 'My parcel came damaged, can I get a new one? p***@example.com', contactEmail: 'pat@example.com', orderId: null },
+      { reason: 'My parcel came damaged, can I get a new one? p***@example.com', contactEmail: 'pat@example.com', orderId: null, locale: 'en' },
     ]);
     expect(replies[3]!.state.pendingEmail).toBeNull();
   });
