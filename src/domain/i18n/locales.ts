@@ -1,9 +1,10 @@
+import { SUPPORTED_LOCALES } from './locale-list.generated';
+
 /**
- * The languages shoppers are served in. Adding one: a message file `messages/<locale>.json` (every key of
- * `messages/en.json`, the engine's words in `understand` included), a test fixture, and its code here and in
- * `MESSAGES`; see docs/i18n.md.
+ * The languages shoppers are served in: one per message file in messages/, listed by scripts/sync-locales.ts
+ * (run before dev, build, demo and test). Adding one: a message file and a test fixture; see docs/i18n.md.
  */
-export const SUPPORTED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'ja'] as const;
+export { SUPPORTED_LOCALES };
 
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 

@@ -1,16 +1,9 @@
 import { createTranslator } from 'use-intl/core';
-import de from '../../../messages/de.json';
-import en from '../../../messages/en.json';
-import es from '../../../messages/es.json';
-import fr from '../../../messages/fr.json';
-import it from '../../../messages/it.json';
-import ja from '../../../messages/ja.json';
-import nl from '../../../messages/nl.json';
-import ptBR from '../../../messages/pt-BR.json';
+import { MESSAGE_FILES } from './message-files.generated';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 
 /** The message files, one per language; English is the reference every other file must match (see messages.test.ts). */
-export const MESSAGES: Record<Locale, Record<string, unknown>> = { en, de, fr, es, it, nl, 'pt-BR': ptBR, ja };
+export const MESSAGES: Record<Locale, Record<string, unknown>> = MESSAGE_FILES;
 
 /** The engine's namespaces; `ui` belongs to the pages and the widget chrome (next-intl). */
 export type EngineNamespace = 'chat' | 'status' | 'verification' | 'email';
