@@ -4,12 +4,12 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { translator } from '@/domain/i18n/messages';
 import { toFormError } from '@/server/api/app-error-converter';
 import { AUTH_SESSION_COOKIES } from '@/server/auth/auth-config';
 import { signOutShopper } from '@/server/auth/shopper-sign-in';
 import { loadTrackingShop, readShopperRequest } from '@/server/http/next-shopper-request';
 import { requestShopperMagicLink } from '@/server/use-cases/links/request-shopper-magic-link';
-import { SHOP_NOT_AVAILABLE_MESSAGE } from '@/server/use-cases/shops/find-served-shop';
 import { verifyShopperOrder } from '@/server/use-cases/orders/verify-shopper-order';
 
 export type LookupState = {
@@ -38,10 +38,11 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
   if (!values.orderReference.trim() || !values.email.trim()) {
     return answer('missing', (await getTranslations('ui.lookup'))('missing'));
   }
+  const locale = await getLocale();
   let verified: string;
   try {
     const shop = await loadTrackingShop(shopSegment);
-    if (!shop) return answer('unavailable', SHOP_NOT_AVAILABLE_MESSAGE);
+    if (!shop) return answer('unavailable', (await getTranslations('ui.notFound'))('text'));
     const { services, session, clientAddress } = await readShopperRequest();
     const result = await verifyShopperOrder(services, {
       shop,
@@ -50,7 +51,7 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
       door: 'page',
       reference: values.orderReference,
       email: values.email,
-      locale: await getLocale(),
+      locale,
     });
     if (result.status === 'locked') return { ...answer('locked', result.message), retryAfterSeconds: result.retryAfterSeconds };
     if (result.status === 'not_verified' && result.triesLeft !== undefined) {
@@ -61,7 +62,8 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
     verified = `/t/${shop.domain}/orders/${result.record.orderId}`;
   } catch (error) {
     // The database is unreachable: say so in the form, like Shopify being down, instead of an error page.
-    return answer('unavailable', toFormError(error).message);
+    const refused = toFormError(error);
+    return answer('unavailable', refused.code === 'unavailable' ? translator(locale, 'verification')('unavailable') : refused.message);
   }
   redirect(verified);
 }
@@ -70,7 +72,7 @@ export async function verifyOrderAction(shopSegment: string, _previous: LookupSt
 export async function requestMagicLinkAction(shopSegment: string, _previous: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const email = z.string().max(320).catch('').parse(form.get('email'));
   const shop = await loadTrackingShop(shopSegment);
-  if (!shop) return { status: 'limited', message: SHOP_NOT_AVAILABLE_MESSAGE, at: Date.now() };
+  if (!shop) return { status: 'limited', message: (await getTranslations('ui.notFound'))('text'), at: Date.now() };
   const { services, clientAddress } = await readShopperRequest();
   const locale = await getLocale();
   const result = await requestShopperMagicLink(services, { shop, email, clientAddress, locale });
