@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toOrderRecord } from '../orders/order-record';
 import { FIXTURE_NOW, sourceOrder } from '../../../test/support/source-order-fixture';
 import type { ShipmentView, ShopperOrderView } from '../tracking/shopper-order-view';
+import { shipmentView } from '../tracking/shopper-order-view.fixtures';
 import type { AccessibleOrder } from './agent-deps';
 import { findProactiveNews } from './find-proactive-news';
 
@@ -11,23 +12,13 @@ const DAY = 24 * 60 * 60 * 1000;
 function order(id: string, status: ShopperOrderView['status'], shipment: Partial<ShipmentView> | null = null): AccessibleOrder {
   const shipments: ShipmentView[] = shipment
     ? [
-        {
-          id: `s-${id}`,
+        shipmentView(`s-${id}`, 'in_transit', {
           label: 'Package 1 of 1',
-          status: 'in_transit',
           statusLabel: 'In transit',
-          carrier: 'UPS',
           trackingNumber: '1Z999',
           trackingUrl: 'https://www.ups.com/track?tracknum=1Z999',
-          trackingNote: null,
-          latestEvent: null,
-          estimatedDelivery: null,
-          deliveredAt: null,
-          possiblyDelayed: false,
-          delayReason: null,
-          items: [],
           ...shipment,
-        },
+        }),
       ]
     : [];
   const view = { ...base.view, orderId: id, orderName: `#${id}`, status, shipments };

@@ -2,53 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readOrderAttention } from './order-attention';
 import { buildOrderProgress } from './order-progress';
 import type { ShipmentView, ShopperOrderView } from './shopper-order-view';
+import { orderView, shipmentView } from './shopper-order-view.fixtures';
 
-function parcel(status: ShipmentView['status'], extra: Partial<ShipmentView> = {}): ShipmentView {
-  return {
-    id: `p-${Math.random()}`,
-    label: 'Package',
-    status,
-    statusLabel: status,
-    carrier: 'UPS',
-    trackingNumber: null,
-    trackingUrl: null,
-    trackingNote: null,
-    latestEvent: null,
-    estimatedDelivery: null,
-    deliveredAt: null,
-    possiblyDelayed: false,
-    delayReason: null,
-    items: [],
-    ...extra,
-  };
-}
-
-function view(status: ShopperOrderView['status'], shipments: ShipmentView[] = [], extra: Partial<ShopperOrderView> = {}): ShopperOrderView {
-  return {
-    version: 1,
-    orderId: '1',
-    orderName: '#1001',
-    placedAt: { at: '2026-11-01T10:00:00Z', display: 'Nov 1' },
-    status,
-    headline: '',
-    message: '',
-    customerFirstName: null,
-    destination: null,
-    maskedEmail: null,
-    total: null,
-    items: [],
-    shipments,
-    shipmentSummary: null,
-    unshippedItemCount: 0,
-    refund: null,
-    cancellation: null,
-    timeline: [],
-    freshness: { lastCarrierUpdateAt: null, text: null },
-    timeZone: 'UTC',
-    generatedAt: '2026-11-05T10:00:00Z',
-    ...extra,
-  };
-}
+const parcel = (status: ShipmentView['status'], extra: Partial<ShipmentView> = {}) => shipmentView(`p-${Math.random()}`, status, extra);
+const view = (status: ShopperOrderView['status'], shipments: ShipmentView[] = [], extra: Partial<ShopperOrderView> = {}) =>
+  orderView(status, { shipments, ...extra });
 
 const states = (order: ShopperOrderView) => buildOrderProgress(order)?.steps.map((s) => `${s.label}:${s.state}`);
 
