@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { publicProcedure } from './trpc';
-import { readSignedInShopper } from '../auth/shopper-sign-in';
 import { authorizeShopAccess, requireMerchant } from '../use-cases/dashboard/authorize-shop-access';
 
 /** Signed in through Auth.js (the same magic-link sessions shoppers use); what they may see comes from membership rows. */
 export const merchantProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const merchant = requireMerchant(await readSignedInShopper(ctx.services, ctx.headers));
+  const merchant = requireMerchant(await ctx.readSignedIn());
   return next({ ctx: { ...ctx, merchant } });
 });
 

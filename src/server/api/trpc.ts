@@ -6,6 +6,7 @@ import { asAppError, INTERNAL_MESSAGE } from '@/server/app-error';
 import type { ClientAddress } from '@/server/http/client-address';
 import { headerCookieJar, shopperSession, type ShopperSession } from '@/server/http/shopper-session';
 import { requireServedShop } from '@/server/use-cases/shops/find-served-shop';
+import { signInReader, type SignedInShopper } from '@/server/auth/shopper-sign-in';
 import { toTRPCError } from './app-error-converter';
 
 export type RequestContext = {
@@ -17,6 +18,8 @@ export type RequestContext = {
   clientAddress: ClientAddress;
   /** The browser's shopper session (the `osa_session` cookie); creating it sets the cookie on the response. */
   session: ShopperSession;
+  /** The browser's magic-link (Auth.js) sign-in, read once, when first asked. */
+  readSignedIn: () => Promise<SignedInShopper | null>;
 };
 
 /** The context of one request; the client address comes from the headers as TRUSTED_PROXIES allows, in tests too. */
@@ -27,6 +30,7 @@ export function buildRequestContext(services: Services, options: { headers: Head
     resHeaders: options.resHeaders,
     clientAddress: services.clientAddresses.read(options.headers),
     session: shopperSession(services, headerCookieJar(options.headers, options.resHeaders)),
+    readSignedIn: signInReader(services, options.headers),
   };
 }
 

@@ -23,6 +23,15 @@ export async function readSignedInShopper(services: Services, headers: Headers, 
   return { email: row.email, emailHash, expires: row.expires, sessionToken };
 }
 
+/**
+ * A request's magic-link sign-in as a function: read on the first call only (it costs a query), then the same
+ * answer for the rest of the request, however many order reads ask for it.
+ */
+export function signInReader(services: Services, headers: Headers): () => Promise<SignedInShopper | null> {
+  let reading: Promise<SignedInShopper | null> | undefined;
+  return () => (reading ??= readSignedInShopper(services, headers));
+}
+
 function claimSignature(services: Pick<Services, 'key'>, shopId: string, emailHash: string, expires: string): string {
   return createHmac('sha256', services.key('auth')).update(`shop-claim:${shopId}:${emailHash}:${expires}`).digest('base64url');
 }

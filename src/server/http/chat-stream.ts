@@ -5,7 +5,7 @@ import { toHttpError } from '../api/app-error-converter';
 import { INTERNAL_MESSAGE } from '../app-error';
 import type { Services } from '../services';
 import { sendChatMessage, type ChatSender } from '../use-cases/chat/send-chat-message';
-import { readSignedInShopper } from '../auth/shopper-sign-in';
+import { signInReader } from '../auth/shopper-sign-in';
 import { headerCookieJar, shopperSession } from './shopper-session';
 
 const bodySchema = z.object({
@@ -25,7 +25,7 @@ export function readChatSender(services: Services, headers: Headers): ChatSender
   return {
     holderHash: shopperSession(services, headerCookieJar(headers)).holderHash(),
     clientAddress: services.clientAddresses.read(headers),
-    readSignedIn: () => readSignedInShopper(services, headers),
+    readSignedIn: signInReader(services, headers),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Shop } from '@/domain/shops/shop';
 import type { Door } from '@/domain/verification/verify-order';
 import { hashClientFor, orderLookupDeps } from './order-deps';
 import type { Services } from '../services';
-import { listHolderOrders, type ReadSignedIn } from '../use-cases/orders/list-holder-orders';
+import { listHolderOrders, newestFirst, type ReadSignedIn } from '../use-cases/orders/list-holder-orders';
 import { getOrderRecord } from '@/domain/orders/lookup-order';
 import { grantsAllowOrder } from '@/domain/verification/grant-access';
 import { verifyShopperOrder } from '../use-cases/orders/verify-shopper-order';
@@ -18,7 +18,7 @@ import { recordOrderViewed } from '../analytics/lookup-events';
  * `currentShopperText`: the message this turn answers (emails masked), not stored yet while the turn runs.
  * `readSignedIn`: the browser's magic-link sign-in, when the request carries one (see accessibleOrders).
  */
-export type AgentConversation = { id: string; holderHash: string; door: Door; currentShopperText?: string; readSignedIn?: ReadSignedIn };
+export type AgentConversation = { id: string; holderHash: string; door: Door; currentShopperText?: string; readSignedIn?: ReadSignedIn | undefined };
 
 /** How many of a signed-in email's newest orders the chat reads in full (the greeting's news, "where is my order"). */
 export const EMAIL_ORDERS_IN_CHAT = 5;
@@ -48,7 +48,7 @@ export function buildAgentDeps(services: Services, shop: Shop, conversation: Age
     for (const result of await Promise.all(newest.map((order) => getOrderRecord(lookup, order.orderId)))) {
       if (result.ok && grantsAllowOrder(grants, shop.id, result.record)) orders.push({ record: result.record, stale: result.stale });
     }
-    return orders.sort((a, b) => b.record.view.placedAt.at.localeCompare(a.record.view.placedAt.at));
+    return orders.sort((a, b) => newestFirst(a.record.view, b.record.view));
   }
 
   return {

@@ -3,7 +3,6 @@ import { chatDoorSchema } from '@/domain/agent/chat-message';
 import { localeSchema } from '@/domain/i18n/locale-schema';
 import { loadChatHistory, sendChatMessage } from '@/server/use-cases/chat/send-chat-message';
 import { startChat } from '@/server/use-cases/chat/start-chat';
-import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { createTRPCRouter, publicProcedure, shopperShopProcedure } from '../trpc';
 
 const conversationId = z.string().min(1).max(64);
@@ -26,7 +25,7 @@ export const chatRouter = createTRPCRouter({
         {
           ensureHolderHash: ctx.session.ensureHolderHash,
           clientAddress: ctx.clientAddress,
-          readSignedIn: () => readSignedInShopper(ctx.services, ctx.headers),
+          readSignedIn: ctx.readSignedIn,
         },
         { shop: ctx.shop, door: input.door, proxyQuery: input.proxyQuery, locale: input.locale },
       ),
@@ -39,11 +38,7 @@ export const chatRouter = createTRPCRouter({
   send: publicProcedure
     .input(z.object({ conversationId, text: z.string(), shop: shop.optional(), locale: localeSchema.optional() }))
     .mutation(({ ctx, input }) =>
-      sendChatMessage(
-        ctx.services,
-        { holderHash: ctx.session.holderHash(), clientAddress: ctx.clientAddress, readSignedIn: () => readSignedInShopper(ctx.services, ctx.headers) },
-        input,
-      ),
+      sendChatMessage(ctx.services, { holderHash: ctx.session.holderHash(), clientAddress: ctx.clientAddress, readSignedIn: ctx.readSignedIn }, input),
     ),
 
   history: publicProcedure

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { readSignedInShopper } from '@/server/auth/shopper-sign-in';
 import { listShopperOrders } from '@/server/use-cases/orders/list-shopper-orders';
 import { presentOrder } from '@/server/use-cases/orders/present-order';
 import { verifyShopperOrder } from '@/server/use-cases/orders/verify-shopper-order';
@@ -40,7 +39,6 @@ export const ordersRouter = createTRPCRouter({
    * of an email grant when this browser is still signed in (magic link) as that email.
    */
   list: shopperShopProcedure.query(async ({ ctx }) => {
-    const readSignedIn = () => readSignedInShopper(ctx.services, ctx.headers);
-    return { orders: await listShopperOrders(ctx.services, { shop: ctx.shop, holderHash: ctx.session.holderHash(), readSignedIn }) };
+    return { orders: await listShopperOrders(ctx.services, { shop: ctx.shop, holderHash: ctx.session.holderHash(), readSignedIn: ctx.readSignedIn }) };
   }),
 });

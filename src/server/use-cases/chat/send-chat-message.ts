@@ -23,7 +23,7 @@ import type { ReadSignedIn } from '../orders/list-holder-orders';
  * Who is writing: the browser session's grant holder (null without a session), its address and, read only when an
  * email grant makes it matter, its magic-link sign-in (absent: not signed in).
  */
-export type ChatSender = { holderHash: string | null; clientAddress: string | null; readSignedIn?: ReadSignedIn };
+export type ChatSender = { holderHash: string | null; clientAddress: string | null; readSignedIn?: ReadSignedIn | undefined };
 
 export const MESSAGES_PER_MINUTE = 30;
 
@@ -90,7 +90,7 @@ export async function sendChatMessage(
       holderHash: conversation.holderHash,
       door: conversation.door as Door,
       currentShopperText: shopperText,
-      ...(sender.readSignedIn ? { readSignedIn: sender.readSignedIn } : {}),
+      readSignedIn: sender.readSignedIn,
     },
     sender.clientAddress,
   );

@@ -78,7 +78,7 @@ const CHAT_START_WINDOW_MS = 60 * 60 * 1000;
  */
 export async function startChat(
   services: Services,
-  opener: { ensureHolderHash: () => string; clientAddress: string | null; readSignedIn?: ReadSignedIn },
+  opener: { ensureHolderHash: () => string; clientAddress: string | null; readSignedIn?: ReadSignedIn | undefined },
   input: { shop: Shop; door?: ChatDoor | undefined; proxyQuery?: Record<string, string> | undefined; locale?: Locale | undefined },
 ): Promise<{ conversationId: string; messages: ChatMessage[]; locale: Locale }> {
   const { shop, proxyQuery } = input;
@@ -88,12 +88,7 @@ export async function startChat(
   const customer = door === 'app_proxy' && proxyQuery ? await grantProxyCustomer(services, opener.clientAddress, shop, holderHash, proxyQuery) : false;
   const repository = services.conversations;
   const conversationId = randomUUID();
-  const deps = buildAgentDeps(
-    services,
-    shop,
-    { id: conversationId, holderHash, door, ...(opener.readSignedIn ? { readSignedIn: opener.readSignedIn } : {}) },
-    opener.clientAddress,
-  );
+  const deps = buildAgentDeps(services, shop, { id: conversationId, holderHash, door, readSignedIn: opener.readSignedIn }, opener.clientAddress);
   const previous = readConversationState(await repository.findLatestState(shop.id, holderHash));
   const welcome = await composeWelcome(deps, { customer, seenStatuses: previous.seenStatuses, locale: input.locale ?? DEFAULT_LOCALE });
   const { stored, pendingEmail } = splitConversationState(welcome.state);

@@ -16,7 +16,8 @@ export type HolderOrders = {
   emailHistory: OrderSummary[];
 };
 
-const newestFirst = (a: { placedAt: { at: string } }, b: { placedAt: { at: string } }) => b.placedAt.at.localeCompare(a.placedAt.at);
+/** Orders newest first, by when they were placed. */
+export const newestFirst = (a: { placedAt: { at: string } }, b: { placedAt: { at: string } }) => b.placedAt.at.localeCompare(a.placedAt.at);
 
 /** One page of an email's orders in a shop, read live from Shopify (cached); the caller has checked the grant. */
 export function emailHistoryPage(services: Services, shop: Shop, email: string, after?: string, now = new Date()): Promise<ListOrdersByEmailResult> {
